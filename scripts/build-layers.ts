@@ -1,0 +1,28 @@
+/**
+ * npm run geodata:layers
+ * Builds geodata/layers/*.geojson from the authored evidence in geodata/sources/ and the Natural Earth
+ * boundaries in geodata/basemap/, and refuses to write anything that fails the validation gate.
+ */
+import { writeFileSync } from 'node:fs';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { buildExport } from '../src/data/export.ts';
+import { MISSION_LAYERS, type MissionData } from '../src/layers/registry.ts';
+import { buildMissionLayers } from '../src/pipeline/mission.ts';
+import { gateOrExit } from './gate.ts';
+import { LAYERS_DIR, ROOT, readJson } from './io.ts';
+
+type Boundaries = FeatureCollection<Polygon | MultiPolygon>;
+
+const authored = Object.fromEntries(
+  MISSION_LAYERS.map((l) => [l.id, readJson(`${ROOT}geodata/sources/${l.id}.json`)]),
+) as MissionData;
+const layers = buildMissionLayers({
+  authored,
+  countries: readJson<Boundaries>(`${ROOT}geodata/basemap/countries.geojson`),
+  departments: readJson<Boundaries>(`${ROOT}geodata/basemap/guatemala-departments.geojson`),
+});
+gateOrExit(layers);
+for (const file of buildExport(layers)) {
+  writeFileSync(`${LAYERS_DIR}/${file.name}`, file.text);
+  console.log(`wrote geodata/layers/${file.name}`);
+}

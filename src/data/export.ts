@@ -1,0 +1,69 @@
+import { bbox as turfBbox } from '@turf/bbox';
+import { bboxPolygon } from '@turf/bbox-polygon';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { type Zippable, zipSync } from 'fflate';
+import type { BBox, Feature, FeatureCollection } from 'geojson';
+import { MISSION_LAYERS, type MissionData, type MissionLayerId } from '../layers/registry.ts';
+
+/** RFC 7946 §12. */
+export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
+export const ZIP_NAME = 'guatemala-transit-layers.zip';
+
+export interface ExportFile {
+  name: string;
+  text: string;
+}
+
+export interface ExportOptions {
+  /** Only these layers; all by default. */
+  layers?: readonly MissionLayerId[];
+  /** Only features that intersect this lon/lat box, kept whole (not clipped). */
+  within?: BBox;
+}
+
+const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * One layer as the text of an RFC 7946 file: `name` first (GDAL and QGIS take it as the layer name),
+ * a `bbox`, and one feature per line so that a diff of two exports shows which features changed.
+ * Features are written as they are given: the pipeline has already fixed winding, decimals and
+ * property order.
+ */
+export function layerFileText(name: string, features: readonly Feature[]): string {
+  const header: Record<string, unknown> = { type: 'FeatureCollection', name };
+  if (features.length > 0) {
+    header.bbox = turfBbox({ type: 'FeatureCollection', features: [...features] }).map(round6);
+  }
+  const lines = features.map((f) =>
+    JSON.stringify({ type: 'Feature', id: f.id, properties: f.properties, geometry: f.geometry }),
+  );
+  const head = JSON.stringify(header).slice(0, -1);
+  return `${head},"features":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+function selectFeatures(collection: FeatureCollection, within?: BBox): Feature[] {
+  if (!within) return collection.features;
+  const view = bboxPolygon(within);
+  return collection.features.filter((f) => f.geometry !== null && booleanIntersects(f, view));
+}
+
+/** The export files for the chosen layers, in registry order: one `<layer id>.geojson` each. */
+export function buildExport(data: MissionData, options: ExportOptions = {}): ExportFile[] {
+  const chosen = MISSION_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
+  return chosen.map((layer) => ({
+    name: `${layer.id}.geojson`,
+    text: layerFileText(layer.id, selectFeatures(data[layer.id], options.within)),
+  }));
+}
+
+/**
+ * A zip of the files. The entries carry a fixed timestamp, given in local time because zip stores
+ * local time, so the page and the command line produce the same bytes in any time zone.
+ */
+export function zipExport(files: readonly ExportFile[]): Uint8Array {
+  const mtime = new Date(2012, 0, 15, 12, 0, 0);
+  const encoder = new TextEncoder();
+  const entries: Zippable = {};
+  for (const f of files) entries[f.name] = [encoder.encode(f.text), { mtime, level: 9 }];
+  return zipSync(entries);
+}

@@ -1,0 +1,63 @@
+import type { GeoJsonProperties } from 'geojson';
+import { formatDate } from './dates.ts';
+import { excerptKeys } from './excerpts.ts';
+
+export interface DateLine {
+  label: string;
+  /** e.g. "December 2006 (to the month)". */
+  text: string;
+  source: string;
+}
+
+/** What a popup (and the text twin) says about one feature: plain strings, no markup. */
+export interface PopupModel {
+  title: string;
+  layerName: string;
+  dates: DateLine[];
+  /** The phrase the report itself uses for the date, e.g. "In December". */
+  reportDate: string | null;
+  quotes: string[];
+  attributedTo: string | null;
+  source: string;
+  schematicNote: string | null;
+}
+
+const PRECISION_WORDS: Record<string, string> = {
+  day: 'to the day',
+  month: 'to the month',
+  year: 'to the year',
+};
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+function dateLine(properties: Record<string, unknown>, prefix: string, label: string): DateLine | null {
+  const iso = str(properties[prefix]);
+  if (!iso) return null;
+  const precision = str(properties[`${prefix}_precision`]) ?? 'day';
+  const approximate = precision.includes('approximate') ? ', approximate' : '';
+  const words = PRECISION_WORDS[precision.split(/[ ,]/)[0] ?? ''] ?? precision;
+  return {
+    label,
+    text: `${formatDate(iso, precision)} (${words}${approximate})`,
+    source: str(properties[`${prefix}_source`]) ?? 'source not recorded',
+  };
+}
+
+export function popupModel(properties: GeoJsonProperties, layerName: string): PopupModel {
+  const p = properties ?? {};
+  const dates = [dateLine(p, 'date_start', 'From'), dateLine(p, 'date_end', 'Until')].filter(
+    (d): d is DateLine => d !== null,
+  );
+  return {
+    title: str(p.name) ?? 'Unnamed feature',
+    layerName,
+    dates,
+    reportDate: str(p.date_in_report),
+    quotes: excerptKeys(p)
+      .map((k) => str(p[k]))
+      .filter((q): q is string => q !== null),
+    attributedTo: str(p.attributed_to),
+    source: str(p.source) ?? 'source not recorded',
+    schematicNote: p.schematic === true ? (str(p.note) ?? 'Schematic route: not an actual path.') : null,
+  };
+}

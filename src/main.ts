@@ -1,0 +1,149 @@
+// The page's text uses the same Noto Sans files as the map labels: one download serves both.
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import './ui/page.css';
+import { indexFeatures, missionLabelPoints, withIdProperty } from './data/features.ts';
+import { type HashState, parseHash } from './data/hash.ts';
+import { MISSION_LAYERS, type MissionData } from './layers/registry.ts';
+import { missionDataUrls, styleAssets } from './map/assets.ts';
+import { ElementControl } from './map/controls.ts';
+import { animateFlows } from './map/flow-animation.ts';
+import { MissionMap } from './map/mission-map.ts';
+import { currentView, writeHash } from './map/permalink.ts';
+import { createMapView } from './map/view.ts';
+import { buildStyle } from './style/index.ts';
+import { MISSION_METADATA_KEY } from './style/mission.ts';
+import { createExportMenu } from './ui/export-menu.ts';
+import { createLegend } from './ui/legend.ts';
+import { showMessage } from './ui/messages.ts';
+import { createTextTwin } from './ui/twin.ts';
+
+const EMPTY_DATA: MissionData = Object.fromEntries(
+  MISSION_LAYERS.map((l) => [l.id, { type: 'FeatureCollection', features: [] }]),
+) as unknown as MissionData;
+
+async function loadMissionData(): Promise<MissionData> {
+  const entries = await Promise.all(
+    MISSION_LAYERS.map(async (layer) => {
+      try {
+        const response = await fetch(missionDataUrls[layer.id]);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return [layer.id, await response.json()] as const;
+      } catch (error) {
+        showMessage(
+          `Could not load the ${layer.name} layer (${String(error)}); the rest of the map still works.`,
+        );
+        return [layer.id, EMPTY_DATA[layer.id]] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries) as MissionData;
+}
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The page has no #${id} element`);
+  return found;
+}
+
+/** The whole app without a map: what a browser with no WebGL 2 gets. */
+function mountWithoutMap(data: MissionData, panel: HTMLElement, reason: unknown): void {
+  element('map').hidden = true;
+  showMessage(
+    `The interactive map needs WebGL 2, which this browser does not provide (${String(reason)}). ` +
+      'Everything it shows is listed below as text, and the downloads work.',
+  );
+  panel.append(createExportMenu({ layers: MISSION_LAYERS, data }));
+  panel.append(createTextTwin({ layers: MISSION_LAYERS, data }).element);
+  panel.querySelector('details.export')?.setAttribute('open', '');
+}
+
+async function main(): Promise<void> {
+  const container = element('map');
+  const panel = element('panel');
+  const data = await loadMissionData();
+  const features = indexFeatures(data);
+  const initial: HashState = parseHash(window.location.hash);
+  const visibleAtStart = new Set(initial.layers ?? MISSION_LAYERS.map((l) => l.id));
+
+  const style = buildStyle(
+    styleAssets(),
+    Object.fromEntries(MISSION_LAYERS.map((l) => [l.id, withIdProperty(data[l.id])])),
+    missionLabelPoints(features),
+  );
+  // Hidden layers in a link are hidden from the first frame, not switched off after it.
+  for (const layer of style.layers) {
+    const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
+    if (typeof mission === 'string' && !visibleAtStart.has(mission as never)) {
+      layer.layout = { ...layer.layout, visibility: 'none' } as never;
+    }
+  }
+
+  let map: ReturnType<typeof createMapView>;
+  try {
+    map = createMapView({ container, style, view: initial.view, onError: showMessage });
+  } catch (error) {
+    mountWithoutMap(data, panel, error instanceof Error ? error.message : error);
+    return;
+  }
+  if (import.meta.env.MODE === 'test') {
+    // The browser tests query rendered features through this handle; production builds leave it out.
+    (window as unknown as { __map: unknown }).__map = map;
+  }
+
+  const mission = new MissionMap(map, features, visibleAtStart);
+
+  const wide = window.matchMedia('(min-width: 700px)').matches;
+  const legend = createLegend({
+    layers: MISSION_LAYERS,
+    isVisible: (id) => mission.isVisible(id),
+    onToggle: (id, visible) => mission.setVisible(id, visible),
+    open: wide,
+  });
+  const twin = createTextTwin({
+    layers: MISSION_LAYERS,
+    data,
+    onChoose: (id, opener) => mission.openFeature(id, { fly: true, returnFocus: opener }),
+  });
+  const exportMenu = createExportMenu({
+    layers: MISSION_LAYERS,
+    data,
+    currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
+    visibleLayers: () => mission.state().visible,
+  });
+  map.addControl(new ElementControl(legend.element), 'top-left');
+  map.addControl(new ElementControl(exportMenu), 'top-left');
+  panel.append(twin.element);
+
+  const sync = () => {
+    const state = mission.state();
+    for (const layer of MISSION_LAYERS) {
+      const visible = state.visible.includes(layer.id);
+      legend.setChecked(layer.id, visible);
+      twin.setLayerVisible(layer.id, visible);
+    }
+    const allVisible = state.visible.length === MISSION_LAYERS.length;
+    writeHash({
+      view: currentView(map),
+      layers: allVisible ? undefined : state.visible,
+      feature: state.feature ?? undefined,
+    });
+  };
+  mission.onChange = sync;
+  map.on('moveend', sync);
+  window.addEventListener('hashchange', () => {
+    const next = parseHash(window.location.hash);
+    if (next.view) map.jumpTo({ ...next.view, center: [next.view.lng, next.view.lat] });
+    const visible = new Set(next.layers ?? MISSION_LAYERS.map((l) => l.id));
+    for (const layer of MISSION_LAYERS) mission.setVisible(layer.id, visible.has(layer.id));
+    if (next.feature && next.feature !== mission.state().feature) mission.openFeature(next.feature);
+  });
+
+  animateFlows(map);
+  map.once('idle', () => {
+    if (initial.feature && !mission.openFeature(initial.feature)) sync();
+    container.dataset.ready = 'true';
+  });
+}
+
+main().catch((error: unknown) => showMessage(`The map could not start: ${String(error)}`));

@@ -1,0 +1,62 @@
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './worker.ts';
+import type { StyleSpecification } from 'maplibre-gl';
+import { LIMITS, type View } from '../data/hash.ts';
+import { REPORT_ATTRIBUTION } from '../style/index.ts';
+import { provideArrowImages } from './arrow.ts';
+
+/**
+ * Colombia (to its southern tip, 4.2° S) to the southern United States, all of Mexico, and the
+ * route's end inside the US, centred on Central America.
+ */
+export const DEFAULT_BOUNDS: maplibregl.LngLatBoundsLike = [
+  [-117, -4.5],
+  [-66, 40],
+];
+
+/** Room for the legend, which sits over the map's top-left corner on wide screens. */
+function defaultPadding(container: HTMLElement): maplibregl.PaddingOptions {
+  const wide = container.clientWidth >= 700;
+  return { top: 10, bottom: 10, right: 10, left: wide ? 250 : 10 };
+}
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  /** A view from a link; the default frames the whole corridor. */
+  view?: View;
+  onError: (message: string) => void;
+}
+
+export function createMapView({ container, style, view, onError }: MapViewOptions): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style,
+    ...(view
+      ? {
+          center: [view.lng, view.lat] as [number, number],
+          zoom: view.zoom,
+          bearing: view.bearing,
+          pitch: view.pitch,
+        }
+      : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(container) } }),
+    maxZoom: LIMITS.maxZoom,
+    minZoom: LIMITS.minZoom,
+    maxPitch: LIMITS.maxPitch,
+    attributionControl: false,
+    // Labels fade in over 300 ms by default; a map read by screen readers and tests gains nothing by it.
+    fadeDuration: 0,
+    cooperativeGestures: false,
+  });
+  // Registered before the first source loads, so no failure can pass unreported.
+  map.on('error', (event) => onError(event.error?.message ?? 'Unknown map error'));
+  map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+  map.addControl(new maplibregl.FullscreenControl(), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(
+    new maplibregl.AttributionControl({ compact: false, customAttribution: REPORT_ATTRIBUTION }),
+  );
+  provideArrowImages(map);
+  return map;
+}

@@ -1,0 +1,28 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { ALTA_VERAPAZ, MILITARISED_POLICING, type MissionData, TRANSIT_FLOWS } from '../layers/registry.ts';
+import { attachBoundaries, attachFlowEndpoints, normalise, toSchematicArcs } from './steps.ts';
+
+export interface MissionSources {
+  /** The authored layers: evidence and attributes, geometry null (see geodata/sources/). */
+  authored: MissionData;
+  /** Natural Earth countries with `iso_a3`, and Guatemala's departments with `iso_3166_2`. */
+  countries: FeatureCollection<Polygon | MultiPolygon>;
+  departments: FeatureCollection<Polygon | MultiPolygon>;
+}
+
+export function buildMissionLayers({ authored, countries, departments }: MissionSources): MissionData {
+  return {
+    [TRANSIT_FLOWS]: normalise(
+      toSchematicArcs(attachFlowEndpoints(authored[TRANSIT_FLOWS], countries, departments)),
+      TRANSIT_FLOWS,
+    ),
+    [ALTA_VERAPAZ]: normalise(
+      attachBoundaries(authored[ALTA_VERAPAZ], departments, 'iso_3166_2'),
+      ALTA_VERAPAZ,
+    ),
+    [MILITARISED_POLICING]: normalise(
+      attachBoundaries(authored[MILITARISED_POLICING], countries, 'iso_a3'),
+      MILITARISED_POLICING,
+    ),
+  };
+}

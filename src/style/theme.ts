@@ -1,0 +1,27 @@
+/**
+ * Every colour the map draws with. Mission colours come from the Okabe–Ito palette, which stays
+ * distinguishable under the common forms of colour blindness (https://jfly.uni-koeln.de/color/).
+ * Text colours are dark on light halos so labels keep WCAG AA contrast (≥ 4.5:1) over land and sea.
+ */
+export const theme = {
+  ocean: '#c9dde8',
+  land: '#f3f0e8',
+  landFocus: '#ebe6d9',
+  countryBorder: '#8a8478',
+  departmentBorder: '#b3aa98',
+  countryLabel: '#2b2b2b',
+  departmentLabel: '#4a4a4a',
+  labelHalo: '#ffffff',
+
+  transitFlow: '#c2410c',
+  transitFlowText: '#9a3412',
+  displacement: '#7b2d8e',
+  altaVerapazFill: '#e69f00',
+  altaVerapazOutline: '#7a4a00',
+  militarisedFill: '#0072b2',
+  militarisedOutline: '#004a75',
+  annotationText: '#1a1a1a',
+} as const;
+
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans Bold';

@@ -1,0 +1,99 @@
+import type { BBox } from 'geojson';
+import {
+  buildExport,
+  type ExportFile,
+  type ExportOptions,
+  GEOJSON_MEDIA_TYPE,
+  ZIP_NAME,
+  zipExport,
+} from '../data/export.ts';
+import type { MissionData, MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import { el } from './dom.ts';
+
+export interface ExportMenuOptions {
+  layers: readonly MissionLayer[];
+  data: MissionData;
+  /** The map's current view as a lon/lat box; absent when there is no map. */
+  currentView?: () => BBox;
+  visibleLayers?: () => readonly MissionLayerId[];
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference to the blob by now; free ours a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads of the mission layers as GeoJSON, made in the page from the data already loaded: one file
+ * per layer and a zip of all three. Options narrow the export to the view or to the visible layers.
+ */
+export function createExportMenu({
+  layers,
+  data,
+  currentView,
+  visibleLayers,
+}: ExportMenuOptions): HTMLElement {
+  const inView = el('input', { type: 'checkbox', name: 'export-in-view' });
+  const onlyVisible = el('input', { type: 'checkbox', name: 'export-visible' });
+  if (!currentView) inView.disabled = true;
+  if (!visibleLayers) onlyVisible.disabled = true;
+
+  const options = (): ExportOptions => ({
+    within: inView.checked && currentView ? currentView() : undefined,
+    layers: onlyVisible.checked && visibleLayers ? visibleLayers() : undefined,
+  });
+  const geojsonBlob = (file: ExportFile) => new Blob([file.text], { type: GEOJSON_MEDIA_TYPE });
+
+  const buttons = layers.map((layer) => {
+    const name = `${layer.id}.geojson`;
+    const button = el(
+      'button',
+      { type: 'button', class: 'export__file', 'data-file': name },
+      `${layer.name}`,
+    );
+    button.setAttribute('aria-label', `Download ${layer.name} as ${name}`);
+    button.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, name));
+    // A single layer's button downloads that layer, shown or not: the person asked for it by name.
+    button.addEventListener('click', () => {
+      const [file] = buildExport(data, { within: options().within, layers: [layer.id] });
+      if (file) download(file.name, geojsonBlob(file));
+    });
+    return el('li', {}, button);
+  });
+  const zip = el(
+    'button',
+    { type: 'button', class: 'export__file', 'data-file': ZIP_NAME },
+    'All layers (.zip)',
+  );
+  zip.setAttribute('aria-label', `Download all layers as ${ZIP_NAME}, one GeoJSON file per layer`);
+  zip.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, ZIP_NAME));
+  zip.addEventListener('click', () => {
+    const files = buildExport(data, options());
+    download(ZIP_NAME, new Blob([zipExport(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  });
+
+  return el(
+    'details',
+    { class: 'export' },
+    el('summary', {}, 'Download GeoJSON'),
+    el('ul', { class: 'export__list' }, ...buttons, el('li', {}, zip)),
+    el(
+      'label',
+      { class: 'export__option' },
+      inView,
+      ' Only features in the current view (whole features that touch it, not clipped)',
+    ),
+    el('label', { class: 'export__option' }, onlyVisible, ' Zip: only the layers shown on the map'),
+    el(
+      'p',
+      { class: 'export__note' },
+      'RFC 7946 GeoJSON (WGS 84) for QGIS, ArcGIS or GDAL, quotes and sources included.',
+    ),
+  );
+}

@@ -1,0 +1,63 @@
+import type { MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import { el } from './dom.ts';
+
+export interface LegendOptions {
+  layers: readonly MissionLayer[];
+  isVisible: (id: MissionLayerId) => boolean;
+  onToggle: (id: MissionLayerId, visible: boolean) => void;
+  /** Start expanded (wide screens) or folded to its title (phones). */
+  open: boolean;
+}
+
+export interface Legend {
+  element: HTMLElement;
+  setChecked(id: MissionLayerId, visible: boolean): void;
+}
+
+function swatch(layer: MissionLayer): HTMLElement {
+  const box = el('span', { class: 'legend__swatch', 'aria-hidden': 'true' });
+  const { line, fill, dashedLine } = layer.swatch;
+  if (fill) {
+    box.classList.add('legend__swatch--area');
+    box.style.backgroundColor = fill;
+    box.style.borderColor = line;
+    return box;
+  }
+  const solid = el('span', { class: 'legend__line' });
+  solid.style.borderTopColor = line;
+  box.append(solid);
+  if (dashedLine) {
+    const dashed = el('span', { class: 'legend__line legend__line--dashed' });
+    dashed.style.borderTopColor = dashedLine;
+    box.append(dashed);
+  }
+  return box;
+}
+
+/** The layer list: a swatch, a name, one line of description and a real checkbox per mission layer. */
+export function createLegend({ layers, isVisible, onToggle, open }: LegendOptions): Legend {
+  const boxes = new Map<MissionLayerId, HTMLInputElement>();
+  const list = el('ul', { class: 'legend__list' });
+  for (const layer of layers) {
+    const checkbox = el('input', { type: 'checkbox', name: 'layer', value: layer.id });
+    checkbox.checked = isVisible(layer.id);
+    checkbox.addEventListener('change', () => onToggle(layer.id, checkbox.checked));
+    boxes.set(layer.id, checkbox);
+    const text = el(
+      'span',
+      { class: 'legend__text' },
+      el('span', { class: 'legend__name' }, layer.name),
+      el('span', { class: 'legend__description' }, layer.description),
+    );
+    list.append(el('li', {}, el('label', { class: 'legend__item' }, checkbox, swatch(layer), text)));
+  }
+  const details = el('details', { class: 'legend' }, el('summary', {}, 'Layers'), list);
+  details.open = open;
+  return {
+    element: details,
+    setChecked(id, visible) {
+      const box = boxes.get(id);
+      if (box) box.checked = visible;
+    },
+  };
+}

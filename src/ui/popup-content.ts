@@ -1,0 +1,24 @@
+import type { PopupModel } from '../data/popup.ts';
+import { el } from './dom.ts';
+
+/** The popup body for one feature. Built from DOM nodes and text only (never HTML from data). */
+export function popupContent(model: PopupModel): HTMLElement {
+  const body = el('article', { class: 'feature-popup', 'aria-label': model.title });
+  body.append(el('p', { class: 'feature-popup__layer' }, model.layerName), el('h2', {}, model.title));
+  if (model.schematicNote) body.append(el('p', { class: 'feature-popup__schematic' }, model.schematicNote));
+  if (model.dates.length > 0 || model.reportDate) {
+    const dates = el('dl', { class: 'feature-popup__dates' });
+    if (model.reportDate) dates.append(el('dt', {}, 'In the report'), el('dd', {}, `“${model.reportDate}”`));
+    for (const date of model.dates) {
+      dates.append(
+        el('dt', {}, date.label),
+        el('dd', {}, date.text, el('br'), el('small', {}, `Source: ${date.source}`)),
+      );
+    }
+    body.append(dates);
+  }
+  for (const quote of model.quotes) body.append(el('blockquote', {}, el('p', {}, quote)));
+  const credit = model.attributedTo ? `${model.attributedTo}. ` : '';
+  body.append(el('p', { class: 'feature-popup__source' }, `${credit}Source: ${model.source}.`));
+  return body;
+}

@@ -1,0 +1,61 @@
+import { popupModel } from '../data/popup.ts';
+import type { MissionData, MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import { el } from './dom.ts';
+import { popupContent } from './popup-content.ts';
+
+export interface TextTwinOptions {
+  layers: readonly MissionLayer[];
+  data: Partial<MissionData>;
+  /** Show a feature on the map. Absent when there is no map (no WebGL): the twin is then the whole story. */
+  onChoose?: (featureId: string, opener: HTMLElement) => void;
+}
+
+export interface TextTwin {
+  element: HTMLElement;
+  setLayerVisible(id: MissionLayerId, visible: boolean): void;
+}
+
+/**
+ * Every feature of every mission layer as text, grouped by layer: the map's equivalent for keyboards,
+ * screen readers and browsers without WebGL. Each entry can show its feature on the map and unfold the
+ * same words the popup shows.
+ */
+export function createTextTwin({ layers, data, onChoose }: TextTwinOptions): TextTwin {
+  const root = el(
+    'section',
+    { class: 'twin', 'aria-labelledby': 'twin-title' },
+    el('h2', { id: 'twin-title' }, 'Everything on the map, as text'),
+  );
+  const hiddenNotes = new Map<MissionLayerId, HTMLElement>();
+  for (const layer of layers) {
+    const note = el('span', { class: 'twin__hidden' }, ' (hidden on the map)');
+    note.hidden = true;
+    hiddenNotes.set(layer.id, note);
+    const list = el('ul', { class: 'twin__list' });
+    for (const feature of data[layer.id]?.features ?? []) {
+      const id = String(feature.id);
+      const model = popupModel(feature.properties, layer.name);
+      const item = el('li', { class: 'twin__item' });
+      if (onChoose) {
+        const button = el('button', { type: 'button', class: 'twin__show', 'data-feature': id }, model.title);
+        button.addEventListener('click', () => onChoose(id, button));
+        item.append(button);
+      } else {
+        item.append(el('h4', { class: 'twin__name' }, model.title));
+      }
+      const details = el('details', { class: 'twin__details' }, el('summary', {}, 'Dates and quotes'));
+      details.append(popupContent(model));
+      details.open = !onChoose;
+      item.append(details);
+      list.append(item);
+    }
+    root.append(el('h3', {}, layer.name, note), list);
+  }
+  return {
+    element: root,
+    setLayerVisible(id, visible) {
+      const note = hiddenNotes.get(id);
+      if (note) note.hidden = visible;
+    },
+  };
+}

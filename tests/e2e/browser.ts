@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+
+/** Where a Chromium usually lives when installed by a package manager, on Linux and macOS. */
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const INSTALL_HINT =
+  'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
+  'elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+
+/**
+ * The browser the tests drive: $CHROMIUM_PATH, else a system Chromium or Chrome, else Playwright's own
+ * download. Never silently nothing: without a browser the tests fail with how to get one.
+ */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!exists(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. ${INSTALL_HINT}`);
+    return fromEnv;
+  }
+  const system = SYSTEM_BROWSERS.find((path) => exists(path));
+  if (system) return system;
+  let bundled = '';
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    // playwright-core throws when it has no browser of its own registered: fall through to the hint.
+  }
+  if (bundled && exists(bundled)) return bundled;
+  throw new Error(INSTALL_HINT);
+}
+
+/** SwiftShader gives WebGL without a GPU; the rest keeps a headless run from reaching the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    ...options,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
+}

@@ -1,0 +1,137 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, openApp, PRODUCTION_BUILD, ROOT, waitForReady } from './app.ts';
+import { launchBrowser } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface RenderedLabel {
+  kind: string;
+  name: string;
+}
+
+async function renderedLabels(session: AppSession, layer: string): Promise<RenderedLabel[]> {
+  return session.page.evaluate((id) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    return map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
+      kind: String(f.properties.kind),
+      name: String(f.properties.name),
+    }));
+  }, layer);
+}
+
+function expectClean(session: AppSession): void {
+  expect(session.external, 'requests outside the page origin').toEqual([]);
+  expect(session.failed, 'failed requests').toEqual([]);
+  expect(session.errors, 'console and page errors').toEqual([]);
+}
+
+describe('the offline map (test build)', () => {
+  let session: AppSession;
+  beforeAll(async () => {
+    session = await openApp(browser);
+    await waitForReady(session.page);
+  });
+  afterAll(() => session?.close());
+
+  it('becomes ready with no request outside its origin and no errors', () => {
+    expect(session.requests.length).toBeGreaterThan(5);
+    expectClean(session);
+  });
+
+  it('renders the country labels of the corridor at the default view', async () => {
+    const names = (await renderedLabels(session, 'country-labels')).map((l) => l.name);
+    expect(names).toEqual(expect.arrayContaining(['Colombia', 'Guatemala', 'Mexico']));
+  });
+
+  it('frames Colombia to the southern United States, centred on Central America', async () => {
+    const view = await session.page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const b = map.getBounds();
+      return {
+        west: b.getWest(),
+        south: b.getSouth(),
+        east: b.getEast(),
+        north: b.getNorth(),
+        ...map.getCenter(),
+      };
+    });
+    expect(view.south).toBeLessThan(-4); // Colombia's southern tip, about 4.2° S
+    expect(view.north).toBeGreaterThan(32); // the US border states
+    expect(view.west).toBeLessThan(-105);
+    expect(view.east).toBeGreaterThan(-67);
+    expect(view.lng).toBeGreaterThan(-95);
+    expect(view.lng).toBeLessThan(-80);
+  });
+
+  it('credits Natural Earth and the BBC report in the attribution control', async () => {
+    const text = await session.page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(text).toContain('Natural Earth');
+    expect(text).toContain('BBC News, 15 January 2012');
+  });
+
+  it('offers navigation, scale and fullscreen controls', async () => {
+    for (const selector of [
+      '.maplibregl-ctrl-zoom-in',
+      '.maplibregl-ctrl-scale',
+      '.maplibregl-ctrl-fullscreen',
+    ]) {
+      await expect(session.page.locator(selector).count()).resolves.toBe(1);
+    }
+  });
+
+  it('draws Guatemala department borders and accented labels once zoomed in', async () => {
+    await session.page.evaluate(async () => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      map.jumpTo({ center: [-90.3, 15.8], zoom: 7.5 });
+      await new Promise((resolve) => map.once('idle', resolve));
+    });
+    const names = (await renderedLabels(session, 'department-labels')).map((l) => l.name);
+    expect(names).toEqual(expect.arrayContaining(['Petén', 'Alta Verapaz', 'Quiché']));
+    const borders = await session.page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return map.queryRenderedFeatures({ layers: ['departments-line'] }).length;
+    });
+    expect(borders).toBeGreaterThan(10);
+    expectClean(session);
+  });
+
+  it('saves a screenshot for the README', async () => {
+    await session.page.evaluate(async () => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      map.jumpTo({ zoom: 0 });
+      map.fitBounds(
+        [
+          [-106, -4.5],
+          [-66, 33],
+        ],
+        { animate: false },
+      );
+      await new Promise((resolve) => map.once('idle', resolve));
+    });
+    await session.page.screenshot({ path: `${ROOT}docs/screenshot-desktop.png` });
+  });
+});
+
+describe('the production build', () => {
+  for (const prefix of ['/', '/some/sub/path/']) {
+    it(`becomes ready at ${prefix} with no external or failed request and no errors`, async () => {
+      const session = await openApp(browser, { build: PRODUCTION_BUILD, prefix });
+      try {
+        await waitForReady(session.page);
+        expectClean(session);
+        // The worker is a separate bundled file: prove it was fetched and ran (the map could not be ready otherwise).
+        expect(session.requests.some((url) => /maplibre-gl-worker.*\.js$/.test(url))).toBe(true);
+        expect(await session.page.evaluate(() => 'map' in window && '__map' in window)).toBe(false);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});

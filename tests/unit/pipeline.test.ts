@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { booleanClockwise } from '@turf/turf';
+import type { FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { schematicArc } from '../../src/pipeline/arc.ts';
+import {
+  attachBoundaries,
+  attachFlowEndpoints,
+  normalise,
+  toSchematicArcs,
+} from '../../src/pipeline/steps.ts';
+
+/**
+ * Golden files, Turf-style: tests/fixtures/<case>/in.geojson goes through one step and must equal
+ * out.geojson. `npx vitest run -u` rewrites the out files after a deliberate change; review the diff.
+ */
+const fixture = (name: string): FeatureCollection =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+const golden = (step: string) => `../fixtures/${step}/out.geojson`;
+const text = (fc: FeatureCollection): string => `${JSON.stringify(fc, null, 2)}\n`;
+
+describe('pipeline steps against golden files', () => {
+  it('schematic-arcs', async () => {
+    await expect(text(toSchematicArcs(fixture('schematic-arcs/in.geojson')))).toMatchFileSnapshot(
+      golden('schematic-arcs'),
+    );
+  });
+
+  it('normalise', async () => {
+    await expect(text(normalise(fixture('normalise/in.geojson'), 'normalised'))).toMatchFileSnapshot(
+      golden('normalise'),
+    );
+  });
+
+  it('attach-boundaries', async () => {
+    const boundaries = fixture('attach-boundaries/boundaries.geojson') as FeatureCollection<Polygon>;
+    const out = attachBoundaries(fixture('attach-boundaries/in.geojson'), boundaries, 'iso_3166_2');
+    await expect(text(out)).toMatchFileSnapshot(golden('attach-boundaries'));
+  });
+
+  it('flow-endpoints', async () => {
+    const out = attachFlowEndpoints(
+      fixture('flow-endpoints/in.geojson'),
+      fixture('flow-endpoints/countries.geojson') as FeatureCollection<Polygon>,
+      fixture('flow-endpoints/provinces.geojson') as FeatureCollection<Polygon>,
+    );
+    await expect(text(out)).toMatchFileSnapshot(golden('flow-endpoints'));
+  });
+});
+
+describe('pipeline steps, by their properties', () => {
+  it('an arc starts and ends exactly on its points and bends to the side asked', () => {
+    const from = [-73.5, 4.0];
+    const to = [-90.4, 15.6];
+    const left = schematicArc(from, to, { bend: 0.15 }).coordinates;
+    const right = schematicArc(from, to, { bend: -0.15 }).coordinates;
+    expect(left[0]).toEqual(from);
+    expect(left.at(-1)).toEqual(to);
+    expect(left.length).toBeGreaterThan(5);
+    // Travelling north-west, a left bend passes south-west of the chord's midpoint, a right bend north-east.
+    const mid = (line: number[][]) => line[Math.floor(line.length / 2)] as number[];
+    expect((mid(left)[0] as number) < (mid(right)[0] as number)).toBe(true);
+  });
+
+  it('normalise winds exterior rings counter-clockwise and holes clockwise (RFC 7946 §3.1.6)', () => {
+    const out = normalise(fixture('normalise/in.geojson'), 'n');
+    const polygon = out.features[0]?.geometry as Polygon;
+    expect(booleanClockwise(polygon.coordinates[0] as number[][])).toBe(false);
+    expect(booleanClockwise(polygon.coordinates[1] as number[][])).toBe(true);
+  });
+
+  it('normalise gives every feature every key, in first-seen order, null where absent', () => {
+    const out = normalise(fixture('normalise/in.geojson'), 'n');
+    expect(out.features.map((f) => Object.keys(f.properties ?? {}))).toEqual([
+      ['name', 'extra', 'other'],
+      ['name', 'extra', 'other'],
+      ['name', 'extra', 'other'],
+    ]);
+    expect(out.features[1]?.properties).toEqual({ name: 'B', extra: null, other: 'x' });
+  });
+
+  it('a flow with no known boundary is an error naming the feature', () => {
+    const input: FeatureCollection<Geometry | null> = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'x', properties: { from_country: 'ZZZ', to_country: 'AAA' }, geometry: null },
+      ],
+    };
+    const countries = fixture('flow-endpoints/countries.geojson') as FeatureCollection<Polygon>;
+    expect(() => attachFlowEndpoints(input, countries, countries)).toThrow('Feature x: no boundary for ZZZ');
+  });
+
+  it('an arc needs a two-point line', () => {
+    const bad: FeatureCollection<LineString> = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'y', properties: {}, geometry: { type: 'LineString', coordinates: [[0, 0]] } },
+      ],
+    };
+    expect(() => toSchematicArcs(bad)).toThrow('Feature y: a flow needs a two-point LineString');
+  });
+});

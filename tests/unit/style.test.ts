@@ -1,0 +1,65 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { MISSION_LAYERS } from '../../src/layers/registry.ts';
+import { COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE } from '../../src/style/basemap.ts';
+import { buildStyle } from '../../src/style/index.ts';
+import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY } from '../../src/style/mission.ts';
+
+const style = buildStyle({
+  countries: 'http://localhost/countries.geojson',
+  departments: 'http://localhost/departments.geojson',
+  labels: 'http://localhost/labels.geojson',
+  fontRegular: 'http://localhost/regular.woff2',
+  fontBold: 'http://localhost/bold.woff2',
+});
+const missionOf = (layer: LayerSpecification): unknown =>
+  (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
+
+describe('the generated style', () => {
+  it('passes the MapLibre style-spec validator with no errors', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('has unique layer ids, and every layer draws from a source the style declares', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const layer of style.layers) {
+      if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
+    }
+  });
+
+  it('asks no glyph server for labels: fonts come from the bundled font-faces', () => {
+    expect(style.glyphs).toBeUndefined();
+    const fonts = new Set(
+      style.layers.flatMap((l) => (l.type === 'symbol' ? ((l.layout?.['text-font'] as string[]) ?? []) : [])),
+    );
+    expect([...fonts].sort()).toEqual(Object.keys(style['font-faces'] ?? {}).sort());
+  });
+
+  it('draws every text label above every fill and line, so nothing hides a label', () => {
+    const isText = (l: LayerSpecification) => l.type === 'symbol' && l.layout?.['text-field'] !== undefined;
+    const firstText = style.layers.findIndex(isText);
+    const lastFillOrLine = style.layers.findLastIndex((l) => l.type === 'fill' || l.type === 'line');
+    expect(firstText).toBeGreaterThan(lastFillOrLine);
+  });
+
+  it('tags each mission style layer with a registered mission layer, and every mission layer is drawn', () => {
+    const tagged = style.layers.map(missionOf).filter((m) => m !== undefined);
+    expect(new Set(tagged)).toEqual(new Set(MISSION_LAYERS.map((l) => l.id)));
+    for (const layer of style.layers) {
+      const mission = missionOf(layer);
+      if (mission !== undefined && 'source' in layer)
+        expect([mission, MISSION_LABELS_SOURCE]).toContain(layer.source);
+    }
+  });
+
+  it('credits Natural Earth on every basemap source and the report on every mission source', () => {
+    for (const [id, source] of Object.entries(style.sources)) {
+      const attribution = 'attribution' in source ? source.attribution : undefined;
+      const basemap = [COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE].includes(id);
+      const expected = basemap ? 'Natural Earth' : 'BBC News, 15 January 2012';
+      expect(attribution).toContain(expected);
+    }
+  });
+});
