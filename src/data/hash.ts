@@ -41,6 +41,12 @@ function parseNumber(text: string | undefined): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** Into (-180, 180], as MapLibre reports a bearing. */
+function normaliseBearing(bearing: number): number {
+  const turned = (((bearing % 360) + 360) % 360) + 0;
+  return turned > 180 ? turned - 360 : turned;
+}
+
 function parseView(text: string): View | undefined {
   const parts = text.split('/');
   if (parts.length < 3 || parts.length > 5) return undefined;
@@ -52,8 +58,7 @@ function parseView(text: string): View | undefined {
     zoom: clamp(zoom, LIMITS.minZoom, LIMITS.maxZoom),
     lat: clamp(lat, -LIMITS.maxLat, LIMITS.maxLat),
     lng: clamp(lng, -180, 180),
-    // Normalised into (-180, 180], as MapLibre reports it.
-    bearing: Object.is(bearing % 360, -0) ? 0 : ((((bearing + 180) % 360) + 360) % 360) - 180,
+    bearing: normaliseBearing(bearing),
     pitch: clamp(pitch, 0, LIMITS.maxPitch),
   };
 }
@@ -86,7 +91,11 @@ export function parseHash(hash: string): HashState {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq);
     const value = part.slice(eq + 1);
-    if (key === 'layers') state.layers = parseLayers(value);
+    if (key === 'layers') {
+      // `layers=` shows none; a list with no known id is garbage, so the default (all) stands.
+      const layers = parseLayers(value);
+      if (value === '' || layers.length > 0) state.layers = layers;
+    }
     else if (key === 'feature' && FEATURE_ID.test(value)) state.feature = value;
   }
   return state;

@@ -23,12 +23,14 @@ export interface OpenOptions extends BrowserContextOptions {
   build?: string;
   prefix?: string;
   hash?: string;
+  /** Runs after the page exists and before it navigates: routes, init scripts. */
+  beforeGoto?: (page: Page) => Promise<unknown>;
 }
 
 const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
-  const { build = TEST_BUILD, prefix = '/', hash = '', ...contextOptions } = options;
+  const { build = TEST_BUILD, prefix = '/', hash = '', beforeGoto, ...contextOptions } = options;
   const server = await serveStatic(build, prefix);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
@@ -60,6 +62,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     if (message.type() === 'error') session.errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => session.errors.push(`page: ${error.message}`));
+  await beforeGoto?.(page);
   await page.goto(`${server.url}${hash}`);
   return session;
 }

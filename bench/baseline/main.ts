@@ -1,0 +1,64 @@
+import fontRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import countries from 'bench-data/countries-110m.geojson?url';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+// Copied from src/map/view.ts rather than imported, so nothing of the app rides along.
+const DEFAULT_BOUNDS: maplibregl.LngLatBoundsLike = [
+  [-117, -4.5],
+  [-66, 40],
+];
+const FONT = 'Noto Sans Regular';
+
+const container = document.getElementById('map') as HTMLElement;
+// The bench passes the size of the app's map, so both draw the same number of pixels.
+const size = new URLSearchParams(window.location.search);
+for (const [param, property] of [
+  ['w', 'width'],
+  ['h', 'height'],
+] as const) {
+  const value = Number(size.get(param));
+  if (value > 0) container.style[property] = `${value}px`;
+}
+
+// MapLibre fetches GeoJSON from its worker, where a relative URL would resolve against the worker.
+const absolute = (url: string): string => new URL(url, document.baseURI).href;
+
+const map = new maplibregl.Map({
+  container,
+  style: {
+    version: 8,
+    'font-faces': { [FONT]: absolute(fontRegular) },
+    sources: { countries: { type: 'geojson', data: absolute(countries) } },
+    layers: [
+      { id: 'ocean', type: 'background', paint: { 'background-color': '#c9dde8' } },
+      { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0e8' } },
+      {
+        id: 'countries-line',
+        type: 'line',
+        source: 'countries',
+        paint: { 'line-color': '#8a8478', 'line-width': 1 },
+      },
+      {
+        id: 'country-labels',
+        type: 'symbol',
+        source: 'countries',
+        layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12 },
+        paint: { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+      },
+    ],
+  },
+  bounds: DEFAULT_BOUNDS,
+  fitBoundsOptions: {
+    padding: { top: 10, bottom: 10, right: 10, left: container.clientWidth >= 700 ? 250 : 10 },
+  },
+  attributionControl: false,
+  fadeDuration: 0,
+});
+(window as unknown as { __map: unknown }).__map = map;
+map.once('idle', () => {
+  container.dataset.ready = 'true';
+});

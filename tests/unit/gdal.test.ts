@@ -1,0 +1,261 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readMissionLayers } from '../../scripts/io.ts';
+import { buildExport, type ExportFile } from '../../src/data/export.ts';
+
+/** The parts of gdal3.js 2.8 used here; its own typings declare only the browser entry. */
+interface OgrField {
+  name: string;
+  type: string;
+  subType?: string;
+}
+interface OgrLayer {
+  name: string;
+  geometryFields: { name: string; type: string }[];
+  fields: OgrField[];
+}
+interface GdalDataset {
+  pointer: number;
+  path: string;
+  type: string;
+  /** `ogrinfo -json` of the dataset, filled in by `open`. */
+  info: { layers: OgrLayer[] };
+}
+interface GdalFilePath {
+  local: string;
+  real: string;
+}
+interface GdalInfo {
+  driverName: string;
+  layerCount: number;
+  layers: { name: string; featureCount: number }[];
+}
+interface Gdal {
+  open(file: string): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
+  close(dataset: GdalDataset): Promise<void>;
+  getInfo(dataset: GdalDataset): Promise<GdalInfo>;
+  ogr2ogr(dataset: GdalDataset, options: string[], outputName: string): Promise<GdalFilePath>;
+  getFileBytes(file: GdalFilePath): Promise<Uint8Array>;
+}
+type Handler = (message: string, type: string) => void;
+type InitGdalJs = (config: {
+  path: string;
+  useWorker: boolean;
+  logHandler: Handler;
+  errorHandler: Handler;
+}) => Promise<Gdal>;
+
+type NamedCollection = FeatureCollection & { name?: unknown };
+
+const requireCjs = createRequire(import.meta.url);
+const files = buildExport(readMissionLayers());
+const layerIdOf = (file: ExportFile): string => file.name.replace(/\.geojson$/, '');
+
+/**
+ * Everything GDAL prints. With CPL_LOG_ERRORS on (gdal3.js sets it) every CPLError, warnings
+ * included, is printed to stderr and reaches `errorHandler`; ogr2ogr itself only rejects on
+ * CE_Failure and above, and not even then when its options fail to parse.
+ */
+const messages: string[] = [];
+let gdal: Gdal;
+let inputDir: string;
+
+beforeAll(async () => {
+  const initGdalJs = requireCjs('gdal3.js/node.js') as InitGdalJs;
+  // gdal3.js reads its .data file from `./${path}`, so the path must be relative to the cwd.
+  const wasmDir = join(dirname(requireCjs.resolve('gdal3.js/node.js')), 'dist/package');
+  gdal = await initGdalJs({
+    path: relative(process.cwd(), wasmDir),
+    useWorker: false,
+    logHandler: (m, t) => messages.push(`${t}: ${m}`),
+    errorHandler: (m, t) => messages.push(`${t}: ${m}`),
+  });
+  expect(messages.splice(0)).toEqual([]);
+  inputDir = mkdtempSync(join(tmpdir(), 'gdal-roundtrip-'));
+  for (const file of files) writeFileSync(join(inputDir, file.name), file.text);
+}, 120_000);
+
+afterAll(() => {
+  if (inputDir) rmSync(inputDir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  messages.length = 0;
+});
+
+function expectQuiet(step: string): void {
+  expect(messages.splice(0), `GDAL printed during ${step}`).toEqual([]);
+}
+
+async function openOne(path: string): Promise<GdalDataset> {
+  const { datasets, errors } = await gdal.open(path);
+  expectQuiet(`open ${path}`);
+  expect(errors).toEqual([]);
+  expect(datasets).toHaveLength(1);
+  const [dataset] = datasets;
+  if (!dataset) throw new Error(`GDAL opened nothing at ${path}`);
+  return dataset;
+}
+
+async function translate(dataset: GdalDataset, options: string[], outputName: string): Promise<GdalFilePath> {
+  const out = await gdal.ogr2ogr(dataset, options, outputName);
+  expectQuiet(`ogr2ogr ${options.join(' ')} → ${outputName}`);
+  return out;
+}
+
+async function readGeoJson(out: GdalFilePath): Promise<NamedCollection> {
+  return JSON.parse(new TextDecoder().decode(await gdal.getFileBytes(out))) as NamedCollection;
+}
+
+async function expectLayer(dataset: GdalDataset, layerId: string, featureCount: number, driver: string) {
+  const info = await gdal.getInfo(dataset);
+  expect(info.driverName).toBe(driver);
+  expect(info.layerCount).toBe(1);
+  expect(info.layers).toEqual([{ name: layerId, featureCount }]);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+/**
+ * The OGR field type a GIS user gets for one property, as `name:Type[/SubType]`. GDAL's GeoJSON
+ * reader keeps booleans as Integer with the Boolean subtype (GeoPackage stores that as BOOLEAN),
+ * and types a string field as Date when every value is a whole `YYYY-MM-DD` date: a field that
+ * also holds `2011-11` stays String. So the same key can be a Date in one layer and text in another.
+ */
+function ogrField(name: string, values: readonly unknown[]): string {
+  const present = values.filter((v) => v !== null);
+  let type = 'String';
+  if (present.length > 0 && present.every((v) => typeof v === 'boolean')) type = 'Integer/Boolean';
+  else if (present.length > 0 && present.every(isNumber)) {
+    if (!present.every(Number.isInteger)) type = 'Real';
+    else type = present.every((v) => Math.abs(v) < 2 ** 31) ? 'Integer' : 'Integer64';
+  } else if (present.length > 0 && present.every((v) => typeof v === 'string' && ISO_DATE.test(v))) {
+    type = 'Date';
+  }
+  return `${name}:${type}`;
+}
+
+/** GDAL's reading of the string feature ids: a String field named `id`, first, then the properties. */
+function expectedFields(input: FeatureCollection): string[] {
+  const keys = [...new Set(input.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const values = (k: string) => input.features.map((f) => f.properties?.[k] ?? null);
+  return [
+    ogrField(
+      'id',
+      input.features.map((f) => f.id),
+    ),
+    ...keys.map((k) => ogrField(k, values(k))),
+  ];
+}
+
+/** A layer of mixed types (Polygon and MultiPolygon) gets the generic Geometry type. */
+function expectedGeometryType(input: FeatureCollection): string {
+  const types = new Set(input.features.map((f) => f.geometry?.type));
+  const [only] = types;
+  return types.size === 1 && only ? only : 'Geometry';
+}
+
+function expectSchema(dataset: GdalDataset, input: FeatureCollection): void {
+  const [layer] = dataset.info.layers;
+  expect(layer?.geometryFields.map((g) => g.type)).toEqual([expectedGeometryType(input)]);
+  expect(layer?.fields.map((f) => `${f.name}:${f.type}${f.subType ? `/${f.subType}` : ''}`)).toEqual(
+    expectedFields(input),
+  );
+}
+
+function coordinateDiffs(a: unknown, b: unknown, path: string, out: string[]): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (!(Math.abs(a - b) <= 1e-6)) out.push(`${path}: ${a} → ${b}`);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${path}: ${a.length} → ${b.length} items`);
+    else for (const [i, x] of a.entries()) coordinateDiffs(x, b[i], `${path}[${i}]`, out);
+  } else {
+    out.push(`${path}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+  }
+}
+
+function geometryDiffs(a: Geometry | null, b: Geometry | null): string[] {
+  if (a === null || b === null) return a === b ? [] : [`geometry ${a?.type ?? null} → ${b?.type ?? null}`];
+  if (a.type !== b.type) return [`geometry ${a.type} → ${b.type}`];
+  if (a.type === 'GeometryCollection' || b.type === 'GeometryCollection') return ['GeometryCollection'];
+  const out: string[] = [];
+  coordinateDiffs(a.coordinates, b.coordinates, 'coordinates', out);
+  return out;
+}
+
+/**
+ * GDAL reads a string top-level `id` into an attribute field named `id` (OGR feature ids are
+ * integers) and writes it back as the first property, with no top-level `id`. Everything else,
+ * booleans and nulls included, must come back as it went in.
+ */
+function expectSameFeatures(layerId: string, input: FeatureCollection, output: NamedCollection): void {
+  expect(output.type).toBe('FeatureCollection');
+  expect(output.name).toBe(layerId);
+  expect(output.features.map((f) => f.properties?.id)).toEqual(input.features.map((f) => f.id));
+  input.features.forEach((before: Feature, i) => {
+    const after = output.features[i];
+    if (!after) throw new Error(`feature ${i} is missing`);
+    const where = `${layerId} feature ${String(before.id)}`;
+    expect('id' in after, `${where}: top-level id`).toBe(false);
+    expect(Object.keys(after.properties ?? {}), where).toEqual([
+      'id',
+      ...Object.keys(before.properties ?? {}),
+    ]);
+    expect(after.properties, where).toStrictEqual({ id: before.id, ...before.properties });
+    expect(geometryDiffs(before.geometry, after.geometry), where).toEqual([]);
+  });
+}
+
+describe('the export through real GDAL (gdal3.js)', () => {
+  it('catches what GDAL prints, so the quiet checks below mean something', async () => {
+    const [file] = files;
+    if (!file) throw new Error('no export files');
+    const dataset = await openOne(join(inputDir, file.name));
+    await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-lco', 'NO_SUCH_OPTION=YES'], 'warning-probe');
+    await gdal.close(dataset);
+    expect(messages.splice(0)).toEqual([
+      expect.stringMatching(/^stderr: Warning 6: .*does not support layer creation option NO_SUCH_OPTION$/),
+    ]);
+  });
+
+  describe.each(files)('$name', (file) => {
+    const layerId = layerIdOf(file);
+    const input = JSON.parse(file.text) as FeatureCollection;
+    const count = input.features.length;
+
+    it('GeoJSON → GeoPackage → GeoJSON (RFC 7946)', async () => {
+      const source = await openOne(join(inputDir, file.name));
+      const gpkgPath = await translate(source, ['-f', 'GPKG'], `${layerId}-gpkg`);
+      await gdal.close(source);
+
+      const gpkg = await openOne(gpkgPath.local);
+      await expectLayer(gpkg, layerId, count, 'GeoPackage');
+      expectSchema(gpkg, input);
+      const back = await translate(gpkg, ['-f', 'GeoJSON', '-lco', 'RFC7946=YES'], `${layerId}-from-gpkg`);
+      await gdal.close(gpkg);
+      expectQuiet('close');
+
+      expectSameFeatures(layerId, input, await readGeoJson(back));
+    });
+
+    it('GeoJSON → GeoJSON (RFC 7946)', async () => {
+      const source = await openOne(join(inputDir, file.name));
+      await expectLayer(source, layerId, count, 'GeoJSON');
+      expectSchema(source, input);
+      const out = await translate(source, ['-f', 'GeoJSON', '-lco', 'RFC7946=YES'], `${layerId}-direct`);
+      await gdal.close(source);
+      expectQuiet('close');
+
+      const output = await readGeoJson(out);
+      const reopened = await openOne(out.local);
+      await expectLayer(reopened, layerId, count, 'GeoJSON');
+      await gdal.close(reopened);
+      expectSameFeatures(layerId, input, output);
+    });
+  });
+});

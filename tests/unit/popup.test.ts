@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/data/dates.ts';
+import { popupModel } from '../../src/data/popup.ts';
+
+const layer = (id: string): FeatureCollection =>
+  JSON.parse(readFileSync(new URL(`../../geodata/layers/${id}.geojson`, import.meta.url), 'utf8'));
+const feature = (id: string, featureId: string) => layer(id).features.find((f) => f.id === featureId);
+
+describe('formatDate', () => {
+  it('writes a date no more precisely than it is known', () => {
+    expect(formatDate('2006-12', 'month')).toBe('December 2006');
+    expect(formatDate('2012-01-15', 'day')).toBe('15 January 2012');
+    expect(formatDate('2011-02-18', 'day, approximate')).toBe('about 18 February 2011');
+    expect(formatDate('2011', 'year')).toBe('2011');
+    expect(formatDate('2012-01-15', 'month')).toBe('January 2012');
+  });
+  it('passes through what it cannot read rather than inventing a date', () => {
+    expect(formatDate('sometime', 'day')).toBe('sometime');
+  });
+});
+
+describe('popupModel', () => {
+  it('gives Alta Verapaz its dates with precision and source, every quote, and the attribution', () => {
+    const model = popupModel(feature('alta-verapaz', 'GT-AV')?.properties ?? null, 'Alta Verapaz');
+    expect(model.title).toBe('Alta Verapaz');
+    expect(model.reportDate).toBe('In December');
+    expect(model.dates).toEqual([
+      {
+        label: 'From',
+        text: '19 December 2010 (to the day)',
+        source: expect.stringContaining('Contemporary press reports'),
+      },
+      {
+        label: 'Until',
+        text: 'about 18 February 2011 (to the day, approximate)',
+        source: expect.any(String),
+      },
+    ]);
+    expect(model.quotes).toHaveLength(4);
+    expect(model.quotes).toContain(
+      'A government spokesman said the police force in the province had been "totally infiltrated by the Zetas", guaranteeing "total impunity" for criminals.',
+    );
+    expect(model.source).toBe('BBC News, 15 January 2012');
+    expect(model.schematicNote).toBeNull();
+  });
+
+  it('says a route is schematic, and shows only the quotes it has', () => {
+    const model = popupModel(
+      feature('transit-flows', 'route-2-gtm-mex')?.properties ?? null,
+      'Transit flows',
+    );
+    expect(model.schematicNote).toMatch(/^Schematic/);
+    expect(model.quotes).toEqual([
+      'Guatemala is a major transit point for cocaine smuggled from Colombia through Guatemala to Mexico and on to the US.',
+    ]);
+    expect(model.dates).toEqual([]);
+  });
+
+  it('shows a month-precise date as a month', () => {
+    const model = popupModel(
+      feature('militarised-policing', 'MEX')?.properties ?? null,
+      'Militarised policing',
+    );
+    expect(model.dates.map((d) => d.text)).toEqual(['December 2006 (to the month)']);
+  });
+
+  it('copes with a feature that has no properties', () => {
+    expect(popupModel(null, 'X')).toMatchObject({ title: 'Unnamed feature', quotes: [], dates: [] });
+  });
+});
