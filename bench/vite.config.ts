@@ -11,7 +11,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA_DIR = `${ROOT}node_modules/.cache/bench-baseline`;
 
 const round4 = (value: unknown): unknown =>
-  typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : Array.isArray(value) ? value.map(round4) : value;
+  typeof value === 'number'
+    ? Math.round(value * 1e4) / 1e4
+    : Array.isArray(value)
+      ? value.map(round4)
+      : value;
 
 /**
  * Natural Earth 110m countries from world-atlas as one GeoJSON file, written before the build so

@@ -95,8 +95,7 @@ export function parseHash(hash: string): HashState {
       // `layers=` shows none; a list with no known id is garbage, so the default (all) stands.
       const layers = parseLayers(value);
       if (value === '' || layers.length > 0) state.layers = layers;
-    }
-    else if (key === 'feature' && FEATURE_ID.test(value)) state.feature = value;
+    } else if (key === 'feature' && FEATURE_ID.test(value)) state.feature = value;
   }
   return state;
 }

@@ -21,6 +21,7 @@ export interface MissionMapState {
 export class MissionMap {
   private readonly visible: Set<MissionLayerId>;
   private contextLost = false;
+  private applyPending = false;
   private popup: maplibregl.Popup | null = null;
   private openId: string | null = null;
   private returnFocus: HTMLElement | null = null;
@@ -77,8 +78,20 @@ export class MissionMap {
 
   /** Sets every style layer of each mission group to its group's visibility. */
   applyVisibility(): void {
-    if (this.contextLost || !this.map.style) return;
-    for (const layer of this.map.getStyle().layers) {
+    if (this.contextLost) return;
+    // After a restored context the style is rebuilt from a snapshot and reads as undefined until loaded.
+    const style = this.map.style ? this.map.getStyle() : undefined;
+    if (!style?.layers) {
+      if (!this.applyPending) {
+        this.applyPending = true;
+        this.map.once('idle', () => {
+          this.applyPending = false;
+          this.applyVisibility();
+        });
+      }
+      return;
+    }
+    for (const layer of style.layers) {
       const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
       if (typeof mission !== 'string') continue;
       const value = this.visible.has(mission as MissionLayerId) ? 'visible' : 'none';

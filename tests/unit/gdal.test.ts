@@ -144,13 +144,8 @@ function ogrField(name: string, values: readonly unknown[]): string {
 function expectedFields(input: FeatureCollection): string[] {
   const keys = [...new Set(input.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const values = (k: string) => input.features.map((f) => f.properties?.[k] ?? null);
-  return [
-    ogrField(
-      'id',
-      input.features.map((f) => f.id),
-    ),
-    ...keys.map((k) => ogrField(k, values(k))),
-  ];
+  const ids = input.features.map((f) => f.id);
+  return [ogrField('id', ids), ...keys.map((k) => ogrField(k, values(k)))];
 }
 
 /** A layer of mixed types (Polygon and MultiPolygon) gets the generic Geometry type. */

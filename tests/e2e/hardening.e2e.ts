@@ -1,0 +1,223 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, type OpenOptions, openApp, waitForReady } from './app.ts';
+import { launchBrowser } from './browser.ts';
+
+let browser: Browser;
+let session: AppSession | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Counts CSP violations from the first script on, and any dialog the page tries to open. */
+async function guarded(options: OpenOptions = {}): Promise<{ page: Page; dialogs: string[] }> {
+  const dialogs: string[] = [];
+  session = await openApp(browser, {
+    ...options,
+    beforeGoto: async (page) => {
+      page.on('dialog', async (dialog) => {
+        dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: string[] };
+        w.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await options.beforeGoto?.(page);
+    },
+  });
+  return { page: session.page, dialogs };
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+describe('hostile links', () => {
+  const HASHES = [
+    '#NaN/NaN/NaN',
+    '#Infinity/-Infinity/Infinity/Infinity/Infinity',
+    '#1e308/1e308/1e308',
+    '#99999999/-99999999/99999999',
+    `#5/15/-90&feature=${'A'.repeat(12_000)}`,
+    '#%E0%A4%A%%%/%ZZ/%',
+    '#<script>alert(1)</script>',
+    '#"><img src=x onerror=alert(1)>/1/1',
+    '#5/15/-90&layers=<svg/onload=alert(1)>&feature=<img/src/onerror=alert(2)>',
+    '#javascript:alert(1)',
+    '#__proto__[polluted]=1&constructor.prototype.polluted=1&layers=__proto__',
+    '#5/15/-90&layers=nope,also-nope&feature=nope',
+    '#&&&&===///,,,',
+    '#-0/-0/-0/-0/-0',
+  ];
+  for (const hash of HASHES) {
+    it(`keeps the map up and runs nothing for ${JSON.stringify(hash.slice(0, 60))}`, async () => {
+      const { page, dialogs } = await guarded({ hash });
+      await waitForReady(page);
+      expect(session?.errors).toEqual([]);
+      expect(dialogs).toEqual([]);
+      const state = await page.evaluate(() => {
+        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+        return {
+          zoom: map.getZoom(),
+          center: map.getCenter().toArray(),
+          polluted: ({} as Record<string, unknown>).polluted,
+          injected: document.querySelectorAll('script:not([src]), img[src="x"], svg[onload]').length,
+        };
+      });
+      expect(Number.isFinite(state.zoom)).toBe(true);
+      expect(state.center.every(Number.isFinite)).toBe(true);
+      expect(state.polluted).toBeUndefined();
+      expect(state.injected).toBe(0);
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+});
+
+describe('a browser without WebGL', () => {
+  let noGl: Browser;
+  beforeAll(async () => {
+    noGl = await launchBrowser({ args: ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'] });
+  });
+  afterAll(async () => {
+    await noGl?.close();
+  });
+
+  it('says the map needs WebGL, and still lists every feature with its words and offers the downloads', async () => {
+    session = await openApp(noGl);
+    const { page } = session;
+    await page.locator('.messages p').waitFor();
+    expect(await page.locator('.messages').textContent()).toContain('The interactive map needs WebGL 2');
+    expect(await page.locator('#map').isHidden()).toBe(true);
+    const twin = (await page.locator('.twin').textContent()) ?? '';
+    for (const name of ['Cocaine route: Colombia to Guatemala', 'Alta Verapaz', 'Honduras', 'Mexico']) {
+      expect(twin).toContain(name);
+    }
+    expect(twin).toContain('totally infiltrated by the Zetas');
+    expect(twin).toContain('December 2006 (to the month)');
+    expect(await page.locator('.twin__details[open]').count()).toBe(8);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download Alta Verapaz/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('alta-verapaz.geojson');
+    // The one error logged is the WebGL message itself, once.
+    expect(session.errors.filter((e) => !e.includes('WebGL'))).toEqual([]);
+    expect(session.errors.filter((e) => e.includes('The interactive map needs WebGL 2'))).toHaveLength(1);
+  });
+});
+
+describe('a lost GL context', () => {
+  it('draws again with the same layers and popup, and takes toggles pressed while lost', async () => {
+    const { page } = await guarded({ hash: '#6/15.5/-90.3&feature=GT-AV' });
+    await waitForReady(page);
+    await page.locator('.maplibregl-popup').waitFor();
+    await page.evaluate(() => {
+      const gl = document.querySelector('canvas')?.getContext('webgl2');
+      const ext = gl?.getExtension('WEBGL_lose_context');
+      if (!ext) throw new Error('WEBGL_lose_context is not available');
+      (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext = ext;
+      ext.loseContext();
+    });
+    await page.waitForFunction(() => document.querySelector('canvas')?.getContext('webgl2')?.isContextLost());
+    await page.getByRole('checkbox', { name: 'Militarised policing' }).click();
+    await page.evaluate(async () => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const restored = new Promise((resolve) => map.once('webglcontextrestored', resolve));
+      (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext();
+      await restored;
+      await new Promise((resolve) => map.once('idle', resolve));
+    });
+    const state = await page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const visibility = (id: string) => map.getLayoutProperty(id, 'visibility') ?? 'visible';
+      return {
+        militarised: visibility('militarised-policing-fill'),
+        alta: visibility('alta-verapaz-fill'),
+        rendered: map.queryRenderedFeatures({ layers: ['alta-verapaz-fill'] }).length,
+        arrows: map.hasImage('arrow-route'),
+      };
+    });
+    expect(state).toEqual({
+      militarised: 'none',
+      alta: 'visible',
+      rendered: expect.any(Number),
+      arrows: true,
+    });
+    expect(state.rendered).toBeGreaterThan(0);
+    expect(await page.locator('.maplibregl-popup').textContent()).toContain('Alta Verapaz');
+    expect(session?.errors).toEqual([]);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('is strict in the built page', async () => {
+    const { page } = await guarded();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+  });
+
+  it('reports no violation while the map loads, is dragged, toggled, clicked and exported', async () => {
+    const { page } = await guarded();
+    await waitForReady(page);
+    const box = await page.locator('#map canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + box.width * 0.6 - i * 20, box.y + box.height * 0.6 - i * 5);
+    await page.mouse.up();
+    await page.getByRole('checkbox', { name: 'Transit flows' }).click();
+    await page.getByRole('checkbox', { name: 'Transit flows' }).click();
+    await page.locator('.twin__show', { hasText: 'Honduras' }).click();
+    await page.locator('.maplibregl-popup').waitFor();
+    await page.getByText('Download GeoJSON').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /all layers/i }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    expect(await violations(page)).toEqual([]);
+    expect(session?.errors).toEqual([]);
+  });
+});
+
+describe('failures a person can hit', () => {
+  it('a mission layer that fails to load is reported in one line, and the rest of the map works', async () => {
+    const { page } = await guarded({
+      beforeGoto: (p) =>
+        p.route(/alta-verapaz-[^/]*\.geojson$/, (route) => route.fulfill({ status: 500, body: '' })),
+    });
+    await waitForReady(page);
+    const messages = await page.locator('.messages p').allTextContents();
+    expect(messages).toEqual([expect.stringContaining('Could not load the Alta Verapaz layer')]);
+    await expect(page.getByRole('checkbox', { name: 'Transit flows' }).isChecked()).resolves.toBe(true);
+    expect(session?.errors.filter((e) => e.startsWith('console: Could not load'))).toHaveLength(1);
+  });
+
+  it('a basemap file MapLibre cannot load is reported in the page, never a blank map', async () => {
+    const { page } = await guarded({
+      beforeGoto: (p) =>
+        p.route(/countries-[^/]*\.geojson$/, (route) => route.fulfill({ status: 404, body: 'gone' })),
+    });
+    await page.locator('.messages p').waitFor();
+    const messages = await page.locator('.messages p').allTextContents();
+    expect(messages.length).toBe(1);
+    expect(messages[0]).toMatch(/404|Not Found/i);
+    await waitForReady(page);
+    expect(await page.locator('.twin__show').count()).toBe(8);
+  });
+});
