@@ -38,7 +38,8 @@ export function layerFileText(name: string, features: readonly Feature[]): strin
     JSON.stringify({ type: 'Feature', id: f.id, properties: f.properties, geometry: f.geometry }),
   );
   const head = JSON.stringify(header).slice(0, -1);
-  return `${head},"features":[\n${lines.join(',\n')}\n]}\n`;
+  const body = lines.length > 0 ? `\n${lines.join(',\n')}\n` : '';
+  return `${head},"features":[${body}]}\n`;
 }
 
 function selectFeatures(collection: FeatureCollection, within?: BBox): Feature[] {

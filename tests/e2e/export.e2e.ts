@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bboxPolygon, booleanIntersects } from '@turf/turf';
+import type { BBox, FeatureCollection } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, openApp, ROOT, waitForReady } from './app.ts';
+import { launchBrowser } from './browser.ts';
+
+const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
+const ZIP = 'guatemala-transit-layers.zip';
+
+let browser: Browser;
+let session: AppSession | undefined;
+let cliDir: string;
+beforeAll(async () => {
+  cliDir = mkdtempSync(join(tmpdir(), 'cli-export-'));
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/export.ts', cliDir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  if (session) expect(session.errors).toEqual([]);
+  await session?.close();
+  session = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(cliDir, { recursive: true, force: true });
+});
+
+async function openWithBlobSpy(hash = ''): Promise<Page> {
+  session = await openApp(browser, {
+    hash,
+    beforeGoto: (page) =>
+      page.addInitScript(() => {
+        const types: string[] = [];
+        (window as unknown as { __blobTypes: string[] }).__blobTypes = types;
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (object: Blob | MediaSource) => {
+          if (object instanceof Blob) types.push(object.type);
+          return create(object);
+        };
+      }),
+  });
+  await waitForReady(session.page);
+  await session.page.getByText('Download GeoJSON').click();
+  return session.page;
+}
+
+async function download(page: Page, name: RegExp): Promise<{ filename: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  return { filename: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+describe('downloads in the page', () => {
+  it('give each layer, and the zip of all three, byte for byte what `npm run export` writes', async () => {
+    const page = await openWithBlobSpy();
+    const buttons = [/Download Transit flows/, /Download Alta Verapaz/, /Download Militarised policing/];
+    for (const [i, name] of buttons.entries()) {
+      const { filename, bytes } = await download(page, name);
+      expect(filename).toBe(FILES[i]);
+      expect(bytes.equals(readFileSync(join(cliDir, filename)))).toBe(true);
+    }
+    const zip = await download(page, /all layers/i);
+    expect(zip.filename).toBe(ZIP);
+    expect(zip.bytes.equals(readFileSync(join(cliDir, ZIP)))).toBe(true);
+    const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
+    expect(types).toEqual([...FILES.map(() => 'application/geo+json'), 'application/zip']);
+    // Made in the page from data already loaded: no request was needed to build them.
+    expect(session?.external).toEqual([]);
+  });
+
+  it('export only the features touching the current view when asked', async () => {
+    const page = await openWithBlobSpy('#7/14.8/-86.6');
+    await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
+    const view = (await page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.getBounds().toArray().flat(),
+    )) as BBox;
+    const ids: unknown[] = [];
+    for (const [i, name] of [
+      /Download Transit flows/,
+      /Download Alta Verapaz/,
+      /Download Militarised policing/,
+    ].entries()) {
+      const { bytes } = await download(page, name);
+      const exported = JSON.parse(bytes.toString('utf8')) as FeatureCollection;
+      const all = JSON.parse(readFileSync(join(cliDir, FILES[i] as string), 'utf8')) as FeatureCollection;
+      const expected = all.features.filter((f) => booleanIntersects(f, bboxPolygon(view))).map((f) => f.id);
+      expect(exported.features.map((f) => f.id)).toEqual(expected);
+      ids.push(...expected);
+    }
+    // Over Honduras the view holds Honduras and the first leg, and not Mexico or the leg to the US.
+    expect(ids).toContain('HND');
+    expect(ids).toContain('route-1-col-gtm');
+    expect(ids).not.toContain('MEX');
+    expect(ids).not.toContain('route-3-mex-usa');
+  });
+
+  it('zip only the layers shown on the map when asked', async () => {
+    const page = await openWithBlobSpy();
+    await page.getByRole('checkbox', { name: 'Alta Verapaz' }).click();
+    await page.getByRole('checkbox', { name: /only the layers shown/ }).check();
+    const zip = await download(page, /all layers/i);
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(new Uint8Array(zip.bytes)))).toEqual([FILES[0], FILES[2]]);
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { buildExport, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
+import { validateAll } from '../../src/data/validate.ts';
+import { MISSION_LAYERS, type MissionData, requiredProperties } from '../../src/layers/registry.ts';
+
+const committed = Object.fromEntries(
+  MISSION_LAYERS.map((l) => [
+    l.id,
+    JSON.parse(readFileSync(new URL(`../../geodata/layers/${l.id}.geojson`, import.meta.url), 'utf8')),
+  ]),
+) as MissionData;
+
+const tiny: MissionData = {
+  'transit-flows': {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        id: 'leg',
+        properties: { name: 'Leg', schematic: true, sequence: 1 },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [-73.5, 4],
+            [-90.4, 15.6],
+          ],
+        },
+      },
+    ],
+  },
+  'alta-verapaz': { type: 'FeatureCollection', features: [] },
+  'militarised-policing': {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        id: 'HND',
+        properties: { name: 'Honduras', date_start: '2011-11' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-89, 13],
+              [-83, 13],
+              [-83, 16],
+              [-89, 13],
+            ],
+          ],
+        },
+      },
+    ],
+  },
+};
+
+describe('buildExport', () => {
+  it('writes one RFC 7946 file per layer: name member, bbox, one feature per line', () => {
+    expect(buildExport(tiny)).toMatchInlineSnapshot(`
+      [
+        {
+          "name": "transit-flows.geojson",
+          "text": "{"type":"FeatureCollection","name":"transit-flows","bbox":[-90.4,4,-73.5,15.6],"features":[
+      {"type":"Feature","id":"leg","properties":{"name":"Leg","schematic":true,"sequence":1},"geometry":{"type":"LineString","coordinates":[[-73.5,4],[-90.4,15.6]]}}
+      ]}
+      ",
+        },
+        {
+          "name": "alta-verapaz.geojson",
+          "text": "{"type":"FeatureCollection","name":"alta-verapaz","features":[]}
+      ",
+        },
+        {
+          "name": "militarised-policing.geojson",
+          "text": "{"type":"FeatureCollection","name":"militarised-policing","bbox":[-89,13,-83,16],"features":[
+      {"type":"Feature","id":"HND","properties":{"name":"Honduras","date_start":"2011-11"},"geometry":{"type":"Polygon","coordinates":[[[-89,13],[-83,13],[-83,16],[-89,13]]]}}
+      ]}
+      ",
+        },
+      ]
+    `);
+  });
+
+  it('keeps only the layers asked for, and only whole features touching a box', () => {
+    const files = buildExport(tiny, { layers: ['militarised-policing'], within: [-84, 15, -80, 20] });
+    expect(files.map((f) => f.name)).toEqual(['militarised-policing.geojson']);
+    expect(JSON.parse(files[0]?.text ?? '{}').features).toHaveLength(1);
+    const outside = buildExport(tiny, { within: [0, 0, 1, 1] });
+    for (const f of outside) expect(JSON.parse(f.text).features).toEqual([]);
+  });
+
+  it('reproduces the committed layer files byte for byte, and each passes the validation gate', () => {
+    const files = buildExport(committed);
+    for (const layer of MISSION_LAYERS) {
+      const text = files.find((f) => f.name === `${layer.id}.geojson`)?.text;
+      expect(text).toBe(
+        readFileSync(new URL(`../../geodata/layers/${layer.id}.geojson`, import.meta.url), 'utf8'),
+      );
+    }
+    const problems = validateAll(
+      MISSION_LAYERS.map((l, i) => ({
+        file: files[i]?.name ?? '',
+        data: JSON.parse(files[i]?.text ?? 'null'),
+        required: requiredProperties(l),
+      })),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps every excerpt, the source and the dates a popup shows', () => {
+    for (const file of buildExport(committed)) {
+      const collection = JSON.parse(file.text) as FeatureCollection;
+      for (const feature of collection.features) {
+        expect(feature.properties?.excerpt).toEqual(expect.any(String));
+        expect(feature.properties?.source).toBe('BBC News, 15 January 2012');
+      }
+    }
+    const mexico = JSON.parse(buildExport(committed)[2]?.text ?? '{}').features.find(
+      (f: { id: string }) => f.id === 'MEX',
+    );
+    expect(mexico.properties).toMatchObject({ date_start: '2006-12', date_start_precision: 'month' });
+  });
+
+  it('omits the bbox of an empty collection rather than inventing one', () => {
+    expect(layerFileText('empty', [])).toBe('{"type":"FeatureCollection","name":"empty","features":[]}\n');
+  });
+});
+
+describe('zipExport', () => {
+  it('holds the three files unchanged and is the same bytes every time', () => {
+    const files = buildExport(committed);
+    const zip = zipExport(files);
+    expect(zipExport(files)).toEqual(zip);
+    const entries = unzipSync(zip);
+    expect(Object.keys(entries)).toEqual(files.map((f) => f.name));
+    for (const f of files) expect(new TextDecoder().decode(entries[f.name])).toBe(f.text);
+    expect(ZIP_NAME).toMatch(/\.zip$/);
+  });
+});
