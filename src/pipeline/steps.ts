@@ -90,10 +90,17 @@ export function toSchematicArcs(input: FeatureCollection): FeatureCollection {
   };
 }
 
-/** Exterior rings counter-clockwise, holes clockwise. Lines keep their direction: it is the flow's. */
+/**
+ * Exterior rings counter-clockwise, holes clockwise. Lines keep their direction: it is the flow's.
+ * A one-part MultiPolygon becomes a Polygon, as GDAL's RFC 7946 writer would make it, so a round trip
+ * through GIS tools does not change a feature's geometry type.
+ */
 function rfc7946Winding(geometry: Geometry | null): Geometry | null {
   if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return geometry;
-  return rewind(geometry, { reverse: false }) as Polygon | MultiPolygon;
+  const [only, ...rest] = geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  const single: Polygon | MultiPolygon =
+    only && rest.length === 0 ? { type: 'Polygon', coordinates: only } : geometry;
+  return rewind(single, { reverse: false }) as Polygon | MultiPolygon;
 }
 
 /**

@@ -75,8 +75,14 @@ describe('pipeline steps, by their properties', () => {
       ['name', 'extra', 'other'],
       ['name', 'extra', 'other'],
       ['name', 'extra', 'other'],
+      ['name', 'extra', 'other'],
     ]);
     expect(out.features[1]?.properties).toEqual({ name: 'B', extra: null, other: 'x' });
+  });
+
+  it('normalise writes a one-part MultiPolygon as a Polygon, as GDAL does under RFC 7946', () => {
+    const out = normalise(fixture('normalise/in.geojson'), 'n');
+    expect(out.features.map((f) => f.geometry?.type ?? null)).toEqual(['Polygon', 'Point', null, 'Polygon']);
   });
 
   it('a flow with no known boundary is an error naming the feature', () => {
