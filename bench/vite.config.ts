@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
-import { MAPLIBRE_CHUNK } from './vite.app.config.ts';
+import { MAPLIBRE_CHUNK } from '../vite.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Generated, never committed: node_modules is ignored and survives between runs. */
@@ -42,21 +42,24 @@ function countriesGeoJson(): Plugin {
 }
 
 export default defineConfig(
-  mergeConfig(MAPLIBRE_CHUNK, {
-    root: fileURLToPath(new URL('baseline', import.meta.url)),
-    base: './',
-    // The app's config has no public/ for the baseline to copy.
-    publicDir: false,
-    resolve: { alias: [{ find: /^bench-data\//, replacement: `${DATA_DIR}/` }] },
-    plugins: [countriesGeoJson()],
-    build: {
-      outDir: `${ROOT}dist-bench-baseline`,
-      emptyOutDir: true,
-      // As in the app: data and fonts are fetched as files, not inlined.
-      assetsInlineLimit: 0,
-      target: 'es2022',
-      sourcemap: false,
+  mergeConfig(
+    { build: { rolldownOptions: MAPLIBRE_CHUNK } },
+    {
+      root: fileURLToPath(new URL('baseline', import.meta.url)),
+      base: './',
+      // The app's config has no public/ for the baseline to copy.
+      publicDir: false,
+      resolve: { alias: [{ find: /^bench-data\//, replacement: `${DATA_DIR}/` }] },
+      plugins: [countriesGeoJson()],
+      build: {
+        outDir: `${ROOT}dist-bench-baseline`,
+        emptyOutDir: true,
+        // As in the app: data and fonts are fetched as files, not inlined.
+        assetsInlineLimit: 0,
+        target: 'es2022',
+        sourcemap: false,
+      },
+      worker: { format: 'es' },
     },
-    worker: { format: 'es' },
-  }),
+  ),
 );

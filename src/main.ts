@@ -2,13 +2,13 @@
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
-import { indexFeatures, missionLabelPoints, withIdProperty } from './data/features.ts';
+import { indexFeatures } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
 import { MISSION_LAYERS, type MissionData } from './layers/registry.ts';
 import { missionDataUrls, styleAssets } from './map/assets.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
-import { MissionMap } from './map/mission-map.ts';
+import { MissionMap, showMissionData } from './map/mission-map.ts';
 import { currentView, writeHash } from './map/permalink.ts';
 import { createMapView } from './map/view.ts';
 import { buildStyle } from './style/index.ts';
@@ -61,16 +61,12 @@ function mountWithoutMap(data: MissionData, panel: HTMLElement, reason: unknown)
 async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
-  const data = await loadMissionData();
-  const features = indexFeatures(data);
+  // The mission data loads while MapLibre starts its worker and fetches the basemap.
+  const loading = loadMissionData();
   const initial: HashState = parseHash(window.location.hash);
   const visibleAtStart = new Set(initial.layers ?? MISSION_LAYERS.map((l) => l.id));
 
-  const style = buildStyle(
-    styleAssets(),
-    Object.fromEntries(MISSION_LAYERS.map((l) => [l.id, withIdProperty(data[l.id])])),
-    missionLabelPoints(features),
-  );
+  const style = buildStyle(styleAssets());
   // Hidden layers in a link are hidden from the first frame, not switched off after it.
   for (const layer of style.layers) {
     const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
@@ -83,9 +79,12 @@ async function main(): Promise<void> {
   try {
     map = createMapView({ container, style, view: initial.view, onError: showMessage });
   } catch (error) {
-    mountWithoutMap(data, panel, error instanceof Error ? error.message : error);
+    mountWithoutMap(await loading, panel, error instanceof Error ? error.message : error);
     return;
   }
+  const data = await loading;
+  const features = indexFeatures(data);
+  showMissionData(map, data, features);
   if (import.meta.env.MODE === 'test') {
     // The browser tests query rendered features through this handle; production builds leave it out.
     (window as unknown as { __map: unknown }).__map = map;
@@ -139,10 +138,12 @@ async function main(): Promise<void> {
     if (next.feature && next.feature !== mission.state().feature) mission.openFeature(next.feature);
   });
 
-  animateFlows(map);
+  // Ready once the map has drawn everything, mission layers included. The moving highlight starts
+  // only then: each step is a frame, and the first view should not wait for decoration.
   map.once('idle', () => {
     if (initial.feature && !mission.openFeature(initial.feature)) sync();
     container.dataset.ready = 'true';
+    animateFlows(map);
   });
 }
 

@@ -48,7 +48,7 @@ export function withIdProperty(collection: FeatureCollection): FeatureCollection
 }
 
 /** One label point per polygon feature of the mission layers, inside it, carrying its `label` and `layer`. */
-export function missionLabelPoints(index: Map<string, FeatureEntry>): FeatureCollection {
+export function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): FeatureCollection {
   const features: Feature[] = [];
   for (const [id, entry] of index) {
     const type = entry.feature.geometry?.type;

@@ -1,12 +1,38 @@
 import * as maplibregl from 'maplibre-gl';
-import type { FeatureEntry } from '../data/features.ts';
+import { type FeatureEntry, missionLabelPoints, withIdProperty } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
-import { MISSION_LAYERS, type MissionLayerId, missionLayer } from '../layers/registry.ts';
-import { MISSION_METADATA_KEY } from '../style/mission.ts';
+import { MISSION_LAYERS, type MissionData, type MissionLayerId, missionLayer } from '../layers/registry.ts';
+import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY } from '../style/mission.ts';
 import { popupContent } from '../ui/popup-content.ts';
 
-/** The style layers a click can pick a feature from, topmost first. */
-const CLICKABLE = ['transit-flows-hit', 'alta-verapaz-fill', 'militarised-policing-fill'];
+/**
+ * Hands the mission data to the map's (empty) mission sources, as soon as the style has created them.
+ * MapLibre drops string feature ids, so its copy carries the id as a property as well.
+ */
+export function showMissionData(
+  map: maplibregl.Map,
+  data: MissionData,
+  features: ReadonlyMap<string, FeatureEntry>,
+): void {
+  const apply = () => {
+    for (const layer of MISSION_LAYERS) {
+      map.getSource<maplibregl.GeoJSONSource>(layer.id)?.setData(withIdProperty(data[layer.id]));
+    }
+    map.getSource<maplibregl.GeoJSONSource>(MISSION_LABELS_SOURCE)?.setData(missionLabelPoints(features));
+  };
+  if (map.getSource(MISSION_LABELS_SOURCE)) apply();
+  else map.once('style.load', apply);
+}
+
+/** The style layers a click can pick a feature from. */
+const CLICKABLE = [
+  'transit-flows-route',
+  'transit-flows-displacement',
+  'alta-verapaz-fill',
+  'militarised-policing-fill',
+];
+/** A 4-pixel line is hard to hit with a finger: a click counts within this many pixels of a feature. */
+const TOLERANCE_PX = 8;
 
 export interface MissionMapState {
   visible: MissionLayerId[];
@@ -34,15 +60,13 @@ export class MissionMap {
     visible: Iterable<MissionLayerId> = MISSION_LAYERS.map((l) => l.id),
   ) {
     this.visible = new Set(visible);
-    for (const id of CLICKABLE) {
-      map.on('click', id, (event) => this.onClick(event));
-      map.on('mouseenter', id, () => {
-        map.getCanvas().style.cursor = 'pointer';
-      });
-      map.on('mouseleave', id, () => {
-        map.getCanvas().style.cursor = '';
-      });
-    }
+    map.on('click', (event) => {
+      const id = this.featureAt(event.point);
+      if (id) this.openFeature(id, { at: event.lngLat, returnFocus: map.getCanvas() });
+    });
+    map.on('mousemove', (event) => {
+      map.getCanvas().style.cursor = this.featureAt(event.point) ? 'pointer' : '';
+    });
     // While the GL context is lost the style is gone; remember what changes and reapply on restore.
     map.on('webglcontextlost', () => {
       this.contextLost = true;
@@ -101,13 +125,16 @@ export class MissionMap {
     }
   }
 
-  private onClick(event: maplibregl.MapLayerMouseEvent): void {
-    // One click may hit several layers (a route over a shaded country): open only the topmost.
-    const hits = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE });
-    const id = hits[0]?.properties?.id;
-    if (typeof id === 'string' && hits[0]?.layer.id === event.features?.[0]?.layer.id) {
-      this.openFeature(id, { at: event.lngLat, returnFocus: this.map.getCanvas() });
-    }
+  /** The id of the topmost mission feature near a screen point, if any. */
+  private featureAt({ x, y }: maplibregl.Point): string | undefined {
+    if (this.contextLost || !this.map.style) return undefined;
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [x - TOLERANCE_PX, y - TOLERANCE_PX],
+      [x + TOLERANCE_PX, y + TOLERANCE_PX],
+    ];
+    const layers = CLICKABLE.filter((id) => this.map.getLayer(id));
+    const id = this.map.queryRenderedFeatures(box, { layers })[0]?.properties?.id;
+    return typeof id === 'string' ? id : undefined;
   }
 
   /** Opens the popup of a feature; `fly` first moves the map to it (when chosen from the text twin). */

@@ -1,6 +1,4 @@
-import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { MissionData } from '../layers/registry.ts';
 import {
   basemapLabelLayers,
   basemapLayers,
@@ -24,11 +22,8 @@ export interface StyleAssets {
   fontBold: string;
 }
 
-export function buildStyle(
-  assets: StyleAssets,
-  missionData: Partial<MissionData> = {},
-  missionLabels?: FeatureCollection,
-): StyleSpecification {
+/** The whole style. Mission sources start empty: the page hands them their data once it has loaded. */
+export function buildStyle(assets: StyleAssets): StyleSpecification {
   const basemapSource = (data: string): SourceSpecification => ({
     type: 'geojson',
     data,
@@ -46,7 +41,7 @@ export function buildStyle(
       [COUNTRIES_SOURCE]: basemapSource(assets.countries),
       [DEPARTMENTS_SOURCE]: basemapSource(assets.departments),
       [LABELS_SOURCE]: basemapSource(assets.labels),
-      ...missionSources(missionData, missionLabels),
+      ...missionSources(),
     },
     layers: [...basemapLayers(), ...missionLayers(), ...basemapLabelLayers(), ...missionLabelLayers()],
   };

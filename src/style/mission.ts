@@ -3,7 +3,6 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification }
 import {
   ALTA_VERAPAZ,
   MILITARISED_POLICING,
-  type MissionData,
   type MissionLayerId,
   TRANSIT_FLOWS,
 } from '../layers/registry.ts';
@@ -22,13 +21,10 @@ export const FLOW_PULSE_LAYER = 'transit-flows-pulse';
 const isDisplacement: ExpressionSpecification = ['==', ['get', 'flow_type'], 'displacement'];
 const isRoute: ExpressionSpecification = ['==', ['get', 'flow_type'], 'route'];
 
-export function missionSources(
-  data: Partial<MissionData> = {},
-  labels: FeatureCollection = EMPTY,
-): Record<string, SourceSpecification> {
+export function missionSources(): Record<string, SourceSpecification> {
   const source = (id: MissionLayerId): SourceSpecification => ({
     type: 'geojson',
-    data: data[id] ?? EMPTY,
+    data: EMPTY,
     attribution: 'BBC News, 15 January 2012',
     // `line-progress` for the moving highlight along the routes.
     ...(id === TRANSIT_FLOWS ? { lineMetrics: true } : {}),
@@ -37,7 +33,7 @@ export function missionSources(
     [MILITARISED_POLICING]: source(MILITARISED_POLICING),
     [ALTA_VERAPAZ]: source(ALTA_VERAPAZ),
     [TRANSIT_FLOWS]: source(TRANSIT_FLOWS),
-    [MISSION_LABELS_SOURCE]: { type: 'geojson', data: labels, attribution: 'BBC News, 15 January 2012' },
+    [MISSION_LABELS_SOURCE]: { type: 'geojson', data: EMPTY, attribution: 'BBC News, 15 January 2012' },
   };
 }
 
@@ -126,13 +122,6 @@ export function missionLayers(): LayerSpecification[] {
         'icon-ignore-placement': true,
         'icon-rotation-alignment': 'map',
       },
-    }),
-    // Wide and invisible: a 4-pixel line is hard to hit with a finger. Clicks are read from this layer.
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-hit',
-      type: 'line',
-      source: TRANSIT_FLOWS,
-      paint: { 'line-color': theme.transitFlow, 'line-width': 18, 'line-opacity': 0 },
     }),
   ];
 }
