@@ -82,13 +82,13 @@ async function main(): Promise<void> {
     mountWithoutMap(await loading, panel, error instanceof Error ? error.message : error);
     return;
   }
-  const data = await loading;
-  const features = indexFeatures(data);
-  showMissionData(map, data, features);
   if (import.meta.env.MODE === 'test') {
     // The browser tests query rendered features through this handle; production builds leave it out.
     (window as unknown as { __map: unknown }).__map = map;
   }
+  const data = await loading;
+  const features = indexFeatures(data);
+  showMissionData(map, data, features);
 
   const mission = new MissionMap(map, features, visibleAtStart);
 

@@ -28,6 +28,9 @@ export function buildStyle(assets: StyleAssets): StyleSpecification {
     type: 'geojson',
     data,
     attribution: NATURAL_EARTH_ATTRIBUTION,
+    // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail than
+    // low zooms can show, and every vertex costs on software-rendered WebGL (measured in bench/).
+    tolerance: 1.5,
   });
   return {
     version: 8,
