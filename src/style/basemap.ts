@@ -37,8 +37,11 @@ export function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-/** Labels go above the mission layers so that no fill or route hides a place name. */
-export function basemapLabelLayers(): LayerSpecification[] {
+/**
+ * Labels go above the mission layers so that no fill or route hides a place name. `between` (the
+ * mission annotations) goes between the department and the country labels.
+ */
+export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpecification[] {
   return [
     {
       id: 'department-labels',
@@ -58,6 +61,7 @@ export function basemapLabelLayers(): LayerSpecification[] {
         'text-halo-width': 1.4,
       },
     },
+    ...between,
     {
       id: 'country-labels',
       type: 'symbol',

@@ -46,6 +46,8 @@ export function buildStyle(assets: StyleAssets): StyleSpecification {
       [LABELS_SOURCE]: basemapSource(assets.labels),
       ...missionSources(),
     },
-    layers: [...basemapLayers(), ...missionLayers(), ...basemapLabelLayers(), ...missionLabelLayers()],
+    // MapLibre places labels from the top layer down: country names first, so that they always
+    // show, then the mission annotations around them, then the departments.
+    layers: [...basemapLayers(), ...missionLayers(), ...basemapLabelLayers(missionLabelLayers())],
   };
 }

@@ -171,8 +171,10 @@ export function missionLabelLayers(): LayerSpecification[] {
         'text-field': ['get', 'label'],
         'text-font': [FONT_REGULAR],
         'text-size': 12,
-        'text-anchor': 'top',
-        'text-offset': [0, 1.3],
+        // Central America is crowded at the default view: let each date move round its country's
+        // label point rather than vanish behind a neighbour's.
+        'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
+        'text-radial-offset': 1.1,
       },
       paint: { ...annotationPaint, 'text-color': theme.militarisedOutline },
     }),
