@@ -2,6 +2,7 @@
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
+import type { FeatureCollection } from 'geojson';
 import { indexFeatures } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
 import { MISSION_LAYERS, type MissionData } from './layers/registry.ts';
@@ -12,7 +13,7 @@ import { MissionMap, showMissionData } from './map/mission-map.ts';
 import { currentView, writeHash } from './map/permalink.ts';
 import { createMapView } from './map/view.ts';
 import { buildStyle } from './style/index.ts';
-import { MISSION_METADATA_KEY } from './style/mission.ts';
+import { missionGroups } from './style/mission.ts';
 import { createExportMenu } from './ui/export-menu.ts';
 import { createLegend } from './ui/legend.ts';
 import { showMessage } from './ui/messages.ts';
@@ -22,13 +23,25 @@ const EMPTY_DATA: MissionData = Object.fromEntries(
   MISSION_LAYERS.map((l) => [l.id, { type: 'FeatureCollection', features: [] }]),
 ) as unknown as MissionData;
 
+/** Enough of a check that a damaged or substituted file cannot break the page that reads it. */
+function isFeatureCollection(value: unknown): value is FeatureCollection {
+  const candidate = value as Partial<FeatureCollection> | null;
+  return (
+    candidate?.type === 'FeatureCollection' &&
+    Array.isArray(candidate.features) &&
+    candidate.features.every((f) => typeof f === 'object' && f !== null && f.type === 'Feature')
+  );
+}
+
 async function loadMissionData(): Promise<MissionData> {
   const entries = await Promise.all(
     MISSION_LAYERS.map(async (layer) => {
       try {
         const response = await fetch(missionDataUrls[layer.id]);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return [layer.id, await response.json()] as const;
+        const json: unknown = await response.json();
+        if (!isFeatureCollection(json)) throw new Error('not a GeoJSON FeatureCollection');
+        return [layer.id, json] as const;
       } catch (error) {
         showMessage(
           `Could not load the ${layer.name} layer (${String(error)}); the rest of the map still works.`,
@@ -67,12 +80,13 @@ async function main(): Promise<void> {
   const visibleAtStart = new Set(initial.layers ?? MISSION_LAYERS.map((l) => l.id));
 
   const style = buildStyle(styleAssets());
+  const groups = missionGroups(style.layers);
   // Hidden layers in a link are hidden from the first frame, not switched off after it.
+  const hiddenAtStart = new Set(
+    [...groups].filter(([mission]) => !visibleAtStart.has(mission)).flatMap(([, ids]) => ids),
+  );
   for (const layer of style.layers) {
-    const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
-    if (typeof mission === 'string' && !visibleAtStart.has(mission as never)) {
-      layer.layout = { ...layer.layout, visibility: 'none' } as never;
-    }
+    if (hiddenAtStart.has(layer.id)) layer.layout = { ...layer.layout, visibility: 'none' } as never;
   }
 
   let map: ReturnType<typeof createMapView>;
@@ -90,7 +104,7 @@ async function main(): Promise<void> {
   const features = indexFeatures(data);
   showMissionData(map, data, features);
 
-  const mission = new MissionMap(map, features, visibleAtStart);
+  const mission = new MissionMap(map, features, groups, visibleAtStart);
 
   const wide = window.matchMedia('(min-width: 700px)').matches;
   const legend = createLegend({

@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import { type FeatureEntry, missionLabelPoints, withIdProperty } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
 import { MISSION_LAYERS, type MissionData, type MissionLayerId, missionLayer } from '../layers/registry.ts';
-import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY } from '../style/mission.ts';
+import { MISSION_LABELS_SOURCE } from '../style/mission.ts';
 import { popupContent } from '../ui/popup-content.ts';
 
 /**
@@ -56,6 +56,8 @@ export class MissionMap {
   constructor(
     readonly map: maplibregl.Map,
     private readonly features: ReadonlyMap<string, FeatureEntry>,
+    /** The style layer ids that draw each mission layer (see missionGroups). */
+    private readonly groups: ReadonlyMap<MissionLayerId, readonly string[]>,
     /** The layers the style starts with visible. */
     visible: Iterable<MissionLayerId> = MISSION_LAYERS.map((l) => l.id),
   ) {
@@ -103,9 +105,9 @@ export class MissionMap {
   /** Sets every style layer of each mission group to its group's visibility. */
   applyVisibility(): void {
     if (this.contextLost) return;
-    // After a restored context the style is rebuilt from a snapshot and reads as undefined until loaded.
-    const style = this.map.style ? this.map.getStyle() : undefined;
-    if (!style?.layers) {
+    // After a restored context the style is rebuilt from a snapshot and has no layers until loaded.
+    const styleLayers = [...this.groups.values()].flat();
+    if (!this.map.style || !styleLayers.every((id) => this.map.getLayer(id))) {
       if (!this.applyPending) {
         this.applyPending = true;
         this.map.once('idle', () => {
@@ -115,12 +117,11 @@ export class MissionMap {
       }
       return;
     }
-    for (const layer of style.layers) {
-      const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
-      if (typeof mission !== 'string') continue;
-      const value = this.visible.has(mission as MissionLayerId) ? 'visible' : 'none';
-      if (this.map.getLayoutProperty(layer.id, 'visibility') !== value) {
-        this.map.setLayoutProperty(layer.id, 'visibility', value);
+    for (const [mission, ids] of this.groups) {
+      const value = this.visible.has(mission) ? 'visible' : 'none';
+      for (const id of ids) {
+        if (this.map.getLayoutProperty(id, 'visibility') !== value)
+          this.map.setLayoutProperty(id, 'visibility', value);
       }
     }
   }

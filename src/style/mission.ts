@@ -37,6 +37,18 @@ export function missionSources(): Record<string, SourceSpecification> {
   };
 }
 
+/** The style layer ids of each mission layer, read from the tags the style gives them. */
+export function missionGroups(layers: readonly LayerSpecification[]): Map<MissionLayerId, string[]> {
+  const groups = new Map<MissionLayerId, string[]>();
+  for (const layer of layers) {
+    const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
+    if (typeof mission !== 'string') continue;
+    const id = mission as MissionLayerId;
+    groups.set(id, [...(groups.get(id) ?? []), layer.id]);
+  }
+  return groups;
+}
+
 function tagged<T extends LayerSpecification>(mission: MissionLayerId, layer: T): T {
   return { ...layer, metadata: { [MISSION_METADATA_KEY]: mission } };
 }

@@ -208,6 +208,20 @@ describe('failures a person can hit', () => {
     expect(session?.errors.filter((e) => e.startsWith('console: Could not load'))).toHaveLength(1);
   });
 
+  it('a mission layer file that is not GeoJSON is reported in one line, and the page still works', async () => {
+    const { page } = await guarded({
+      beforeGoto: (p) =>
+        p.route(/transit-flows-[^/]*\.geojson$/, (route) =>
+          route.fulfill({ status: 200, body: '{"type":"FeatureCollection","features":[42]}' }),
+        ),
+    });
+    await waitForReady(page);
+    const messages = await page.locator('.messages p').allTextContents();
+    expect(messages).toEqual([expect.stringContaining('Could not load the Transit flows layer')]);
+    expect(messages[0]).toContain('not a GeoJSON FeatureCollection');
+    expect(await page.locator('.twin__show').count()).toBe(4);
+  });
+
   it('a basemap file MapLibre cannot load is reported in the page, never a blank map', async () => {
     const { page } = await guarded({
       beforeGoto: (p) =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
 import { COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE } from '../../src/style/basemap.ts';
 import { buildStyle } from '../../src/style/index.ts';
-import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY } from '../../src/style/mission.ts';
+import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY, missionGroups } from '../../src/style/mission.ts';
 
 const style = buildStyle({
   countries: 'http://localhost/countries.geojson',
@@ -52,6 +52,17 @@ describe('the generated style', () => {
       if (mission !== undefined && 'source' in layer)
         expect([mission, MISSION_LABELS_SOURCE]).toContain(layer.source);
     }
+  });
+
+  it('groups the style layers of each mission layer, so one toggle reaches them all', () => {
+    const groups = missionGroups(style.layers);
+    expect([...groups.keys()].sort()).toEqual(MISSION_LAYERS.map((l) => l.id).sort());
+    expect(groups.get('transit-flows')).toEqual(
+      expect.arrayContaining(['transit-flows-route', 'transit-flows-arrows', 'transit-flows-labels']),
+    );
+    expect(groups.get('militarised-policing')).toEqual(
+      expect.arrayContaining(['militarised-policing-fill', 'militarised-policing-label']),
+    );
   });
 
   it('credits Natural Earth on every basemap source and the report on every mission source', () => {
