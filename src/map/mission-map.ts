@@ -138,7 +138,10 @@ export class MissionMap {
     return typeof id === 'string' ? id : undefined;
   }
 
-  /** Opens the popup of a feature; `fly` first moves the map to it (when chosen from the text twin). */
+  /**
+   * Opens the popup of a feature. With `fly` (a choice from the text twin) the map first moves to the
+   * feature and the popup opens where the flight ends, so it is never placed off-screen mid-flight.
+   */
   openFeature(
     id: string,
     options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null; fly?: boolean } = {},
@@ -153,9 +156,22 @@ export class MissionMap {
           [w, s],
           [e, n],
         ],
-        { padding: 60, maxZoom: 7, duration: reduceMotion ? 0 : 900 },
+        { padding: 40, maxZoom: 7, duration: reduceMotion ? 0 : 900 },
       );
+      if (this.map.isMoving()) {
+        this.map.once('moveend', () => this.showPopup(id, entry, options));
+        return true;
+      }
     }
+    this.showPopup(id, entry, options);
+    return true;
+  }
+
+  private showPopup(
+    id: string,
+    entry: FeatureEntry,
+    options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null },
+  ): void {
     this.closePopup({ restoreFocus: false });
     const model = popupModel(entry.feature.properties, missionLayer(entry.layer).name);
     const popup = new maplibregl.Popup({
@@ -179,7 +195,6 @@ export class MissionMap {
       this.onChange();
     });
     this.onChange();
-    return true;
   }
 
   private restoreFocusOnClose = true;
