@@ -13,7 +13,7 @@ import { MissionMap, showMissionData } from './map/mission-map.ts';
 import { currentView, writeHash } from './map/permalink.ts';
 import { createMapView } from './map/view.ts';
 import { buildStyle } from './style/index.ts';
-import { missionGroups } from './style/mission.ts';
+import { clickableLayers, missionGroups } from './style/mission.ts';
 import { createExportMenu } from './ui/export-menu.ts';
 import { createLegend } from './ui/legend.ts';
 import { showMessage } from './ui/messages.ts';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const features = indexFeatures(data);
   showMissionData(map, data, features);
 
-  const mission = new MissionMap(map, features, groups, visibleAtStart);
+  const mission = new MissionMap(map, features, groups, clickableLayers(style.layers), visibleAtStart);
 
   const wide = window.matchMedia('(min-width: 700px)').matches;
   const legend = createLegend({

@@ -1,4 +1,5 @@
 import type { GeoJsonProperties } from 'geojson';
+import type { MissionLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
 import { excerptKeys } from './excerpts.ts';
 
@@ -43,14 +44,18 @@ function dateLine(properties: Record<string, unknown>, prefix: string, label: st
   };
 }
 
-export function popupModel(properties: GeoJsonProperties, layerName: string): PopupModel {
+/** What the popup of a feature of `layer` says: the dates its registry entry names, every excerpt. */
+export function popupModel(
+  properties: GeoJsonProperties,
+  layer: Pick<MissionLayer, 'name' | 'popupDates'>,
+): PopupModel {
   const p = properties ?? {};
-  const dates = [dateLine(p, 'date_start', 'From'), dateLine(p, 'date_end', 'Until')].filter(
-    (d): d is DateLine => d !== null,
-  );
+  const dates = layer.popupDates
+    .map(({ key, label }) => dateLine(p, key, label))
+    .filter((d): d is DateLine => d !== null);
   return {
     title: str(p.name) ?? 'Unnamed feature',
-    layerName,
+    layerName: layer.name,
     dates,
     reportDate: str(p.date_in_report),
     quotes: excerptKeys(p)

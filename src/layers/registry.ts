@@ -3,7 +3,9 @@ import { theme } from '../style/theme.ts';
 
 /**
  * The mission layers, one entry each. Everything that differs between layers lives here: the map
- * style, the legend, the popups, the text twin and the export read this list and nothing else.
+ * style, the legend, the popups, the text twin and the export read this list and nothing else, so a
+ * new layer is one entry here plus its data. The list runs top to bottom, as in the legend: the map
+ * draws the first entry on top.
  * Layer ids double as export file names and GeoJSON `name` members: GIS users script against them.
  */
 export const TRANSIT_FLOWS = 'transit-flows';
@@ -18,6 +20,30 @@ export type MissionData = Record<MissionLayerId, FeatureCollection>;
 /** Properties every feature of every mission layer carries (issue #3). */
 export const COMMON_PROPERTIES = ['layer', 'name', 'label', 'excerpt', 'source', 'attributed_to'] as const;
 
+/** How a mission layer is drawn: directed flows (lines), or areas (polygons) with an annotation. */
+export type MissionLook =
+  | {
+      readonly kind: 'flows';
+      readonly route: string;
+      readonly routeText: string;
+      readonly displacement: string;
+    }
+  | {
+      readonly kind: 'area';
+      readonly fill: string;
+      readonly fillOpacity: number;
+      readonly outline: string;
+      readonly outlineWidth: number;
+      /** Bold, larger annotation for a layer that is the map's focus. */
+      readonly emphasis: boolean;
+    };
+
+/** A date a popup shows: the ISO date property, read with its `_precision` and `_source` siblings. */
+export interface PopupDate {
+  readonly key: string;
+  readonly label: string;
+}
+
 export interface MissionLayer {
   readonly id: MissionLayerId;
   /** Shown in the legend, the checkbox's accessible name and the text twin. */
@@ -26,8 +52,10 @@ export interface MissionLayer {
   readonly description: string;
   /** Properties each feature of this layer must carry, beyond COMMON_PROPERTIES. */
   readonly required: readonly string[];
-  /** How the legend draws the layer: a line, or a filled box with an outline. */
-  readonly swatch: { readonly line: string; readonly fill?: string; readonly dashedLine?: string };
+  /** Colours and kind, for the map style and the legend swatch alike. */
+  readonly look: MissionLook;
+  /** The dates its popup shows, in order. Excerpts, attribution and source are shown for every layer. */
+  readonly popupDates: readonly PopupDate[];
 }
 
 export const MISSION_LAYERS: readonly MissionLayer[] = [
@@ -37,21 +65,46 @@ export const MISSION_LAYERS: readonly MissionLayer[] = [
     description:
       'Cocaine route Colombia → Guatemala → Mexico → US, and the Zetas moving into Guatemala (schematic)',
     required: ['flow_type', 'sequence', 'from_country', 'to_country', 'schematic'],
-    swatch: { line: theme.transitFlow, dashedLine: theme.displacement },
+    look: {
+      kind: 'flows',
+      route: theme.transitFlow,
+      routeText: theme.transitFlowText,
+      displacement: theme.displacement,
+    },
+    popupDates: [],
   },
   {
     id: ALTA_VERAPAZ,
     name: 'Alta Verapaz',
     description: 'Province placed under army special powers; police "totally infiltrated by the Zetas"',
     required: ['iso_3166_2', 'date_start', 'date_start_precision', 'date_start_source'],
-    swatch: { line: theme.altaVerapazOutline, fill: theme.altaVerapazFill },
+    look: {
+      kind: 'area',
+      fill: theme.altaVerapazFill,
+      fillOpacity: 0.6,
+      outline: theme.altaVerapazOutline,
+      outlineWidth: 2.5,
+      emphasis: true,
+    },
+    popupDates: [
+      { key: 'date_start', label: 'From' },
+      { key: 'date_end', label: 'Until' },
+    ],
   },
   {
     id: MILITARISED_POLICING,
     name: 'Militarised policing',
     description: 'Countries the report says use their military against drug gangs, with the start date',
     required: ['iso_a3', 'date_start', 'date_start_precision', 'date_start_source'],
-    swatch: { line: theme.militarisedOutline, fill: theme.militarisedFill },
+    look: {
+      kind: 'area',
+      fill: theme.militarisedFill,
+      fillOpacity: 0.2,
+      outline: theme.militarisedOutline,
+      outlineWidth: 1.6,
+      emphasis: false,
+    },
+    popupDates: [{ key: 'date_start', label: 'Since' }],
   },
 ];
 

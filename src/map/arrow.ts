@@ -1,11 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { theme } from '../style/theme.ts';
-
-/** Arrowhead images by name, each in its flow's colour. */
-export const ARROW_IMAGES: ReadonlyMap<string, string> = new Map([
-  ['arrow-route', theme.transitFlow],
-  ['arrow-displacement', theme.displacement],
-]);
+import { arrowColour } from '../style/mission.ts';
 
 /**
  * A filled arrowhead pointing along +x (the line's direction when placed along it), anti-aliased,
@@ -40,7 +34,7 @@ export function arrowImage(colour: string, size = 32): { width: number; height: 
 /** Supplies an arrow whenever the style asks for one (first load, and again after a lost GL context). */
 export function provideArrowImages(map: MapLibreMap): void {
   map.setMissingStyleImageResolver((id) => {
-    const colour = ARROW_IMAGES.get(id);
+    const colour = arrowColour(id);
     if (colour && !map.hasImage(id)) map.addImage(id, arrowImage(colour), { pixelRatio: 2 });
   });
 }

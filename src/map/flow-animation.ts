@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { FLOW_PULSE_LAYER } from '../style/mission.ts';
+import { pulseLayerIds } from '../style/mission.ts';
 import { pulseGradient } from '../style/pulse.ts';
 
 const STEP_MS = 120;
@@ -8,15 +8,17 @@ const STEPS_PER_CYCLE = 40;
 /** A gentle movement along the cocaine route, in its direction; still when reduced motion is asked for. */
 export function animateFlows(map: MapLibreMap): void {
   const reduce = matchMedia('(prefers-reduced-motion: reduce)');
+  const layers = pulseLayerIds();
   let frame = 0;
   let step = 0;
   let last = 0;
   const tick = (time: number) => {
     frame = requestAnimationFrame(tick);
-    if (time - last < STEP_MS || !map.style || !map.getLayer(FLOW_PULSE_LAYER)) return;
+    if (time - last < STEP_MS || !map.style) return;
     last = time;
     step = (step + 1) % STEPS_PER_CYCLE;
-    map.setPaintProperty(FLOW_PULSE_LAYER, 'line-gradient', pulseGradient(step / STEPS_PER_CYCLE));
+    const gradient = pulseGradient(step / STEPS_PER_CYCLE);
+    for (const id of layers) if (map.getLayer(id)) map.setPaintProperty(id, 'line-gradient', gradient);
   };
   const update = () => {
     cancelAnimationFrame(frame);

@@ -24,13 +24,6 @@ export function showMissionData(
   else map.once('style.load', apply);
 }
 
-/** The style layers a click can pick a feature from. */
-const CLICKABLE = [
-  'transit-flows-route',
-  'transit-flows-displacement',
-  'alta-verapaz-fill',
-  'militarised-policing-fill',
-];
 /** A 4-pixel line is hard to hit with a finger: a click counts within this many pixels of a feature. */
 const TOLERANCE_PX = 8;
 
@@ -58,6 +51,8 @@ export class MissionMap {
     private readonly features: ReadonlyMap<string, FeatureEntry>,
     /** The style layer ids that draw each mission layer (see missionGroups). */
     private readonly groups: ReadonlyMap<MissionLayerId, readonly string[]>,
+    /** The style layers a click can pick a feature from (see clickableLayers). */
+    private readonly clickable: readonly string[],
     /** The layers the style starts with visible. */
     visible: Iterable<MissionLayerId> = MISSION_LAYERS.map((l) => l.id),
   ) {
@@ -133,7 +128,7 @@ export class MissionMap {
       [x - TOLERANCE_PX, y - TOLERANCE_PX],
       [x + TOLERANCE_PX, y + TOLERANCE_PX],
     ];
-    const layers = CLICKABLE.filter((id) => this.map.getLayer(id));
+    const layers = this.clickable.filter((id) => this.map.getLayer(id));
     const id = this.map.queryRenderedFeatures(box, { layers })[0]?.properties?.id;
     return typeof id === 'string' ? id : undefined;
   }
@@ -173,7 +168,7 @@ export class MissionMap {
     options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null },
   ): void {
     this.closePopup({ restoreFocus: false });
-    const model = popupModel(entry.feature.properties, missionLayer(entry.layer).name);
+    const model = popupModel(entry.feature.properties, missionLayer(entry.layer));
     const popup = new maplibregl.Popup({
       maxWidth: 'min(340px, 90vw)',
       focusAfterOpen: true,

@@ -1,10 +1,10 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import {
-  ALTA_VERAPAZ,
-  MILITARISED_POLICING,
+  MISSION_LAYERS,
+  type MissionLayer,
   type MissionLayerId,
-  TRANSIT_FLOWS,
+  type MissionLook,
 } from '../layers/registry.ts';
 import { pulseGradient } from './pulse.ts';
 import { FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
@@ -15,24 +15,22 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const MISSION_METADATA_KEY = 'mission:layer';
 /** Label points of the mission polygons (one per feature, inside it), derived in the page. */
 export const MISSION_LABELS_SOURCE = 'mission-labels';
-/** The moving highlight over the cocaine route; src/map/flow-animation.ts moves its gradient. */
-export const FLOW_PULSE_LAYER = 'transit-flows-pulse';
+/** Style layers a click can pick a feature from carry this metadata flag. */
+export const CLICKABLE_METADATA_KEY = 'mission:clickable';
 
 const isDisplacement: ExpressionSpecification = ['==', ['get', 'flow_type'], 'displacement'];
 const isRoute: ExpressionSpecification = ['==', ['get', 'flow_type'], 'route'];
 
 export function missionSources(): Record<string, SourceSpecification> {
-  const source = (id: MissionLayerId): SourceSpecification => ({
+  const source = ({ look }: MissionLayer): SourceSpecification => ({
     type: 'geojson',
     data: EMPTY,
     attribution: 'BBC News, 15 January 2012',
-    // `line-progress` for the moving highlight along the routes.
-    ...(id === TRANSIT_FLOWS ? { lineMetrics: true } : {}),
+    // `line-progress` for the moving highlight along flows.
+    ...(look.kind === 'flows' ? { lineMetrics: true } : {}),
   });
   return {
-    [MILITARISED_POLICING]: source(MILITARISED_POLICING),
-    [ALTA_VERAPAZ]: source(ALTA_VERAPAZ),
-    [TRANSIT_FLOWS]: source(TRANSIT_FLOWS),
+    ...Object.fromEntries(MISSION_LAYERS.map((layer) => [layer.id, source(layer)])),
     [MISSION_LABELS_SOURCE]: { type: 'geojson', data: EMPTY, attribution: 'BBC News, 15 January 2012' },
   };
 }
@@ -49,8 +47,39 @@ export function missionGroups(layers: readonly LayerSpecification[]): Map<Missio
   return groups;
 }
 
-function tagged<T extends LayerSpecification>(mission: MissionLayerId, layer: T): T {
-  return { ...layer, metadata: { [MISSION_METADATA_KEY]: mission } };
+function tagged<T extends LayerSpecification>(mission: MissionLayerId, layer: T, clickable = false): T {
+  return {
+    ...layer,
+    metadata: { [MISSION_METADATA_KEY]: mission, ...(clickable ? { [CLICKABLE_METADATA_KEY]: true } : {}) },
+  };
+}
+
+/** The style layers a click can pick a mission feature from. */
+export function clickableLayers(layers: readonly LayerSpecification[]): string[] {
+  return layers
+    .filter((l) => (l.metadata as Record<string, unknown> | undefined)?.[CLICKABLE_METADATA_KEY] === true)
+    .map((l) => l.id);
+}
+
+/** The moving highlight of each flows layer; src/map/flow-animation.ts moves its gradient. */
+export const pulseLayerIds = (): string[] =>
+  MISSION_LAYERS.filter((l) => l.look.kind === 'flows').map((l) => `${l.id}-pulse`);
+
+/** The arrowhead image a flow of `flow_type` in layer `id` uses; see arrowColour. */
+const arrowImageId = (id: MissionLayerId): ExpressionSpecification => [
+  'concat',
+  `${id}-arrow-`,
+  ['get', 'flow_type'],
+];
+
+/** The colour of an arrowhead image named by arrowImageId, or undefined for any other name. */
+export function arrowColour(imageId: string): string | undefined {
+  for (const { id, look } of MISSION_LAYERS) {
+    if (look.kind !== 'flows') continue;
+    if (imageId === `${id}-arrow-route`) return look.route;
+    if (imageId === `${id}-arrow-displacement`) return look.displacement;
+  }
+  return undefined;
 }
 
 const annotationPaint = {
@@ -59,77 +88,89 @@ const annotationPaint = {
   'text-halo-width': 1.8,
 } as const;
 
-/** Fills and lines, drawn between the basemap's borders and its labels. */
-export function missionLayers(): LayerSpecification[] {
+type Look<K extends MissionLook['kind']> = Extract<MissionLook, { kind: K }>;
+
+function areaLayers(id: MissionLayerId, look: Look<'area'>): LayerSpecification[] {
   return [
-    tagged(MILITARISED_POLICING, {
-      id: 'militarised-policing-fill',
-      type: 'fill',
-      source: MILITARISED_POLICING,
-      paint: { 'fill-color': theme.militarisedFill, 'fill-opacity': 0.2 },
-    }),
-    tagged(MILITARISED_POLICING, {
-      id: 'militarised-policing-outline',
+    tagged(
+      id,
+      {
+        id: `${id}-fill`,
+        type: 'fill',
+        source: id,
+        paint: { 'fill-color': look.fill, 'fill-opacity': look.fillOpacity },
+      },
+      true,
+    ),
+    tagged(id, {
+      id: `${id}-outline`,
       type: 'line',
-      source: MILITARISED_POLICING,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': theme.militarisedOutline, 'line-width': 1.6 },
-    }),
-    tagged(ALTA_VERAPAZ, {
-      id: 'alta-verapaz-fill',
-      type: 'fill',
-      source: ALTA_VERAPAZ,
-      paint: { 'fill-color': theme.altaVerapazFill, 'fill-opacity': 0.6 },
-    }),
-    tagged(ALTA_VERAPAZ, {
-      id: 'alta-verapaz-outline',
-      type: 'line',
-      source: ALTA_VERAPAZ,
+      source: id,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': theme.altaVerapazOutline,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 8, 3],
+        'line-color': look.outline,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          4,
+          look.outlineWidth * 0.6,
+          8,
+          look.outlineWidth * 1.2,
+        ],
       },
     }),
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-casing',
+  ];
+}
+
+function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
+  return [
+    tagged(id, {
+      id: `${id}-casing`,
       type: 'line',
-      source: TRANSIT_FLOWS,
+      source: id,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': theme.labelHalo, 'line-width': 6.5, 'line-opacity': 0.85 },
     }),
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-route',
+    tagged(
+      id,
+      {
+        id: `${id}-route`,
+        type: 'line',
+        source: id,
+        filter: isRoute,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': look.route, 'line-width': 4 },
+      },
+      true,
+    ),
+    tagged(id, {
+      id: `${id}-pulse`,
       type: 'line',
-      source: TRANSIT_FLOWS,
-      filter: isRoute,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': theme.transitFlow, 'line-width': 4 },
-    }),
-    tagged(TRANSIT_FLOWS, {
-      id: FLOW_PULSE_LAYER,
-      type: 'line',
-      source: TRANSIT_FLOWS,
+      source: id,
       filter: isRoute,
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
       paint: { 'line-width': 2, 'line-gradient': pulseGradient(0) },
     }),
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-displacement',
-      type: 'line',
-      source: TRANSIT_FLOWS,
-      filter: isDisplacement,
-      paint: { 'line-color': theme.displacement, 'line-width': 3.5, 'line-dasharray': [2, 1.2] },
-    }),
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-arrows',
+    tagged(
+      id,
+      {
+        id: `${id}-displacement`,
+        type: 'line',
+        source: id,
+        filter: isDisplacement,
+        paint: { 'line-color': look.displacement, 'line-width': 3.5, 'line-dasharray': [2, 1.2] },
+      },
+      true,
+    ),
+    tagged(id, {
+      id: `${id}-arrows`,
       type: 'symbol',
-      source: TRANSIT_FLOWS,
+      source: id,
       layout: {
         'symbol-placement': 'line',
         'symbol-spacing': 90,
-        'icon-image': ['concat', 'arrow-', ['get', 'flow_type']],
-        'icon-size': 1,
+        'icon-image': arrowImageId(id),
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-rotation-alignment': 'map',
@@ -138,57 +179,55 @@ export function missionLayers(): LayerSpecification[] {
   ];
 }
 
+function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+  return tagged(id, {
+    id: `${id}-label`,
+    type: 'symbol',
+    source: MISSION_LABELS_SOURCE,
+    filter: ['==', ['get', 'layer'], id],
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
+      'text-size': look.emphasis ? ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14] : 12,
+      'text-max-width': 9,
+      // Central America is crowded at the default view: let each annotation move round its label
+      // point rather than vanish behind a neighbour's.
+      'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
+      'text-radial-offset': 1.1,
+    },
+    paint: { ...annotationPaint, 'text-color': look.outline },
+  });
+}
+
+function flowLabel(id: MissionLayerId, look: Look<'flows'>): LayerSpecification {
+  return tagged(id, {
+    id: `${id}-labels`,
+    type: 'symbol',
+    source: id,
+    layout: {
+      'symbol-placement': 'line-center',
+      'text-field': ['get', 'label'],
+      'text-font': [FONT_BOLD],
+      'text-size': 12,
+      'text-offset': [0, -1.1],
+      'text-max-angle': 30,
+      'text-keep-upright': true,
+    },
+    paint: { ...annotationPaint, 'text-color': ['case', isDisplacement, look.displacement, look.routeText] },
+  });
+}
+
+/** The registry from the bottom of the legend up: the first entry is drawn last, on top. */
+const bottomUp = (): MissionLayer[] => [...MISSION_LAYERS].reverse();
+
+/** Fills and lines, drawn between the basemap's borders and its labels. */
+export function missionLayers(): LayerSpecification[] {
+  return bottomUp().flatMap(({ id, look }) =>
+    look.kind === 'area' ? areaLayers(id, look) : flowLayers(id, look),
+  );
+}
+
 /** Annotations from the layers' `label` property, drawn with the basemap labels, above every fill and line. */
 export function missionLabelLayers(): LayerSpecification[] {
-  return [
-    tagged(TRANSIT_FLOWS, {
-      id: 'transit-flows-labels',
-      type: 'symbol',
-      source: TRANSIT_FLOWS,
-      layout: {
-        'symbol-placement': 'line-center',
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': 12,
-        'text-offset': [0, -1.1],
-        'text-max-angle': 30,
-        'text-keep-upright': true,
-      },
-      paint: {
-        ...annotationPaint,
-        'text-color': ['case', isDisplacement, theme.displacement, theme.transitFlowText],
-      },
-    }),
-    tagged(ALTA_VERAPAZ, {
-      id: 'alta-verapaz-label',
-      type: 'symbol',
-      source: MISSION_LABELS_SOURCE,
-      filter: ['==', ['get', 'layer'], ALTA_VERAPAZ],
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14],
-        'text-max-width': 9,
-        'text-anchor': 'top',
-        'text-offset': [0, 0.6],
-      },
-      paint: { ...annotationPaint, 'text-color': theme.altaVerapazOutline },
-    }),
-    tagged(MILITARISED_POLICING, {
-      id: 'militarised-policing-label',
-      type: 'symbol',
-      source: MISSION_LABELS_SOURCE,
-      filter: ['==', ['get', 'layer'], MILITARISED_POLICING],
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_REGULAR],
-        'text-size': 12,
-        // Central America is crowded at the default view: let each date move round its country's
-        // label point rather than vanish behind a neighbour's.
-        'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
-        'text-radial-offset': 1.1,
-      },
-      paint: { ...annotationPaint, 'text-color': theme.militarisedOutline },
-    }),
-  ];
+  return bottomUp().map(({ id, look }) => (look.kind === 'area' ? areaLabel(id, look) : flowLabel(id, look)));
 }

@@ -14,23 +14,19 @@ export interface Legend {
   setChecked(id: MissionLayerId, visible: boolean): void;
 }
 
-function swatch(layer: MissionLayer): HTMLElement {
+function swatch({ look }: MissionLayer): HTMLElement {
   const box = el('span', { class: 'legend__swatch', 'aria-hidden': 'true' });
-  const { line, fill, dashedLine } = layer.swatch;
-  if (fill) {
+  if (look.kind === 'area') {
     box.classList.add('legend__swatch--area');
-    box.style.backgroundColor = fill;
-    box.style.borderColor = line;
+    box.style.backgroundColor = look.fill;
+    box.style.borderColor = look.outline;
     return box;
   }
-  const solid = el('span', { class: 'legend__line' });
-  solid.style.borderTopColor = line;
-  box.append(solid);
-  if (dashedLine) {
-    const dashed = el('span', { class: 'legend__line legend__line--dashed' });
-    dashed.style.borderTopColor = dashedLine;
-    box.append(dashed);
-  }
+  const route = el('span', { class: 'legend__line' });
+  route.style.borderTopColor = look.route;
+  const displacement = el('span', { class: 'legend__line legend__line--dashed' });
+  displacement.style.borderTopColor = look.displacement;
+  box.append(route, displacement);
   return box;
 }
 

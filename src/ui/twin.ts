@@ -34,7 +34,7 @@ export function createTextTwin({ layers, data, onChoose }: TextTwinOptions): Tex
     const list = el('ul', { class: 'twin__list' });
     for (const feature of data[layer.id]?.features ?? []) {
       const id = String(feature.id);
-      const model = popupModel(feature.properties, layer.name);
+      const model = popupModel(feature.properties, layer);
       const item = el('li', { class: 'twin__item' });
       if (onChoose) {
         const button = el('button', { type: 'button', class: 'twin__show', 'data-feature': id }, model.title);

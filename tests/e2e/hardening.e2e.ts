@@ -144,7 +144,7 @@ describe('a lost GL context', () => {
         militarised: visibility('militarised-policing-fill'),
         alta: visibility('alta-verapaz-fill'),
         rendered: map.queryRenderedFeatures({ layers: ['alta-verapaz-fill'] }).length,
-        arrows: map.hasImage('arrow-route'),
+        arrows: map.hasImage('transit-flows-arrow-route'),
       };
     });
     expect(state).toEqual({

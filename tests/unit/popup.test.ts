@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/data/dates.ts';
 import { popupModel } from '../../src/data/popup.ts';
+import { missionLayer } from '../../src/layers/registry.ts';
 
 const layer = (id: string): FeatureCollection =>
   JSON.parse(readFileSync(new URL(`../../geodata/layers/${id}.geojson`, import.meta.url), 'utf8'));
@@ -23,7 +24,10 @@ describe('formatDate', () => {
 
 describe('popupModel', () => {
   it('gives Alta Verapaz its dates with precision and source, every quote, and the attribution', () => {
-    const model = popupModel(feature('alta-verapaz', 'GT-AV')?.properties ?? null, 'Alta Verapaz');
+    const model = popupModel(
+      feature('alta-verapaz', 'GT-AV')?.properties ?? null,
+      missionLayer('alta-verapaz'),
+    );
     expect(model.title).toBe('Alta Verapaz');
     expect(model.reportDate).toBe('In December');
     expect(model.dates).toEqual([
@@ -49,7 +53,7 @@ describe('popupModel', () => {
   it('says a route is schematic, and shows only the quotes it has', () => {
     const model = popupModel(
       feature('transit-flows', 'route-2-gtm-mex')?.properties ?? null,
-      'Transit flows',
+      missionLayer('transit-flows'),
     );
     expect(model.schematicNote).toMatch(/^Schematic/);
     expect(model.quotes).toEqual([
@@ -61,12 +65,14 @@ describe('popupModel', () => {
   it('shows a month-precise date as a month', () => {
     const model = popupModel(
       feature('militarised-policing', 'MEX')?.properties ?? null,
-      'Militarised policing',
+      missionLayer('militarised-policing'),
     );
-    expect(model.dates.map((d) => d.text)).toEqual(['December 2006 (to the month)']);
+    expect(model.dates.map((d) => [d.label, d.text])).toEqual([['Since', 'December 2006 (to the month)']]);
   });
 
   it('copes with a feature that has no properties', () => {
-    expect(popupModel(null, 'X')).toMatchObject({ title: 'Unnamed feature', quotes: [], dates: [] });
+    expect(popupModel(null, { name: 'X', popupDates: [{ key: 'date_start', label: 'From' }] })).toMatchObject(
+      { title: 'Unnamed feature', quotes: [], dates: [] },
+    );
   });
 });

@@ -17,11 +17,13 @@ describe('the layer registry', () => {
     ]);
   });
 
-  it('gives every layer a one-line description, swatch colours and its data file', () => {
+  it('gives every layer a one-line description, colours and its data file', () => {
     for (const layer of MISSION_LAYERS) {
       expect(layer.description.length).toBeGreaterThan(10);
       expect(layer.description).not.toContain('\n');
-      expect(layer.swatch.line).toMatch(/^#[0-9a-f]{6}$/);
+      const colours = Object.values(layer.look).filter((v) => typeof v === 'string' && v.startsWith('#'));
+      expect(colours.length).toBeGreaterThanOrEqual(2);
+      for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
       expect(existsSync(new URL(`../../geodata/layers/${layer.id}.geojson`, import.meta.url))).toBe(true);
       expect(existsSync(new URL(`../../geodata/sources/${layer.id}.json`, import.meta.url))).toBe(true);
     }

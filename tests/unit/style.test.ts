@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
 import { COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE } from '../../src/style/basemap.ts';
 import { buildStyle } from '../../src/style/index.ts';
-import { MISSION_LABELS_SOURCE, MISSION_METADATA_KEY, missionGroups } from '../../src/style/mission.ts';
+import {
+  arrowColour,
+  clickableLayers,
+  MISSION_LABELS_SOURCE,
+  MISSION_METADATA_KEY,
+  missionGroups,
+  pulseLayerIds,
+} from '../../src/style/mission.ts';
+import { theme } from '../../src/style/theme.ts';
 
 const style = buildStyle({
   countries: 'http://localhost/countries.geojson',
@@ -63,6 +71,37 @@ describe('the generated style', () => {
     expect(groups.get('militarised-policing')).toEqual(
       expect.arrayContaining(['militarised-policing-fill', 'militarised-policing-label']),
     );
+  });
+
+  it('is generated from the registry: the first entry is drawn on top, as the legend lists it', () => {
+    const lastIndex = (mission: string) =>
+      style.layers.findLastIndex((l) => missionOf(l) === mission && l.type !== 'symbol');
+    const firstIndex = (mission: string) => style.layers.findIndex((l) => missionOf(l) === mission);
+    expect(firstIndex('transit-flows')).toBeGreaterThan(lastIndex('alta-verapaz'));
+    expect(firstIndex('alta-verapaz')).toBeGreaterThan(lastIndex('militarised-policing'));
+    expect(style.layers.find((l) => l.id === 'alta-verapaz-fill')).toMatchObject({
+      paint: { 'fill-color': theme.altaVerapazFill },
+    });
+  });
+
+  it('lets clicks pick features from the fills and the flow lines only', () => {
+    expect(clickableLayers(style.layers).sort()).toEqual(
+      [
+        'alta-verapaz-fill',
+        'militarised-policing-fill',
+        'transit-flows-displacement',
+        'transit-flows-route',
+      ].sort(),
+    );
+  });
+
+  it('names the moving highlight and the arrowheads of each flows layer, and nothing else', () => {
+    expect(pulseLayerIds()).toEqual(['transit-flows-pulse']);
+    expect(style.layers.map((l) => l.id)).toContain('transit-flows-pulse');
+    expect(arrowColour('transit-flows-arrow-route')).toBe(theme.transitFlow);
+    expect(arrowColour('transit-flows-arrow-displacement')).toBe(theme.displacement);
+    expect(arrowColour('__proto__')).toBeUndefined();
+    expect(arrowColour('transit-flows-arrow-toString')).toBeUndefined();
   });
 
   it('credits Natural Earth on every basemap source and the report on every mission source', () => {
