@@ -5,7 +5,7 @@ import './ui/page.css';
 import type { FeatureCollection } from 'geojson';
 import { indexFeatures } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
-import { MISSION_LAYERS, type MissionData } from './layers/registry.ts';
+import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData } from './layers/registry.ts';
 import { missionDataUrls, styleAssets } from './map/assets.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   // The mission data loads while MapLibre starts its worker and fetches the basemap.
   const loading = loadMissionData();
   const initial: HashState = parseHash(window.location.hash);
-  const visibleAtStart = new Set(initial.layers ?? MISSION_LAYERS.map((l) => l.id));
+  const visibleAtStart = new Set(initial.layers ?? MISSION_LAYER_IDS);
 
   const style = buildStyle(styleAssets());
   const groups = missionGroups(style.layers);
@@ -147,8 +147,7 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => {
     const next = parseHash(window.location.hash);
     if (next.view) map.jumpTo({ ...next.view, center: [next.view.lng, next.view.lat] });
-    const visible = new Set(next.layers ?? MISSION_LAYERS.map((l) => l.id));
-    for (const layer of MISSION_LAYERS) mission.setVisible(layer.id, visible.has(layer.id));
+    mission.setVisibleLayers(new Set(next.layers ?? MISSION_LAYER_IDS));
     if (next.feature && next.feature !== mission.state().feature) mission.openFeature(next.feature);
   });
 

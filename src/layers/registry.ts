@@ -108,6 +108,9 @@ export const MISSION_LAYERS: readonly MissionLayer[] = [
   },
 ];
 
+/** Every mission layer id, top to bottom. */
+export const MISSION_LAYER_IDS: readonly MissionLayerId[] = MISSION_LAYERS.map((l) => l.id);
+
 export function missionLayer(id: MissionLayerId): MissionLayer {
   const layer = MISSION_LAYERS.find((l) => l.id === id);
   if (!layer) throw new Error(`Unknown mission layer: ${id}`);

@@ -1,7 +1,13 @@
 import * as maplibregl from 'maplibre-gl';
 import { type FeatureEntry, missionLabelPoints, withIdProperty } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
-import { MISSION_LAYERS, type MissionData, type MissionLayerId, missionLayer } from '../layers/registry.ts';
+import {
+  MISSION_LAYER_IDS,
+  MISSION_LAYERS,
+  type MissionData,
+  type MissionLayerId,
+  missionLayer,
+} from '../layers/registry.ts';
 import { MISSION_LABELS_SOURCE } from '../style/mission.ts';
 import { popupContent } from '../ui/popup-content.ts';
 
@@ -38,7 +44,7 @@ export interface MissionMapState {
  * the GL context is lost still holds when it comes back, and tells `onChange` after every change.
  */
 export class MissionMap {
-  private readonly visible: Set<MissionLayerId>;
+  private visible: Set<MissionLayerId>;
   private contextLost = false;
   private applyPending = false;
   private popup: maplibregl.Popup | null = null;
@@ -54,7 +60,7 @@ export class MissionMap {
     /** The style layers a click can pick a feature from (see clickableLayers). */
     private readonly clickable: readonly string[],
     /** The layers the style starts with visible. */
-    visible: Iterable<MissionLayerId> = MISSION_LAYERS.map((l) => l.id),
+    visible: Iterable<MissionLayerId> = MISSION_LAYER_IDS,
   ) {
     this.visible = new Set(visible);
     map.on('click', (event) => {
@@ -79,7 +85,7 @@ export class MissionMap {
 
   state(): MissionMapState {
     return {
-      visible: MISSION_LAYERS.map((l) => l.id).filter((id) => this.visible.has(id)),
+      visible: MISSION_LAYER_IDS.filter((id) => this.visible.has(id)),
       feature: this.openId,
     };
   }
@@ -89,11 +95,18 @@ export class MissionMap {
   }
 
   setVisible(id: MissionLayerId, visible: boolean): void {
-    if (visible) this.visible.add(id);
-    else this.visible.delete(id);
+    const next = new Set(this.visible);
+    if (visible) next.add(id);
+    else next.delete(id);
+    this.setVisibleLayers(next);
+  }
+
+  /** Shows exactly these layers, in one update of the map and one change notice. */
+  setVisibleLayers(visible: ReadonlySet<MissionLayerId>): void {
+    this.visible = new Set(visible);
     this.applyVisibility();
     const open = this.openId ? this.features.get(this.openId) : undefined;
-    if (!visible && open?.layer === id) this.closePopup();
+    if (open && !this.visible.has(open.layer)) this.closePopup();
     this.onChange();
   }
 
@@ -186,18 +199,15 @@ export class MissionMap {
       this.openId = null;
       const target = this.returnFocus;
       this.returnFocus = null;
-      if (this.restoreFocusOnClose) target?.focus();
+      target?.focus();
       this.onChange();
     });
     this.onChange();
   }
 
-  private restoreFocusOnClose = true;
-
   closePopup({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.popup) return;
-    this.restoreFocusOnClose = restoreFocus;
+    if (!restoreFocus) this.returnFocus = null;
     this.popup.remove();
-    this.restoreFocusOnClose = true;
   }
 }

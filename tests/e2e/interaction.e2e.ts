@@ -237,6 +237,22 @@ describe('permalinks', () => {
     expect(await popupText(page)).toContain('deployed by President Felipe Calderon in December 2006');
   });
 
+  it('follow a hash edited in the address bar: view and layers at once', async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      window.location.hash = '#6/15.5/-90.3&layers=alta-verapaz';
+    });
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return Math.abs(map.getZoom() - 6) < 1e-6;
+    });
+    expect(new Set(await groupVisibility(page, 'transit-flows'))).toEqual(new Set(['none']));
+    expect(new Set(await groupVisibility(page, 'militarised-policing'))).toEqual(new Set(['none']));
+    expect(new Set(await groupVisibility(page, 'alta-verapaz'))).toEqual(new Set(['visible']));
+    await expect(page.getByRole('checkbox', { name: 'Transit flows' }).isChecked()).resolves.toBe(false);
+    expect(page.url()).toContain('layers=alta-verapaz');
+  });
+
   it('ignore what does not parse and fall back to the default', async () => {
     const page = await open({ hash: '#abc/def/ghi&layers=nope&feature=nothing-here' });
     const zoom = await page.evaluate(() =>
