@@ -36,19 +36,8 @@ export function indexFeatures(data: Partial<MissionData>): Map<string, FeatureEn
   return index;
 }
 
-/**
- * MapLibre drops string feature ids, so the copy handed to it carries the id as a property too. The
- * files and exports keep the id at the top level only (GDAL reads it from there).
- */
-export function withIdProperty(collection: FeatureCollection): FeatureCollection {
-  return {
-    ...collection,
-    features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id) } })),
-  };
-}
-
 /** One label point per polygon feature of the mission layers, inside it, carrying its `label` and `layer`. */
-export function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): FeatureCollection {
+function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): FeatureCollection {
   const features: Feature[] = [];
   for (const [id, entry] of index) {
     const type = entry.feature.geometry?.type;
@@ -60,4 +49,20 @@ export function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): Fe
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * What the map's one mission source holds: every feature of every layer, tagged with the layer whose
+ * file it came from (the style's filters read `layer`, whatever the data says), then the label points.
+ * MapLibre drops string feature ids, so this copy carries the id as a property as well; the files and
+ * exports keep the id at the top level only (GDAL reads it from there).
+ */
+export function missionSourceData(
+  data: MissionData,
+  index: ReadonlyMap<string, FeatureEntry>,
+): FeatureCollection {
+  const features = MISSION_LAYERS.flatMap(({ id: layer }) =>
+    data[layer].features.map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id), layer } })),
+  );
+  return { type: 'FeatureCollection', features: [...features, ...missionLabelPoints(index).features] };
 }

@@ -1,32 +1,24 @@
 import * as maplibregl from 'maplibre-gl';
-import { type FeatureEntry, missionLabelPoints, withIdProperty } from '../data/features.ts';
+import { type FeatureEntry, missionSourceData } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
 import {
   MISSION_LAYER_IDS,
-  MISSION_LAYERS,
   type MissionData,
   type MissionLayerId,
   missionLayer,
 } from '../layers/registry.ts';
-import { MISSION_LABELS_SOURCE } from '../style/mission.ts';
+import { MISSION_SOURCE } from '../style/mission.ts';
 import { popupContent } from '../ui/popup-content.ts';
 
-/**
- * Hands the mission data to the map's (empty) mission sources, as soon as the style has created them.
- * MapLibre drops string feature ids, so its copy carries the id as a property as well.
- */
+/** Hands the mission data to the map's (empty) mission source, as soon as the style has created it. */
 export function showMissionData(
   map: maplibregl.Map,
   data: MissionData,
   features: ReadonlyMap<string, FeatureEntry>,
 ): void {
-  const apply = () => {
-    for (const layer of MISSION_LAYERS) {
-      map.getSource<maplibregl.GeoJSONSource>(layer.id)?.setData(withIdProperty(data[layer.id]));
-    }
-    map.getSource<maplibregl.GeoJSONSource>(MISSION_LABELS_SOURCE)?.setData(missionLabelPoints(features));
-  };
-  if (map.getSource(MISSION_LABELS_SOURCE)) apply();
+  const apply = () =>
+    map.getSource<maplibregl.GeoJSONSource>(MISSION_SOURCE)?.setData(missionSourceData(data, features));
+  if (map.getSource(MISSION_SOURCE)) apply();
   else map.once('style.load', apply);
 }
 

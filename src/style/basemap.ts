@@ -15,7 +15,8 @@ export function basemapLayers(): LayerSpecification[] {
       id: 'countries-fill',
       type: 'fill',
       source: COUNTRIES_SOURCE,
-      paint: { 'fill-color': theme.land },
+      // countries-line draws every border and coast; MapLibre's anti-aliasing edge would be a second pass.
+      paint: { 'fill-color': theme.land, 'fill-antialias': false },
     },
     {
       id: 'departments-line',

@@ -7,8 +7,8 @@ import { buildStyle } from '../../src/style/index.ts';
 import {
   arrowColour,
   clickableLayers,
-  MISSION_LABELS_SOURCE,
   MISSION_METADATA_KEY,
+  MISSION_SOURCE,
   missionGroups,
   pulseLayerIds,
 } from '../../src/style/mission.ts';
@@ -57,8 +57,7 @@ describe('the generated style', () => {
     expect(new Set(tagged)).toEqual(new Set(MISSION_LAYERS.map((l) => l.id)));
     for (const layer of style.layers) {
       const mission = missionOf(layer);
-      if (mission !== undefined && 'source' in layer)
-        expect([mission, MISSION_LABELS_SOURCE]).toContain(layer.source);
+      if (mission !== undefined && 'source' in layer) expect(layer.source).toBe(MISSION_SOURCE);
     }
   });
 
