@@ -5,7 +5,11 @@ import { pulseGradient } from '../style/pulse.ts';
 const STEP_MS = 120;
 const STEPS_PER_CYCLE = 40;
 
-/** A gentle movement along the cocaine route, in its direction; still when reduced motion is asked for. */
+/**
+ * A gentle movement along the cocaine route, in its direction; still when reduced motion is asked for,
+ * and held while the map moves: each step restyles the route, which would cost frames of a drag
+ * or a zoom on a slow machine, and the eye is on the moving map then anyway.
+ */
 export function animateFlows(map: MapLibreMap): void {
   const reduce = matchMedia('(prefers-reduced-motion: reduce)');
   const layers = pulseLayerIds();
@@ -14,7 +18,7 @@ export function animateFlows(map: MapLibreMap): void {
   let last = 0;
   const tick = (time: number) => {
     frame = requestAnimationFrame(tick);
-    if (time - last < STEP_MS || !map.style) return;
+    if (time - last < STEP_MS || !map.style || map.isMoving()) return;
     last = time;
     step = (step + 1) % STEPS_PER_CYCLE;
     const gradient = pulseGradient(step / STEPS_PER_CYCLE);

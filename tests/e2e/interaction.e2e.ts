@@ -280,6 +280,23 @@ describe('motion', () => {
     expect(await gradientAfter(page, 600)).toBe(true);
   });
 
+  it('holds while the map moves and goes on once it stops', async () => {
+    const page = await open();
+    const held = await page.evaluate(async () => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const gradient = () => JSON.stringify(map.getPaintProperty('transit-flows-pulse', 'line-gradient'));
+      map.panBy([150, 0], { duration: 1500 });
+      const before = gradient();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return { moving: map.isMoving(), unchanged: before === gradient() };
+    });
+    expect(held).toEqual({ moving: true, unchanged: true });
+    await page.waitForFunction(
+      () => !(window as unknown as { __map: import('maplibre-gl').Map }).__map.isMoving(),
+    );
+    expect(await gradientAfter(page, 600)).toBe(true);
+  });
+
   it('stays still when the person prefers reduced motion', async () => {
     const page = await open({ reducedMotion: 'reduce' });
     expect(await gradientAfter(page, 600)).toBe(false);
