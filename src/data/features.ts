@@ -37,7 +37,7 @@ export function indexFeatures(data: Partial<MissionData>): Map<string, FeatureEn
 }
 
 /** One label point per polygon feature of the mission layers, inside it, carrying its `label` and `layer`. */
-function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): FeatureCollection {
+function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
   const features: Feature[] = [];
   for (const [id, entry] of index) {
     const type = entry.feature.geometry?.type;
@@ -48,7 +48,7 @@ function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): FeatureCo
       geometry: { type: 'Point', coordinates: entry.anchor },
     });
   }
-  return { type: 'FeatureCollection', features };
+  return features;
 }
 
 /**
@@ -64,5 +64,5 @@ export function missionSourceData(
   const features = MISSION_LAYERS.flatMap(({ id: layer }) =>
     data[layer].features.map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id), layer } })),
   );
-  return { type: 'FeatureCollection', features: [...features, ...missionLabelPoints(index).features] };
+  return { type: 'FeatureCollection', features: [...features, ...missionLabelPoints(index)] };
 }

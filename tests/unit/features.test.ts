@@ -9,16 +9,14 @@ describe("the map's one mission source", () => {
   const source = missionSourceData(data, indexFeatures(data));
 
   it('holds every feature of every layer, tagged with its layer and carrying its id, then one label point per polygon', () => {
-    const lines = source.features.filter((f) => f.geometry?.type !== 'Point');
+    const drawn = source.features.filter((f) => f.geometry?.type !== 'Point');
     const expected = MISSION_LAYERS.flatMap(({ id }) =>
       data[id].features.map((f) => ({ id: String(f.id), layer: id })),
     );
-    expect(lines.map((f) => ({ id: f.properties?.id, layer: f.properties?.layer }))).toEqual(expected);
-    const polygons = expected.filter(({ id }) =>
-      /Polygon/.test(source.features.find((f) => f.properties?.id === id)?.geometry?.type ?? ''),
-    );
+    expect(drawn.map((f) => ({ id: f.properties?.id, layer: f.properties?.layer }))).toEqual(expected);
+    const polygons = drawn.filter((f) => /Polygon/.test(f.geometry?.type ?? ''));
     const points = source.features.filter((f) => f.geometry?.type === 'Point');
-    expect(points.map((f) => f.properties?.id)).toEqual(polygons.map(({ id }) => id));
+    expect(points.map((f) => f.properties?.id)).toEqual(polygons.map((f) => f.properties?.id));
   });
 
   it('tags a feature with the file it came from, whatever its own `layer` says, and leaves the data as it was', () => {
