@@ -3,15 +3,16 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
 import type { FeatureCollection } from 'geojson';
-import { indexFeatures } from './data/features.ts';
+import { indexFeatures, mapSourceData } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
-import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData } from './layers/registry.ts';
-import { missionDataUrls, styleAssets } from './map/assets.ts';
+import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData, missionLayer } from './layers/registry.ts';
+import { basemapUrls, missionDataUrls, styleFonts } from './map/assets.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
-import { MissionMap, showMissionData } from './map/mission-map.ts';
+import { MissionMap, showMapData } from './map/mission-map.ts';
 import { currentView, writeHash } from './map/permalink.ts';
 import { createMapView } from './map/view.ts';
+import type { BasemapData } from './style/basemap.ts';
 import { buildStyle } from './style/index.ts';
 import { clickableLayers, missionGroups } from './style/mission.ts';
 import { createExportMenu } from './ui/export-menu.ts';
@@ -19,9 +20,7 @@ import { createLegend } from './ui/legend.ts';
 import { showMessage } from './ui/messages.ts';
 import { createTextTwin } from './ui/twin.ts';
 
-const EMPTY_DATA: MissionData = Object.fromEntries(
-  MISSION_LAYERS.map((l) => [l.id, { type: 'FeatureCollection', features: [] }]),
-) as unknown as MissionData;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Enough of a check that a damaged or substituted file cannot break the page that reads it. */
 function isFeatureCollection(value: unknown): value is FeatureCollection {
@@ -33,25 +32,44 @@ function isFeatureCollection(value: unknown): value is FeatureCollection {
   );
 }
 
-async function loadMissionData(): Promise<MissionData> {
-  const entries = await Promise.all(
-    MISSION_LAYERS.map(async (layer) => {
-      try {
-        const response = await fetch(missionDataUrls[layer.id]);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const json: unknown = await response.json();
-        if (!isFeatureCollection(json)) throw new Error('not a GeoJSON FeatureCollection');
-        return [layer.id, json] as const;
-      } catch (error) {
-        showMessage(
-          `Could not load the ${layer.name} layer (${String(error)}); the rest of the map still works.`,
-        );
-        return [layer.id, EMPTY_DATA[layer.id]] as const;
-      }
-    }),
-  );
-  return Object.fromEntries(entries) as MissionData;
+/**
+ * Fetches each GeoJSON file of `urls`. A file that fails is reported in one line (`failure` words
+ * it) and stands empty, so that the rest of the page still works.
+ */
+async function loadFiles<K extends string>(
+  urls: Record<K, string>,
+  failure: (key: K, reason: string) => string,
+): Promise<Record<K, FeatureCollection>> {
+  const load = async (key: K): Promise<[K, FeatureCollection]> => {
+    try {
+      const response = await fetch(urls[key]);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const json: unknown = await response.json();
+      if (!isFeatureCollection(json)) throw new Error('not a GeoJSON FeatureCollection');
+      return [key, json];
+    } catch (error) {
+      showMessage(failure(key, String(error)));
+      return [key, EMPTY];
+    }
+  };
+  return Object.fromEntries(await Promise.all((Object.keys(urls) as K[]).map(load))) as Record<
+    K,
+    FeatureCollection
+  >;
 }
+
+const loadMissionData = (): Promise<MissionData> =>
+  loadFiles(
+    missionDataUrls,
+    (id, reason) =>
+      `Could not load the ${missionLayer(id).name} layer (${reason}); the rest of the map still works.`,
+  );
+
+const loadBasemap = (): Promise<BasemapData> =>
+  loadFiles(
+    basemapUrls,
+    (file, reason) => `Could not load the basemap's ${file} file (${reason}); the mission layers still show.`,
+  );
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -74,12 +92,12 @@ function mountWithoutMap(data: MissionData, panel: HTMLElement, reason: unknown)
 async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
-  // The mission data loads while MapLibre starts its worker and fetches the basemap.
-  const loading = loadMissionData();
+  // The data loads while MapLibre starts: the page fetches every file and hands the map them at once.
+  const loading = Promise.all([loadBasemap(), loadMissionData()]);
   const initial: HashState = parseHash(window.location.hash);
   const visibleAtStart = new Set(initial.layers ?? MISSION_LAYER_IDS);
 
-  const style = buildStyle(styleAssets());
+  const style = buildStyle(styleFonts());
   const groups = missionGroups(style.layers);
   // Hidden layers in a link are hidden from the first frame, not switched off after it.
   const hiddenAtStart = new Set(
@@ -93,16 +111,16 @@ async function main(): Promise<void> {
   try {
     map = createMapView({ container, style, view: initial.view, onError: showMessage });
   } catch (error) {
-    mountWithoutMap(await loading, panel, error instanceof Error ? error.message : error);
+    mountWithoutMap((await loading)[1], panel, error instanceof Error ? error.message : error);
     return;
   }
   if (import.meta.env.MODE === 'test') {
     // The browser tests query rendered features through this handle; production builds leave it out.
     (window as unknown as { __map: unknown }).__map = map;
   }
-  const data = await loading;
+  const [basemap, data] = await loading;
   const features = indexFeatures(data);
-  showMissionData(map, data, features);
+  showMapData(map, mapSourceData(basemap, data, features));
 
   const mission = new MissionMap(map, features, groups, clickableLayers(style.layers), visibleAtStart);
 

@@ -2,6 +2,8 @@ import { bbox } from '@turf/bbox';
 import type { BBox, Feature, FeatureCollection, Position } from 'geojson';
 import { MISSION_LAYERS, type MissionData, type MissionLayerId } from '../layers/registry.ts';
 import { anchorPoint } from '../pipeline/anchor.ts';
+import { BASEMAP_FILES, type BasemapData } from '../style/basemap.ts';
+import { LAYER_TAG } from '../style/source.ts';
 
 export interface FeatureEntry {
   layer: MissionLayerId;
@@ -44,7 +46,7 @@ function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[]
     if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
     features.push({
       type: 'Feature',
-      properties: { id, layer: entry.layer, label: entry.feature.properties?.label ?? null },
+      properties: { id, [LAYER_TAG]: entry.layer, label: entry.feature.properties?.label ?? null },
       geometry: { type: 'Point', coordinates: entry.anchor },
     });
   }
@@ -52,17 +54,26 @@ function missionLabelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[]
 }
 
 /**
- * What the map's one mission source holds: every feature of every layer, tagged with the layer whose
- * file it came from (the style's filters read `layer`, whatever the data says), then the label points.
- * MapLibre drops string feature ids, so this copy carries the id as a property as well; the files and
- * exports keep the id at the top level only (GDAL reads it from there).
+ * What the map's one source holds (src/style/source.ts): the basemap files' features, then every
+ * mission feature, each tagged with the file it came from (the style's filters read `layer`, whatever
+ * the data says), then the label points of the mission polygons. MapLibre drops string feature ids,
+ * so mission features carry their id as a property as well; the files and exports keep the id at the
+ * top level only (GDAL reads it from there).
  */
-export function missionSourceData(
+export function mapSourceData(
+  basemap: BasemapData,
   data: MissionData,
   index: ReadonlyMap<string, FeatureEntry>,
 ): FeatureCollection {
-  const features = MISSION_LAYERS.flatMap(({ id: layer }) =>
-    data[layer].features.map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id), layer } })),
-  );
-  return { type: 'FeatureCollection', features: [...features, ...missionLabelPoints(index)] };
+  const tag = (layer: string, features: Feature[], withId: boolean) =>
+    features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, ...(withId ? { id: String(f.id) } : {}), [LAYER_TAG]: layer },
+    }));
+  const features = [
+    ...BASEMAP_FILES.flatMap((file) => tag(file, basemap[file].features, false)),
+    ...MISSION_LAYERS.flatMap(({ id }) => tag(id, data[id].features, true)),
+    ...missionLabelPoints(index),
+  ];
+  return { type: 'FeatureCollection', features };
 }

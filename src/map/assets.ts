@@ -12,24 +12,26 @@ import {
   type MissionLayerId,
   TRANSIT_FLOWS,
 } from '../layers/registry.ts';
-import type { StyleAssets } from '../style/index.ts';
+import type { BasemapFile } from '../style/basemap.ts';
+import type { StyleFonts } from '../style/index.ts';
 
 /**
  * Vite emits each file under assets/ and gives a URL relative to the page, so the build works at any
- * sub-path. MapLibre fetches GeoJSON from its worker, where a relative URL would resolve against the
- * worker script, so hand it absolute URLs.
+ * sub-path. MapLibre gets the fonts' URLs made absolute against the page, so nothing depends on where
+ * it resolves them.
  */
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
-export function styleAssets(): StyleAssets {
-  return {
-    countries: absolute(countries),
-    departments: absolute(departments),
-    labels: absolute(labels),
-    fontRegular: absolute(fontRegular),
-    fontBold: absolute(fontBold),
-  };
+export function styleFonts(): StyleFonts {
+  return { fontRegular: absolute(fontRegular), fontBold: absolute(fontBold) };
 }
+
+/** Fetched by the page, which hands MapLibre all the map's data at once. */
+export const basemapUrls: Record<BasemapFile, string> = {
+  countries,
+  'guatemala-departments': departments,
+  labels,
+};
 
 export const missionDataUrls: Record<MissionLayerId, string> = {
   [TRANSIT_FLOWS]: transitFlows,

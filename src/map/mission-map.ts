@@ -1,24 +1,15 @@
+import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
-import { type FeatureEntry, missionSourceData } from '../data/features.ts';
+import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
-import {
-  MISSION_LAYER_IDS,
-  type MissionData,
-  type MissionLayerId,
-  missionLayer,
-} from '../layers/registry.ts';
-import { MISSION_SOURCE } from '../style/mission.ts';
+import { MISSION_LAYER_IDS, type MissionLayerId, missionLayer } from '../layers/registry.ts';
+import { MAP_SOURCE } from '../style/source.ts';
 import { popupContent } from '../ui/popup-content.ts';
 
-/** Hands the mission data to the map's (empty) mission source, as soon as the style has created it. */
-export function showMissionData(
-  map: maplibregl.Map,
-  data: MissionData,
-  features: ReadonlyMap<string, FeatureEntry>,
-): void {
-  const apply = () =>
-    map.getSource<maplibregl.GeoJSONSource>(MISSION_SOURCE)?.setData(missionSourceData(data, features));
-  if (map.getSource(MISSION_SOURCE)) apply();
+/** Hands all the map's data to its one (empty) source, as soon as the style has created it. */
+export function showMapData(map: maplibregl.Map, data: FeatureCollection): void {
+  const apply = () => map.getSource<maplibregl.GeoJSONSource>(MAP_SOURCE)?.setData(data);
+  if (map.getSource(MAP_SOURCE)) apply();
   else map.once('style.load', apply);
 }
 

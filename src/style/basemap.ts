@@ -1,34 +1,45 @@
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import { inLayer, MAP_SOURCE } from './source.ts';
 import { FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
 
-export const COUNTRIES_SOURCE = 'countries';
-export const DEPARTMENTS_SOURCE = 'guatemala-departments';
-export const LABELS_SOURCE = 'labels';
+/** The basemap files in geodata/basemap/, by name: Natural Earth boundaries and label points. */
+export const BASEMAP_FILES = ['countries', 'guatemala-departments', 'labels'] as const;
+export type BasemapFile = (typeof BASEMAP_FILES)[number];
+export type BasemapData = Record<BasemapFile, FeatureCollection>;
 
 /** Department borders and labels appear once Guatemala fills enough of the screen to read them. */
 const DEPARTMENT_MINZOOM = 6;
 
-export function basemapLayers(): LayerSpecification[] {
+/**
+ * The land and its borders. `areas` (the mission layers' fills) go between the land and the borders,
+ * so that every border stays drawn over a tinted country.
+ */
+export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecification[] {
   return [
     { id: 'ocean', type: 'background', paint: { 'background-color': theme.ocean } },
     {
       id: 'countries-fill',
       type: 'fill',
-      source: COUNTRIES_SOURCE,
+      source: MAP_SOURCE,
+      filter: inLayer('countries'),
       // countries-line draws every border and coast; MapLibre's anti-aliasing edge would be a second pass.
       paint: { 'fill-color': theme.land, 'fill-antialias': false },
     },
+    ...areas,
     {
       id: 'departments-line',
       type: 'line',
-      source: DEPARTMENTS_SOURCE,
+      source: MAP_SOURCE,
+      filter: inLayer('guatemala-departments'),
       minzoom: DEPARTMENT_MINZOOM,
       paint: { 'line-color': theme.departmentBorder, 'line-width': 0.8, 'line-dasharray': [3, 2] },
     },
     {
       id: 'countries-line',
       type: 'line',
-      source: COUNTRIES_SOURCE,
+      source: MAP_SOURCE,
+      filter: inLayer('countries'),
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': theme.countryBorder,
@@ -47,9 +58,9 @@ export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpe
     {
       id: 'department-labels',
       type: 'symbol',
-      source: LABELS_SOURCE,
+      source: MAP_SOURCE,
       minzoom: DEPARTMENT_MINZOOM + 0.5,
-      filter: ['==', ['get', 'kind'], 'department'],
+      filter: inLayer('labels', ['==', ['get', 'kind'], 'department']),
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_REGULAR],
@@ -66,8 +77,8 @@ export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpe
     {
       id: 'country-labels',
       type: 'symbol',
-      source: LABELS_SOURCE,
-      filter: ['==', ['get', 'kind'], 'country'],
+      source: MAP_SOURCE,
+      filter: inLayer('labels', ['==', ['get', 'kind'], 'country']),
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_BOLD],

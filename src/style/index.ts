@@ -1,53 +1,52 @@
-import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import {
-  basemapLabelLayers,
-  basemapLayers,
-  COUNTRIES_SOURCE,
-  DEPARTMENTS_SOURCE,
-  LABELS_SOURCE,
-} from './basemap.ts';
-import { missionLabelLayers, missionLayers, missionSources } from './mission.ts';
+import type { StyleSpecification } from 'maplibre-gl';
+import { MISSION_LAYERS } from '../layers/registry.ts';
+import { basemapLabelLayers, basemapLayers } from './basemap.ts';
+import { missionAreaFills, missionLabelLayers, missionLayers } from './mission.ts';
+import { MAP_SOURCE } from './source.ts';
 import { FONT_BOLD, FONT_REGULAR } from './theme.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
 export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
 
-/** Absolute URLs of the basemap data and the fonts. */
-export interface StyleAssets {
-  countries: string;
-  departments: string;
-  labels: string;
+/** Absolute URLs of the fonts the labels are drawn with. */
+export interface StyleFonts {
   fontRegular: string;
   fontBold: string;
 }
 
-/** The whole style. Mission sources start empty: the page hands them their data once it has loaded. */
-export function buildStyle(assets: StyleAssets): StyleSpecification {
-  const basemapSource = (data: string): SourceSpecification => ({
-    type: 'geojson',
-    data,
-    attribution: NATURAL_EARTH_ATTRIBUTION,
-    // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail than
-    // low zooms can show, and every vertex costs on software-rendered WebGL (measured in bench/).
-    tolerance: 1.5,
-  });
+/**
+ * The whole style. Its one source starts empty: the page loads the basemap and the mission files
+ * and hands them over together (src/data/features.ts, mapSourceData).
+ */
+export function buildStyle(fonts: StyleFonts): StyleSpecification {
   return {
     version: 8,
     name: 'Guatemala transit map',
     // No `glyphs`: labels are drawn from the bundled font below, so no glyph server is needed.
     'font-faces': {
-      [FONT_REGULAR]: assets.fontRegular,
-      [FONT_BOLD]: assets.fontBold,
+      [FONT_REGULAR]: fonts.fontRegular,
+      [FONT_BOLD]: fonts.fontBold,
     },
     sources: {
-      [COUNTRIES_SOURCE]: basemapSource(assets.countries),
-      [DEPARTMENTS_SOURCE]: basemapSource(assets.departments),
-      [LABELS_SOURCE]: basemapSource(assets.labels),
-      ...missionSources(),
+      [MAP_SOURCE]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        // The report is credited by the attribution control itself, whether or not its data loads.
+        attribution: NATURAL_EARTH_ATTRIBUTION,
+        // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail
+        // than low zooms can show, and every vertex costs on software-rendered WebGL (bench/).
+        tolerance: 1.5,
+        // `line-progress` for the moving highlight along flows.
+        lineMetrics: MISSION_LAYERS.some(({ look }) => look.kind === 'flows'),
+      },
     },
     // MapLibre places labels from the top layer down: country names first, so that they always
     // show, then the mission annotations around them, then the departments.
-    layers: [...basemapLayers(), ...missionLayers(), ...basemapLabelLayers(missionLabelLayers())],
+    layers: [
+      ...basemapLayers(missionAreaFills()),
+      ...missionLayers(),
+      ...basemapLabelLayers(missionLabelLayers()),
+    ],
   };
 }

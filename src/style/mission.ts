@@ -1,5 +1,4 @@
-import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import {
   MISSION_LAYERS,
   type MissionLayer,
@@ -7,43 +6,16 @@ import {
   type MissionLook,
 } from '../layers/registry.ts';
 import { pulseGradient } from './pulse.ts';
-import { FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+import { inLayer, isPoint, isPolygon, MAP_SOURCE } from './source.ts';
+import { areaColour, FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
 
 /** Style layers record which mission layer they draw, so a toggle can find its whole group. */
 export const MISSION_METADATA_KEY = 'mission:layer';
-/**
- * One source holds every mission feature, each tagged with its layer, and the label points of the
- * mission polygons. Each source costs MapLibre a worker job per tile and a stencil pass per frame, so
- * one source rather than one per layer means fewer draw calls a frame and fewer worker jobs.
- */
-export const MISSION_SOURCE = 'mission';
 /** Style layers a click can pick a feature from carry this metadata flag. */
 export const CLICKABLE_METADATA_KEY = 'mission:clickable';
 
 const isDisplacement: ExpressionSpecification = ['==', ['get', 'flow_type'], 'displacement'];
 const isRoute: ExpressionSpecification = ['==', ['get', 'flow_type'], 'route'];
-const isArea: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
-const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
-
-export function missionSources(): Record<string, SourceSpecification> {
-  return {
-    [MISSION_SOURCE]: {
-      type: 'geojson',
-      data: EMPTY,
-      attribution: 'BBC News, 15 January 2012',
-      // `line-progress` for the moving highlight along flows.
-      lineMetrics: MISSION_LAYERS.some(({ look }) => look.kind === 'flows'),
-    },
-  };
-}
-
-/** The features of mission layer `id` in the mission source; `also` narrows them further. */
-function of(id: MissionLayerId, also?: ExpressionSpecification): ExpressionSpecification {
-  const inLayer: ExpressionSpecification = ['==', ['get', 'layer'], id];
-  return also ? ['all', inLayer, also] : inLayer;
-}
 
 /** The style layer ids of each mission layer, read from the tags the style gives them. */
 export function missionGroups(layers: readonly LayerSpecification[]): Map<MissionLayerId, string[]> {
@@ -100,40 +72,42 @@ const annotationPaint = {
 
 type Look<K extends MissionLook['kind']> = Extract<MissionLook, { kind: K }>;
 
-function areaLayers(id: MissionLayerId, look: Look<'area'>): LayerSpecification[] {
-  return [
-    tagged(
-      id,
-      {
-        id: `${id}-fill`,
-        type: 'fill',
-        source: MISSION_SOURCE,
-        filter: of(id, isArea),
-        // The outline layer draws the edge; MapLibre's own anti-aliasing edge would be a second pass.
-        paint: { 'fill-color': look.fill, 'fill-opacity': look.fillOpacity, 'fill-antialias': false },
-      },
-      true,
-    ),
-    tagged(id, {
-      id: `${id}-outline`,
-      type: 'line',
-      source: MISSION_SOURCE,
-      filter: of(id, isArea),
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': look.outline,
-        'line-width': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          4,
-          look.outlineWidth * 0.6,
-          8,
-          look.outlineWidth * 1.2,
-        ],
-      },
-    }),
-  ];
+function areaFill(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+  return tagged(
+    id,
+    {
+      id: `${id}-fill`,
+      type: 'fill',
+      source: MAP_SOURCE,
+      filter: inLayer(id, isPolygon),
+      // Opaque (see areaColour), so MapLibre draws it in its opaque pass with no blending, and no
+      // anti-aliasing edge: the outline layer draws the edge.
+      paint: { 'fill-color': areaColour(look), 'fill-antialias': false },
+    },
+    true,
+  );
+}
+
+function areaOutline(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+  return tagged(id, {
+    id: `${id}-outline`,
+    type: 'line',
+    source: MAP_SOURCE,
+    filter: inLayer(id, isPolygon),
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': look.outline,
+      'line-width': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        4,
+        look.outlineWidth * 0.6,
+        8,
+        look.outlineWidth * 1.2,
+      ],
+    },
+  });
 }
 
 function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
@@ -141,8 +115,8 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
     tagged(id, {
       id: `${id}-casing`,
       type: 'line',
-      source: MISSION_SOURCE,
-      filter: of(id),
+      source: MAP_SOURCE,
+      filter: inLayer(id),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': theme.labelHalo, 'line-width': 6.5, 'line-opacity': 0.85 },
     }),
@@ -151,8 +125,8 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
       {
         id: `${id}-route`,
         type: 'line',
-        source: MISSION_SOURCE,
-        filter: of(id, isRoute),
+        source: MAP_SOURCE,
+        filter: inLayer(id, isRoute),
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': look.route, 'line-width': 4 },
       },
@@ -161,8 +135,8 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
     tagged(id, {
       id: `${id}-pulse`,
       type: 'line',
-      source: MISSION_SOURCE,
-      filter: of(id, isRoute),
+      source: MAP_SOURCE,
+      filter: inLayer(id, isRoute),
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
       paint: { 'line-width': 2, 'line-gradient': pulseGradient(0) },
     }),
@@ -171,8 +145,8 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
       {
         id: `${id}-displacement`,
         type: 'line',
-        source: MISSION_SOURCE,
-        filter: of(id, isDisplacement),
+        source: MAP_SOURCE,
+        filter: inLayer(id, isDisplacement),
         paint: { 'line-color': look.displacement, 'line-width': 3.5, 'line-dasharray': [2, 1.2] },
       },
       true,
@@ -180,8 +154,8 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
     tagged(id, {
       id: `${id}-arrows`,
       type: 'symbol',
-      source: MISSION_SOURCE,
-      filter: of(id),
+      source: MAP_SOURCE,
+      filter: inLayer(id),
       layout: {
         'symbol-placement': 'line',
         'symbol-spacing': 90,
@@ -198,8 +172,8 @@ function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(id, {
     id: `${id}-label`,
     type: 'symbol',
-    source: MISSION_SOURCE,
-    filter: of(id, isPoint),
+    source: MAP_SOURCE,
+    filter: inLayer(id, isPoint),
     layout: {
       'text-field': ['get', 'label'],
       'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
@@ -218,8 +192,8 @@ function flowLabel(id: MissionLayerId, look: Look<'flows'>): LayerSpecification 
   return tagged(id, {
     id: `${id}-labels`,
     type: 'symbol',
-    source: MISSION_SOURCE,
-    filter: of(id),
+    source: MAP_SOURCE,
+    filter: inLayer(id),
     layout: {
       'symbol-placement': 'line-center',
       'text-field': ['get', 'label'],
@@ -236,10 +210,15 @@ function flowLabel(id: MissionLayerId, look: Look<'flows'>): LayerSpecification 
 /** The registry from the bottom of the legend up: the first entry is drawn last, on top. */
 const bottomUp = (): MissionLayer[] => [...MISSION_LAYERS].reverse();
 
-/** Fills and lines, drawn between the basemap's borders and its labels. */
+/** The mission layers' area fills, drawn on the land under the basemap's borders. */
+export function missionAreaFills(): LayerSpecification[] {
+  return bottomUp().flatMap(({ id, look }) => (look.kind === 'area' ? [areaFill(id, look)] : []));
+}
+
+/** Outlines and flows, drawn over the basemap's borders and under its labels. */
 export function missionLayers(): LayerSpecification[] {
   return bottomUp().flatMap(({ id, look }) =>
-    look.kind === 'area' ? areaLayers(id, look) : flowLayers(id, look),
+    look.kind === 'area' ? [areaOutline(id, look)] : flowLayers(id, look),
   );
 }
 

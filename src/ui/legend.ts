@@ -1,4 +1,5 @@
 import type { MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import { areaColour } from '../style/theme.ts';
 import { el } from './dom.ts';
 
 export interface LegendOptions {
@@ -18,7 +19,7 @@ function swatch({ look }: MissionLayer): HTMLElement {
   const box = el('span', { class: 'legend__swatch', 'aria-hidden': 'true' });
   if (look.kind === 'area') {
     box.classList.add('legend__swatch--area');
-    box.style.backgroundColor = look.fill;
+    box.style.backgroundColor = areaColour(look);
     box.style.borderColor = look.outline;
     return box;
   }

@@ -1,21 +1,37 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { readMissionLayers } from '../../scripts/io.ts';
-import { indexFeatures, missionSourceData } from '../../src/data/features.ts';
+import { ROOT, readJson, readMissionLayers } from '../../scripts/io.ts';
+import { indexFeatures, mapSourceData } from '../../src/data/features.ts';
 import { MISSION_LAYERS, type MissionData } from '../../src/layers/registry.ts';
+import { BASEMAP_FILES, type BasemapData } from '../../src/style/basemap.ts';
 
-describe("the map's one mission source", () => {
+describe("the map's one source", () => {
   const data = readMissionLayers();
-  const source = missionSourceData(data, indexFeatures(data));
+  const basemap = Object.fromEntries(
+    BASEMAP_FILES.map((file) => [
+      file,
+      readJson<FeatureCollection>(`${ROOT}geodata/basemap/${file}.geojson`),
+    ]),
+  ) as BasemapData;
+  const source = mapSourceData(basemap, data, indexFeatures(data));
+  const basemapCount = BASEMAP_FILES.reduce((n, file) => n + basemap[file].features.length, 0);
 
-  it('holds every feature of every layer, tagged with its layer and carrying its id, then one label point per polygon', () => {
-    const drawn = source.features.filter((f) => f.geometry?.type !== 'Point');
+  it('holds every basemap feature first, tagged with its file and keeping its properties', () => {
+    const expected = BASEMAP_FILES.flatMap((file) =>
+      basemap[file].features.map((f) => ({ ...f.properties, layer: file })),
+    );
+    expect(source.features.slice(0, basemapCount).map((f) => f.properties)).toEqual(expected);
+  });
+
+  it('then every mission feature, tagged with its layer and carrying its id, then one label point per polygon', () => {
+    const mission = source.features.slice(basemapCount);
+    const drawn = mission.filter((f) => f.geometry?.type !== 'Point');
     const expected = MISSION_LAYERS.flatMap(({ id }) =>
       data[id].features.map((f) => ({ id: String(f.id), layer: id })),
     );
     expect(drawn.map((f) => ({ id: f.properties?.id, layer: f.properties?.layer }))).toEqual(expected);
     const polygons = drawn.filter((f) => /Polygon/.test(f.geometry?.type ?? ''));
-    const points = source.features.filter((f) => f.geometry?.type === 'Point');
+    const points = mission.filter((f) => f.geometry?.type === 'Point');
     expect(points.map((f) => f.properties?.id)).toEqual(polygons.map((f) => f.properties?.id));
   });
 
@@ -26,7 +42,7 @@ describe("the map's one mission source", () => {
     if (!feature?.properties) throw new Error('the first layer has no features');
     feature.properties.layer = 'something-else';
     const before = JSON.stringify(lying);
-    const tagged = missionSourceData(lying, indexFeatures(lying)).features.find(
+    const tagged = mapSourceData(basemap, lying, indexFeatures(lying)).features.find(
       (f) => f.properties?.id === String(feature.id),
     );
     expect(tagged?.properties?.layer).toBe(first.id);

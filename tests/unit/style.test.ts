@@ -2,22 +2,18 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
-import { COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE } from '../../src/style/basemap.ts';
-import { buildStyle } from '../../src/style/index.ts';
+import { buildStyle, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
 import {
   arrowColour,
   clickableLayers,
   MISSION_METADATA_KEY,
-  MISSION_SOURCE,
   missionGroups,
   pulseLayerIds,
 } from '../../src/style/mission.ts';
-import { theme } from '../../src/style/theme.ts';
+import { MAP_SOURCE } from '../../src/style/source.ts';
+import { areaColour, theme } from '../../src/style/theme.ts';
 
 const style = buildStyle({
-  countries: 'http://localhost/countries.geojson',
-  departments: 'http://localhost/departments.geojson',
-  labels: 'http://localhost/labels.geojson',
   fontRegular: 'http://localhost/regular.woff2',
   fontBold: 'http://localhost/bold.woff2',
 });
@@ -57,7 +53,7 @@ describe('the generated style', () => {
     expect(new Set(tagged)).toEqual(new Set(MISSION_LAYERS.map((l) => l.id)));
     for (const layer of style.layers) {
       const mission = missionOf(layer);
-      if (mission !== undefined && 'source' in layer) expect(layer.source).toBe(MISSION_SOURCE);
+      if (mission !== undefined) expect('source' in layer && layer.source).toBe(MAP_SOURCE);
     }
   });
 
@@ -73,14 +69,34 @@ describe('the generated style', () => {
   });
 
   it('is generated from the registry: the first entry is drawn on top, as the legend lists it', () => {
-    const lastIndex = (mission: string) =>
-      style.layers.findLastIndex((l) => missionOf(l) === mission && l.type !== 'symbol');
-    const firstIndex = (mission: string) => style.layers.findIndex((l) => missionOf(l) === mission);
-    expect(firstIndex('transit-flows')).toBeGreaterThan(lastIndex('alta-verapaz'));
-    expect(firstIndex('alta-verapaz')).toBeGreaterThan(lastIndex('militarised-policing'));
-    expect(style.layers.find((l) => l.id === 'alta-verapaz-fill')).toMatchObject({
-      paint: { 'fill-color': theme.altaVerapazFill },
+    const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+    expect(at('alta-verapaz-fill')).toBeGreaterThan(at('militarised-policing-fill'));
+    expect(at('alta-verapaz-outline')).toBeGreaterThan(at('militarised-policing-outline'));
+    const flows = style.layers.filter((l) => missionOf(l) === 'transit-flows' && l.type !== 'symbol');
+    expect(Math.min(...flows.map((l) => at(l.id)))).toBeGreaterThan(at('alta-verapaz-outline'));
+    expect(style.layers[at('alta-verapaz-fill')]).toMatchObject({
+      paint: { 'fill-color': areaColour({ fill: theme.altaVerapazFill, fillOpacity: 0.6 }) },
     });
+  });
+
+  it('tints the land under the borders: area fills sit between the land and the country borders', () => {
+    const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+    for (const fill of ['militarised-policing-fill', 'alta-verapaz-fill']) {
+      expect(at(fill)).toBeGreaterThan(at('countries-fill'));
+      expect(at(fill)).toBeLessThan(at('departments-line'));
+      expect(at(fill)).toBeLessThan(at('countries-line'));
+    }
+  });
+
+  it('draws area fills opaque, in the colour the translucent fill shows over land', () => {
+    // #0072b2 at 20% over #f3f0e8: 0.2·0x00 + 0.8·0xf3 = 194.4, 0.2·0x72 + 0.8·0xf0 = 214.8, 0.2·0xb2 + 0.8·0xe8 = 221.2
+    expect(areaColour({ fill: '#0072b2', fillOpacity: 0.2 })).toBe('#c2d7dd');
+    expect(areaColour({ fill: '#0072b2', fillOpacity: 1 })).toBe('#0072b2');
+    expect(areaColour({ fill: '#0072b2', fillOpacity: 0 })).toBe(theme.land);
+    for (const layer of style.layers.filter((l) => l.type === 'fill')) {
+      expect(layer.paint?.['fill-opacity'] ?? 1).toBe(1);
+      expect(String(layer.paint?.['fill-color'])).toMatch(/^#[0-9a-f]{6}$/);
+    }
   });
 
   it('lets clicks pick features from the fills and the flow lines only', () => {
@@ -103,12 +119,9 @@ describe('the generated style', () => {
     expect(arrowColour('transit-flows-arrow-toString')).toBeUndefined();
   });
 
-  it('credits Natural Earth on every basemap source and the report on every mission source', () => {
-    for (const [id, source] of Object.entries(style.sources)) {
-      const attribution = 'attribution' in source ? source.attribution : undefined;
-      const basemap = [COUNTRIES_SOURCE, DEPARTMENTS_SOURCE, LABELS_SOURCE].includes(id);
-      const expected = basemap ? 'Natural Earth' : 'BBC News, 15 January 2012';
-      expect(attribution).toContain(expected);
-    }
+  it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
+    expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
+    expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
+    for (const layer of style.layers) if (layer.type !== 'background') expect(layer.source).toBe(MAP_SOURCE);
   });
 });
