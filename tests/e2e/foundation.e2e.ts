@@ -129,6 +129,15 @@ describe('the production build', () => {
         // The worker is a separate bundled file: prove it was fetched and ran (the map could not be ready otherwise).
         expect(session.requests.some((url) => /maplibre-gl-worker.*\.js$/.test(url))).toBe(true);
         expect(await session.page.evaluate(() => 'map' in window && '__map' in window)).toBe(false);
+        // Each GeoJSON file is preloaded from the HTML and the page's fetch() takes the preload:
+        // six files, each requested once.
+        const geojson = session.requests.filter((url) => url.endsWith('.geojson'));
+        expect(geojson).toHaveLength(6);
+        expect(new Set(geojson).size).toBe(6);
+        const preloaded = await session.page
+          .locator('link[rel=preload][as=fetch]')
+          .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+        expect(preloaded.sort()).toEqual([...geojson].sort());
       } finally {
         await session.close();
       }
