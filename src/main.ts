@@ -92,7 +92,7 @@ function mountWithoutMap(data: MissionData, panel: HTMLElement, reason: unknown)
 async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
-  // The data loads while MapLibre starts: the page fetches every file and hands the map them at once.
+  // The data loads while MapLibre starts; the page hands all of it to the map at once.
   const loading = Promise.all([loadBasemap(), loadMissionData()]);
   const initial: HashState = parseHash(window.location.hash);
   const visibleAtStart = new Set(initial.layers ?? MISSION_LAYER_IDS);
