@@ -13,6 +13,8 @@ const STEPS_PER_CYCLE = 40;
 export function animateFlows(map: MapLibreMap): void {
   const reduce = matchMedia('(prefers-reduced-motion: reduce)');
   const layers = pulseLayerIds();
+  // The style starts the highlight hidden (see flowLayers); it shows from now on, still or moving.
+  for (const id of layers) if (map.getLayer(id)) map.setPaintProperty(id, 'line-opacity', 1);
   let frame = 0;
   let step = 0;
   let last = 0;

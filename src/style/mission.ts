@@ -138,7 +138,9 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
       source: MAP_SOURCE,
       filter: inLayer(id, isRoute),
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
-      paint: { 'line-width': 2, 'line-gradient': pulseGradient(0) },
+      // Shown from the map's first idle (src/map/flow-animation.ts): MapLibre skips a line at zero
+      // opacity, so its gradient shader compiles after the map is ready rather than before.
+      paint: { 'line-width': 2, 'line-gradient': pulseGradient(0), 'line-opacity': 0 },
     }),
     tagged(
       id,
@@ -188,23 +190,32 @@ function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
   });
 }
 
-function flowLabel(id: MissionLayerId, look: Look<'flows'>): LayerSpecification {
-  return tagged(id, {
-    id: `${id}-labels`,
-    type: 'symbol',
-    source: MAP_SOURCE,
-    filter: inLayer(id),
-    layout: {
-      'symbol-placement': 'line-center',
-      'text-field': ['get', 'label'],
-      'text-font': [FONT_BOLD],
-      'text-size': 12,
-      'text-offset': [0, -1.1],
-      'text-max-angle': 30,
-      'text-keep-upright': true,
-    },
-    paint: { ...annotationPaint, 'text-color': ['case', isDisplacement, look.displacement, look.routeText] },
-  });
+/**
+ * Route and displacement labels in their own colours. Two layers with one colour each, not one with a
+ * data-driven colour: that would need a second text shader, compiled before the first idle.
+ */
+function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
+  const label = (suffix: string, filter: ExpressionSpecification, colour: string) =>
+    tagged(id, {
+      id: `${id}${suffix}`,
+      type: 'symbol',
+      source: MAP_SOURCE,
+      filter: inLayer(id, filter),
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': ['get', 'label'],
+        'text-font': [FONT_BOLD],
+        'text-size': 12,
+        'text-offset': [0, -1.1],
+        'text-max-angle': 30,
+        'text-keep-upright': true,
+      },
+      paint: { ...annotationPaint, 'text-color': colour },
+    });
+  return [
+    label('-labels', isRoute, look.routeText),
+    label('-displacement-labels', isDisplacement, look.displacement),
+  ];
 }
 
 /** The registry from the bottom of the legend up: the first entry is drawn last, on top. */
@@ -224,5 +235,7 @@ export function missionLayers(): LayerSpecification[] {
 
 /** Annotations from the layers' `label` property, drawn with the basemap labels, above every fill and line. */
 export function missionLabelLayers(): LayerSpecification[] {
-  return bottomUp().map(({ id, look }) => (look.kind === 'area' ? areaLabel(id, look) : flowLabel(id, look)));
+  return bottomUp().flatMap(({ id, look }) =>
+    look.kind === 'area' ? [areaLabel(id, look)] : flowLabels(id, look),
+  );
 }

@@ -275,8 +275,17 @@ describe('motion', () => {
       return before !== JSON.stringify(map.getPaintProperty('transit-flows-pulse', 'line-gradient'));
     }, ms);
 
-  it('moves gently along the route by default', async () => {
+  const highlightOpacity = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.getPaintProperty(
+        'transit-flows-pulse',
+        'line-opacity',
+      ),
+    );
+
+  it('moves gently along the route by default, shown from the first idle', async () => {
     const page = await open();
+    expect(await highlightOpacity(page)).toBe(1);
     expect(await gradientAfter(page, 600)).toBe(true);
   });
 
@@ -299,6 +308,7 @@ describe('motion', () => {
 
   it('stays still when the person prefers reduced motion', async () => {
     const page = await open({ reducedMotion: 'reduce' });
+    expect(await highlightOpacity(page)).toBe(1);
     expect(await gradientAfter(page, 600)).toBe(false);
   });
 });

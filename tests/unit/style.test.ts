@@ -99,6 +99,18 @@ describe('the generated style', () => {
     }
   });
 
+  it('gives every text layer one constant colour (a data-driven colour costs a second text shader)', () => {
+    const colourOf = (id: string) => {
+      const layer = style.layers.find((l) => l.id === id);
+      return layer?.type === 'symbol' ? layer.paint?.['text-color'] : undefined;
+    };
+    const text = style.layers.filter((l) => l.type === 'symbol' && l.layout?.['text-field'] !== undefined);
+    expect(text.length).toBeGreaterThan(0);
+    for (const layer of text) expect(String(colourOf(layer.id))).toMatch(/^#[0-9a-f]{6}$/);
+    expect(colourOf('transit-flows-labels')).toBe(theme.transitFlowText);
+    expect(colourOf('transit-flows-displacement-labels')).toBe(theme.displacement);
+  });
+
   it('lets clicks pick features from the fills and the flow lines only', () => {
     expect(clickableLayers(style.layers).sort()).toEqual(
       [
@@ -113,6 +125,10 @@ describe('the generated style', () => {
   it('names the moving highlight and the arrowheads of each flows layer, and nothing else', () => {
     expect(pulseLayerIds()).toEqual(['transit-flows-pulse']);
     expect(style.layers.map((l) => l.id)).toContain('transit-flows-pulse');
+    // Hidden until the first idle, when src/map/flow-animation.ts shows it.
+    expect(style.layers.find((l) => l.id === 'transit-flows-pulse')?.paint).toMatchObject({
+      'line-opacity': 0,
+    });
     expect(arrowColour('transit-flows-arrow-route')).toBe(theme.transitFlow);
     expect(arrowColour('transit-flows-arrow-displacement')).toBe(theme.displacement);
     expect(arrowColour('__proto__')).toBeUndefined();
