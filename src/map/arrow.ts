@@ -1,12 +1,13 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { arrowColour } from '../style/mission.ts';
+import { channels } from '../style/theme.ts';
 
 /**
  * A filled arrowhead pointing along +x (the line's direction when placed along it), anti-aliased,
  * drawn from numbers rather than a canvas or a data: URL, so it needs nothing a strict CSP would refuse.
  */
 export function arrowImage(colour: string, size = 32): { width: number; height: number; data: Uint8Array } {
-  const rgb = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+  const rgb = channels(colour);
   const data = new Uint8Array(size * size * 4);
   // Triangle (0.25, 0.2)–(0.8, 0.5)–(0.25, 0.8) of the square, as three inward-facing edges.
   const corners = [
