@@ -94,7 +94,7 @@ function areaOutline(id: MissionLayerId, look: Look<'area'>): LayerSpecification
     type: 'line',
     source: MAP_SOURCE,
     filter: inLayer(id, isPolygon),
-    layout: { 'line-join': 'round' },
+    // MapLibre's default miter join: a round one costs about three times the vertices (bench/).
     paint: {
       'line-color': look.outline,
       'line-width': [
