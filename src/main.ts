@@ -9,7 +9,7 @@ import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData, missionLayer } fro
 import { basemapUrls, missionDataUrls, styleFonts } from './map/assets.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
-import { MissionMap, showMapData } from './map/mission-map.ts';
+import { MissionMap } from './map/mission-map.ts';
 import { currentView, writeHash } from './map/permalink.ts';
 import { createMapView } from './map/view.ts';
 import type { BasemapData } from './style/basemap.ts';
@@ -92,12 +92,15 @@ function mountWithoutMap(data: MissionData, panel: HTMLElement, reason: unknown)
 async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
-  // The data loads while MapLibre starts; the page hands all of it to the map at once.
-  const loading = Promise.all([loadBasemap(), loadMissionData()]);
   const initial: HashState = parseHash(window.location.hash);
   const visibleAtStart = new Set(initial.layers ?? MISSION_LAYER_IDS);
+  // The page preloads every data file (vite.config.ts), so the data is here by the time MapLibre,
+  // a far larger download, has started: the map's style is built with it rather than with an empty
+  // source filled afterwards, which would tile the map twice.
+  const [basemap, data] = await Promise.all([loadBasemap(), loadMissionData()]);
+  const features = indexFeatures(data);
 
-  const style = buildStyle(styleFonts());
+  const style = buildStyle(styleFonts(), mapSourceData(basemap, data, features));
   const groups = missionGroups(style.layers);
   // Hidden layers in a link are hidden from the first frame, not switched off after it.
   const hiddenAtStart = new Set(
@@ -111,16 +114,13 @@ async function main(): Promise<void> {
   try {
     map = createMapView({ container, style, view: initial.view, onError: showMessage });
   } catch (error) {
-    mountWithoutMap((await loading)[1], panel, error instanceof Error ? error.message : error);
+    mountWithoutMap(data, panel, error instanceof Error ? error.message : error);
     return;
   }
   if (import.meta.env.MODE === 'test') {
     // The browser tests query rendered features through this handle; production builds leave it out.
     (window as unknown as { __map: unknown }).__map = map;
   }
-  const [basemap, data] = await loading;
-  const features = indexFeatures(data);
-  showMapData(map, mapSourceData(basemap, data, features));
 
   const mission = new MissionMap(map, features, groups, clickableLayers(style.layers), visibleAtStart);
 

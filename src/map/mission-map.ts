@@ -1,17 +1,8 @@
-import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
 import { MISSION_LAYER_IDS, type MissionLayerId, missionLayer } from '../layers/registry.ts';
-import { MAP_SOURCE } from '../style/source.ts';
 import { popupContent } from '../ui/popup-content.ts';
-
-/** Hands all the map's data to its one (empty) source, as soon as the style has created it. */
-export function showMapData(map: maplibregl.Map, data: FeatureCollection): void {
-  const apply = () => map.getSource<maplibregl.GeoJSONSource>(MAP_SOURCE)?.setData(data);
-  if (map.getSource(MAP_SOURCE)) apply();
-  else map.once('style.load', apply);
-}
 
 /** A 4-pixel line is hard to hit with a finger: a click counts within this many pixels of a feature. */
 const TOLERANCE_PX = 8;

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { MISSION_LAYERS } from '../layers/registry.ts';
 import { basemapLabelLayers, basemapLayers } from './basemap.ts';
@@ -15,11 +16,13 @@ export interface StyleFonts {
   fontBold: string;
 }
 
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /**
- * The whole style. Its one source starts empty: the page loads the basemap and the mission files
- * and hands them over together (src/data/features.ts, mapSourceData).
+ * The whole style. `data` is its one source's data: the basemap and the mission files together
+ * (src/data/features.ts, mapSourceData).
  */
-export function buildStyle(fonts: StyleFonts): StyleSpecification {
+export function buildStyle(fonts: StyleFonts, data: FeatureCollection = EMPTY): StyleSpecification {
   return {
     version: 8,
     name: 'Guatemala transit map',
@@ -31,7 +34,7 @@ export function buildStyle(fonts: StyleFonts): StyleSpecification {
     sources: {
       [MAP_SOURCE]: {
         type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
+        data,
         // The report is credited by the attribution control itself, whether or not its data loads.
         attribution: NATURAL_EARTH_ATTRIBUTION,
         // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail

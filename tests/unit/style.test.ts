@@ -1,4 +1,5 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
@@ -139,5 +140,33 @@ describe('the generated style', () => {
     expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
     expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
     for (const layer of style.layers) if (layer.type !== 'background') expect(layer.source).toBe(MAP_SOURCE);
+  });
+
+  it('starts its source with the data it is given, so MapLibre tiles the map once', () => {
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { layer: 'countries' },
+          geometry: { type: 'Point', coordinates: [0, 0] },
+        },
+      ],
+    };
+    const withData = buildStyle(
+      { fontRegular: 'http://localhost/r.woff2', fontBold: 'http://localhost/b.woff2' },
+      data,
+    );
+    expect(withData.sources[MAP_SOURCE]).toMatchObject({ type: 'geojson', data });
+    expect(validateStyleMin(withData)).toEqual([]);
+  });
+
+  it('joins polygon outlines with the default miter: a round join triples the vertices of the busiest layer', () => {
+    const outlines = style.layers.filter(
+      (l) => l.type === 'line' && (l.id === 'countries-line' || l.id.endsWith('-outline')),
+    );
+    expect(outlines.map((l) => l.id)).toContain('countries-line');
+    expect(outlines.length).toBe(1 + MISSION_LAYERS.filter(({ look }) => look.kind === 'area').length);
+    for (const layer of outlines) expect(layer.layout?.['line-join' as never]).toBeUndefined();
   });
 });
