@@ -16,13 +16,11 @@ export interface StyleFonts {
   fontBold: string;
 }
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /**
  * The whole style. `data` is its one source's data: the basemap and the mission files together
  * (src/data/features.ts, mapSourceData).
  */
-export function buildStyle(fonts: StyleFonts, data: FeatureCollection = EMPTY): StyleSpecification {
+export function buildStyle(fonts: StyleFonts, data: FeatureCollection): StyleSpecification {
   return {
     version: 8,
     name: 'Guatemala transit map',
