@@ -4,7 +4,6 @@ import './worker.ts';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LIMITS, type View } from '../data/hash.ts';
 import { REPORT_ATTRIBUTION } from '../style/index.ts';
-import { provideArrowImages } from './arrow.ts';
 
 /**
  * Colombia (to its southern tip, 4.2° S) to the southern United States, all of Mexico, and the
@@ -57,6 +56,5 @@ export function createMapView({ container, style, view, onError }: MapViewOption
   map.addControl(
     new maplibregl.AttributionControl({ compact: false, customAttribution: REPORT_ATTRIBUTION }),
   );
-  provideArrowImages(map);
   return map;
 }

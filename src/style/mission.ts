@@ -47,22 +47,11 @@ export function clickableLayers(layers: readonly LayerSpecification[]): string[]
 export const pulseLayerIds = (): string[] =>
   MISSION_LAYERS.filter((l) => l.look.kind === 'flows').map((l) => `${l.id}-pulse`);
 
-/** The arrowhead image a flow of `flow_type` in layer `id` uses; see arrowColour. */
-const arrowImageId = (id: MissionLayerId): ExpressionSpecification => [
-  'concat',
-  `${id}-arrow-`,
-  ['get', 'flow_type'],
-];
-
-/** The colour of an arrowhead image named by arrowImageId, or undefined for any other name. */
-export function arrowColour(imageId: string): string | undefined {
-  for (const { id, look } of MISSION_LAYERS) {
-    if (look.kind !== 'flows') continue;
-    if (imageId === `${id}-arrow-route`) return look.route;
-    if (imageId === `${id}-arrow-displacement`) return look.displacement;
-  }
-  return undefined;
-}
+/**
+ * Arrowheads are a text chevron, in the bundled font's latin subset, placed along the line: drawn by the
+ * text shader the labels compile anyway, where an icon would need its own shader and an image.
+ */
+export const ARROWHEAD = '\u203A';
 
 const annotationPaint = {
   'text-color': theme.annotationText,
@@ -71,6 +60,22 @@ const annotationPaint = {
 } as const;
 
 type Look<K extends MissionLook['kind']> = Extract<MissionLook, { kind: K }>;
+
+/** One layer per flow type, each with its own constant colour (see flowLabels). */
+function byFlowType(
+  look: Look<'flows'>,
+  layer: (
+    suffix: string,
+    filter: ExpressionSpecification,
+    colour: string,
+    textColour: string,
+  ) => LayerSpecification,
+): LayerSpecification[] {
+  return [
+    layer('', isRoute, look.route, look.routeText),
+    layer('-displacement', isDisplacement, look.displacement, look.displacement),
+  ];
+}
 
 function areaFill(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(
@@ -153,20 +158,27 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
       },
       true,
     ),
-    tagged(id, {
-      id: `${id}-arrows`,
-      type: 'symbol',
-      source: MAP_SOURCE,
-      filter: inLayer(id),
-      layout: {
-        'symbol-placement': 'line',
-        'symbol-spacing': 90,
-        'icon-image': arrowImageId(id),
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-rotation-alignment': 'map',
-      },
-    }),
+    ...byFlowType(look, (suffix, filter, colour) =>
+      tagged(id, {
+        id: `${id}${suffix}-arrows`,
+        type: 'symbol',
+        source: MAP_SOURCE,
+        filter: inLayer(id, filter),
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': 90,
+          'text-field': ARROWHEAD,
+          'text-font': [FONT_BOLD],
+          'text-size': 26,
+          'text-offset': [0, -0.2],
+          // Upright text would turn every chevron on a westward leg round to point east.
+          'text-keep-upright': false,
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': colour, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1 },
+      }),
+    ),
   ];
 }
 
@@ -195,9 +207,9 @@ function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
  * data-driven colour: that would need a second text shader, compiled before the first idle.
  */
 function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
-  const label = (suffix: string, filter: ExpressionSpecification, colour: string) =>
+  return byFlowType(look, (suffix, filter, _colour, textColour) =>
     tagged(id, {
-      id: `${id}${suffix}`,
+      id: `${id}${suffix}-labels`,
       type: 'symbol',
       source: MAP_SOURCE,
       filter: inLayer(id, filter),
@@ -210,12 +222,9 @@ function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
         'text-max-angle': 30,
         'text-keep-upright': true,
       },
-      paint: { ...annotationPaint, 'text-color': colour },
-    });
-  return [
-    label('-labels', isRoute, look.routeText),
-    label('-displacement-labels', isDisplacement, look.displacement),
-  ];
+      paint: { ...annotationPaint, 'text-color': textColour },
+    }),
+  );
 }
 
 /** The registry from the bottom of the legend up: the first entry is drawn last, on top. */

@@ -1,11 +1,12 @@
+import { createRequire } from 'node:module';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
 import { buildStyle, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
 import {
-  arrowColour,
+  ARROWHEAD,
   clickableLayers,
   MISSION_METADATA_KEY,
   missionGroups,
@@ -13,6 +14,16 @@ import {
 } from '../../src/style/mission.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
 import { areaColour, theme } from '../../src/style/theme.ts';
+
+/** The code points of the Noto Sans latin subset the app bundles, as fontsource lists them. */
+function fontUnicodeRanges(): [number, number][] {
+  const require = createRequire(import.meta.url);
+  const unicode = require('@fontsource/noto-sans/unicode.json') as { latin: string };
+  return unicode.latin.split(',').map((range) => {
+    const [from, to = from] = range.replace('U+', '').split('-') as [string, string?];
+    return [Number.parseInt(from, 16), Number.parseInt(to, 16)];
+  });
+}
 
 const data: FeatureCollection = {
   type: 'FeatureCollection',
@@ -140,10 +151,42 @@ describe('the generated style', () => {
     expect(style.layers.find((l) => l.id === 'transit-flows-pulse')?.paint).toMatchObject({
       'line-opacity': 0,
     });
-    expect(arrowColour('transit-flows-arrow-route')).toBe(theme.transitFlow);
-    expect(arrowColour('transit-flows-arrow-displacement')).toBe(theme.displacement);
-    expect(arrowColour('__proto__')).toBeUndefined();
-    expect(arrowColour('transit-flows-arrow-toString')).toBeUndefined();
+  });
+
+  it("draws each flow type's arrowheads as a chevron that keeps its direction, in the flow type's colour", () => {
+    const arrows = (id: string) => style.layers.find((l) => l.id === id) as SymbolLayerSpecification;
+    for (const [id, colour] of [
+      ['transit-flows-arrows', theme.transitFlow],
+      ['transit-flows-displacement-arrows', theme.displacement],
+    ] as const) {
+      expect(arrows(id).layout).toMatchObject({
+        'symbol-placement': 'line',
+        'text-field': ARROWHEAD,
+        'text-keep-upright': false,
+      });
+      expect(arrows(id).paint?.['text-color']).toBe(colour);
+    }
+    // No icon layer is left to need an image or the icon shader.
+    expect(style.layers.some((l) => l.type === 'symbol' && l.layout?.['icon-image'] !== undefined)).toBe(
+      false,
+    );
+  });
+
+  it('writes every constant text in characters of the bundled font subset', () => {
+    const ranges = fontUnicodeRanges();
+    const constants = style.layers.flatMap((l) =>
+      l.type === 'symbol' && typeof l.layout?.['text-field'] === 'string' ? [l.layout['text-field']] : [],
+    );
+    expect(constants).toContain(ARROWHEAD);
+    for (const text of constants) {
+      for (const char of text) {
+        const code = char.codePointAt(0) ?? -1;
+        expect(
+          ranges.some(([from, to]) => code >= from && code <= to),
+          `U+${code.toString(16)}`,
+        ).toBe(true);
+      }
+    }
   });
 
   it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
