@@ -189,6 +189,26 @@ describe('the generated style', () => {
     }
   });
 
+  it("gives tiles a buffer well past the widest line yet far below MapLibre's default of 128 px", () => {
+    // A width is a number or a zoom curve, ['interpolate', curve, ['zoom'], zoom, width, …].
+    const widths = (value: unknown): number[] =>
+      typeof value === 'number'
+        ? [value]
+        : Array.isArray(value) && value[0] === 'interpolate'
+          ? value
+              .slice(4)
+              .filter((_, i) => i % 2 === 0)
+              .flatMap(widths)
+          : [];
+    const widest = Math.max(
+      ...style.layers.flatMap((l) => (l.type === 'line' ? widths(l.paint?.['line-width']) : [])),
+    );
+    const { buffer } = style.sources[MAP_SOURCE] as { buffer?: number };
+    expect(widest).toBe(6.5);
+    expect(buffer).toBeGreaterThanOrEqual(4 * widest);
+    expect(buffer).toBeLessThan(128);
+  });
+
   it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
     expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
     expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
