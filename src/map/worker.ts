@@ -4,3 +4,6 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's workers now rather than in `new Map()`: the page parses its data and builds the
+// style meanwhile, and fetching and compiling the worker's script comes off the first view's path.
+maplibregl.prewarm();

@@ -170,6 +170,7 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
           'text-field': ARROWHEAD,
           'text-font': [FONT_BOLD],
           'text-size': 26,
+          // The chevron sits above the middle of its line of text; this puts it on the line.
           'text-offset': [0, -0.2],
           // Upright text would turn every chevron on a westward leg round to point east.
           'text-keep-upright': false,

@@ -108,6 +108,32 @@ describe('the offline map (test build)', () => {
     expectClean(session);
   });
 
+  it("starts MapLibre's workers before it creates the map, so their script loads meanwhile", async () => {
+    const fresh = await openApp(browser, {
+      beforeGoto: (page) =>
+        page.addInitScript(() => {
+          const Original = window.Worker;
+          window.Worker = class extends Original {
+            constructor(...args: ConstructorParameters<typeof Worker>) {
+              const w = window as unknown as { __firstWorker?: { mapCanvas: boolean } };
+              w.__firstWorker ??= { mapCanvas: document.querySelector('#map canvas') !== null };
+              super(...args);
+            }
+          };
+        }),
+    });
+    try {
+      await waitForReady(fresh.page);
+      // new Map() makes its canvas before it would start the workers itself.
+      expect(await fresh.page.evaluate(() => (window as { __firstWorker?: unknown }).__firstWorker)).toEqual({
+        mapCanvas: false,
+      });
+      expectClean(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('saves a desktop screenshot of the default view for the README', async () => {
     const fresh = await openApp(browser);
     try {
