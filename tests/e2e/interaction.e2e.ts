@@ -289,7 +289,7 @@ describe('motion', () => {
     expect(await gradientAfter(page, 600)).toBe(true);
   });
 
-  it('holds while the map moves and goes on once it stops', async () => {
+  it('hides and holds while the map moves, and goes on once it stops', async () => {
     const page = await open();
     const held = await page.evaluate(async () => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
@@ -297,12 +297,17 @@ describe('motion', () => {
       map.panBy([150, 0], { duration: 1500 });
       const before = gradient();
       await new Promise((resolve) => setTimeout(resolve, 800));
-      return { moving: map.isMoving(), unchanged: before === gradient() };
+      return {
+        moving: map.isMoving(),
+        unchanged: before === gradient(),
+        opacity: map.getPaintProperty('transit-flows-pulse', 'line-opacity'),
+      };
     });
-    expect(held).toEqual({ moving: true, unchanged: true });
+    expect(held).toEqual({ moving: true, unchanged: true, opacity: 0 });
     await page.waitForFunction(
       () => !(window as unknown as { __map: import('maplibre-gl').Map }).__map.isMoving(),
     );
+    expect(await highlightOpacity(page)).toBe(1);
     expect(await gradientAfter(page, 600)).toBe(true);
   });
 
