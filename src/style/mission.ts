@@ -61,19 +61,27 @@ const annotationPaint = {
 
 type Look<K extends MissionLook['kind']> = Extract<MissionLook, { kind: K }>;
 
+/** A flow type's layer-id suffix, filter, and colours for its lines and for its text. */
+interface FlowType {
+  suffix: string;
+  filter: ExpressionSpecification;
+  colour: string;
+  textColour: string;
+}
+
 /** One layer per flow type, each with its own constant colour (see flowLabels). */
 function byFlowType(
   look: Look<'flows'>,
-  layer: (
-    suffix: string,
-    filter: ExpressionSpecification,
-    colour: string,
-    textColour: string,
-  ) => LayerSpecification,
+  layer: (type: FlowType) => LayerSpecification,
 ): LayerSpecification[] {
   return [
-    layer('', isRoute, look.route, look.routeText),
-    layer('-displacement', isDisplacement, look.displacement, look.displacement),
+    layer({ suffix: '', filter: isRoute, colour: look.route, textColour: look.routeText }),
+    layer({
+      suffix: '-displacement',
+      filter: isDisplacement,
+      colour: look.displacement,
+      textColour: look.displacement,
+    }),
   ];
 }
 
@@ -158,7 +166,7 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
       },
       true,
     ),
-    ...byFlowType(look, (suffix, filter, colour) =>
+    ...byFlowType(look, ({ suffix, filter, colour }) =>
       tagged(id, {
         id: `${id}${suffix}-arrows`,
         type: 'symbol',
@@ -208,7 +216,7 @@ function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
  * data-driven colour: that would need a second text shader, compiled before the first idle.
  */
 function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
-  return byFlowType(look, (suffix, filter, _colour, textColour) =>
+  return byFlowType(look, ({ suffix, filter, textColour }) =>
     tagged(id, {
       id: `${id}${suffix}-labels`,
       type: 'symbol',
