@@ -56,7 +56,6 @@ const map = new maplibregl.Map({
     padding: { top: 10, bottom: 10, right: 10, left: container.clientWidth >= 700 ? 250 : 10 },
   },
   attributionControl: false,
-  fadeDuration: 0,
 });
 (window as unknown as { __map: unknown }).__map = map;
 map.once('idle', () => {

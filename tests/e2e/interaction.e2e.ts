@@ -283,6 +283,15 @@ describe('motion', () => {
       ),
     );
 
+  // MapLibre has no getter for it; `_fadeDuration` is the option as the map holds it.
+  const labelFade = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __map: { _fadeDuration: number } }).__map._fadeDuration);
+
+  it("fades labels in and out over MapLibre's 300 ms by default, and not under reduced motion", async () => {
+    expect(await labelFade(await open())).toBe(300);
+    expect(await labelFade(await open({ reducedMotion: 'reduce' }))).toBe(0);
+  });
+
   it('moves gently along the route by default, shown from the first idle', async () => {
     const page = await open();
     expect(await highlightOpacity(page)).toBe(1);
