@@ -192,6 +192,23 @@ describe('popups', () => {
 });
 
 describe('keyboard only', () => {
+  it('rings the map when it has keyboard focus, over the canvas so the ring shows', async () => {
+    const page = await open();
+    const box = await page.locator('#map').boundingBox();
+    if (!box) throw new Error('The map has no box');
+    // A strip along the map's left edge, halfway down: below the legend, above the scale.
+    const edge = () =>
+      page.screenshot({ clip: { x: box.x, y: box.y + box.height / 2, width: 8, height: 24 } });
+    const unfocused = await edge();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
+      true,
+    );
+    expect((await edge()).equals(unfocused)).toBe(false);
+    const ring = await page.locator('#map').evaluate((el) => getComputedStyle(el, '::after').borderLeftStyle);
+    expect(ring).toBe('solid');
+  });
+
   it('Tab reaches the text twin, Enter opens the popup, Escape closes it and returns focus', async () => {
     const page = await open();
     let focused = '';
