@@ -192,7 +192,7 @@ describe('popups', () => {
 });
 
 describe('keyboard only', () => {
-  it('rings the map when it has keyboard focus, over the canvas so the ring shows', async () => {
+  it('Tab reaches the map first, which shows a ring (over the canvas, so it is not clipped) and pans with the arrow keys', async () => {
     const page = await open();
     const box = await page.locator('#map').boundingBox();
     if (!box) throw new Error('The map has no box');
@@ -207,6 +207,15 @@ describe('keyboard only', () => {
     expect((await edge()).equals(unfocused)).toBe(false);
     const ring = await page.locator('#map').evaluate((el) => getComputedStyle(el, '::after').borderLeftStyle);
     expect(ring).toBe('solid');
+    // And the arrow keys pan it.
+    const lng = () =>
+      page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getCenter().lng);
+    const before = await lng();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      () => !(window as unknown as { __map: import('maplibre-gl').Map }).__map.isMoving(),
+    );
+    expect(await lng()).toBeGreaterThan(before);
   });
 
   it('Tab reaches the text twin, Enter opens the popup, Escape closes it and returns focus', async () => {
