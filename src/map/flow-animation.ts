@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { pulseLayerIds } from '../style/mission.ts';
 import { pulseGradient } from '../style/pulse.ts';
+import { reducedMotion } from './motion.ts';
 
 const STEP_MS = 120;
 const STEPS_PER_CYCLE = 40;
@@ -12,7 +13,7 @@ const STEPS_PER_CYCLE = 40;
  * moving map anyway. The route itself, its casing and its arrowheads stay.
  */
 export function animateFlows(map: MapLibreMap): void {
-  const reduce = matchMedia('(prefers-reduced-motion: reduce)');
+  const reduce = reducedMotion();
   const layers = pulseLayerIds();
   // The style starts the highlight hidden (see flowLayers); it shows from now on, whenever the map rests.
   const show = (opacity: number) => {

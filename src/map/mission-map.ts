@@ -3,6 +3,7 @@ import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
 import { MISSION_LAYER_IDS, type MissionLayerId, missionLayer } from '../layers/registry.ts';
 import { popupContent } from '../ui/popup-content.ts';
+import { reducedMotion } from './motion.ts';
 
 /** A 4-pixel line is hard to hit with a finger: a click counts within this many pixels of a feature. */
 const TOLERANCE_PX = 8;
@@ -132,7 +133,7 @@ export class MissionMap {
     if (!entry) return false;
     if (options.fly) {
       const [w, s, e, n] = entry.bounds;
-      const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const reduceMotion = reducedMotion().matches;
       this.map.fitBounds(
         [
           [w, s],

@@ -4,6 +4,7 @@ import './worker.ts';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LIMITS, type View } from '../data/hash.ts';
 import { REPORT_ATTRIBUTION } from '../style/index.ts';
+import { reducedMotion } from './motion.ts';
 
 /**
  * Colombia (to its southern tip, 4.2° S) to the southern United States, all of Mexico, and the
@@ -48,7 +49,7 @@ export function createMapView({ container, style, view, onError }: MapViewOption
     // place labels at most every 300 ms while the map moves: with no fade it places every label again
     // on every frame, about 7% of the frames of a drag (bench/). Readers who ask for less motion get
     // labels without the fade.
-    ...(matchMedia('(prefers-reduced-motion: reduce)').matches ? { fadeDuration: 0 } : {}),
+    ...(reducedMotion().matches ? { fadeDuration: 0 } : {}),
     cooperativeGestures: false,
   });
   // Registered before the first source loads, so no failure can pass unreported.
