@@ -34,7 +34,6 @@ const map = new maplibregl.Map({
     'font-faces': { [FONT]: absolute(fontRegular) },
     sources: { countries: { type: 'geojson', data: absolute(countries) } },
     layers: [
-      { id: 'ocean', type: 'background', paint: { 'background-color': '#c9dde8' } },
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0e8' } },
       {
         id: 'countries-line',

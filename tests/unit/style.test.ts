@@ -212,7 +212,7 @@ describe('the generated style', () => {
   it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
     expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
     expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
-    for (const layer of style.layers) if (layer.type !== 'background') expect(layer.source).toBe(MAP_SOURCE);
+    for (const layer of style.layers) expect(layer).toMatchObject({ source: MAP_SOURCE });
   });
 
   it('starts its source with the data it is given, so MapLibre tiles the map once', () => {
