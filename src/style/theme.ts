@@ -27,7 +27,8 @@ export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
 
 /** The red, green and blue channels (0–255) of a `#rrggbb` colour. */
-const channels = (hex: string): number[] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+export const channels = (hex: string): number[] =>
+  [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
 
 /**
  * An area's tint as it shows on land: `fill` at `fillOpacity` over `theme.land`, as one opaque

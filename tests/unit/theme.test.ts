@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { theme } from '../../src/style/theme.ts';
+import { channels, theme } from '../../src/style/theme.ts';
 
 /** WCAG 2.1 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio). */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+  const [r, g, b] = channels(hex).map((channel) => {
+    const c = channel / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
