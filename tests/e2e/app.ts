@@ -70,3 +70,13 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
 export async function waitForReady(page: Page): Promise<void> {
   await page.locator('#map[data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
 }
+
+/** Where a longitude/latitude lies on the map, in page coordinates (for the mouse or a screenshot). */
+export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((point) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const p = map.project(point);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, lngLat);
+}

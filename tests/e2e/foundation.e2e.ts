@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, theme } from '../../src/style/theme.ts';
-import { type AppSession, openApp, PRODUCTION_BUILD, ROOT, waitForReady } from './app.ts';
+import { type AppSession, openApp, PRODUCTION_BUILD, pagePoint, ROOT, waitForReady } from './app.ts';
 import { launchBrowser } from './browser.ts';
 import { pixelAt } from './pixel.ts';
 
@@ -80,12 +80,7 @@ describe('the offline map (test build)', () => {
 
   it('shows the sea in its colour, through the canvas, with the land drawn over it', async () => {
     const at = async (lngLat: [number, number]) => {
-      const { x, y } = await session.page.evaluate((point) => {
-        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-        const { left, top } = map.getCanvas().getBoundingClientRect();
-        const p = map.project(point);
-        return { x: left + p.x, y: top + p.y };
-      }, lngLat);
+      const { x, y } = await pagePoint(session.page, lngLat);
       return pixelAt(session.page, Math.round(x), Math.round(y));
     };
     expect(await at([-106, 8])).toEqual(channels(theme.ocean)); // the Pacific, south-west of Mexico

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, type OpenOptions, openApp, ROOT, waitForReady } from './app.ts';
+import { type AppSession, type OpenOptions, openApp, pagePoint, ROOT, waitForReady } from './app.ts';
 import { launchBrowser } from './browser.ts';
 
 const LAYERS = [
@@ -46,17 +46,15 @@ function groupVisibility(page: Page, mission: string): Promise<string[]> {
 
 /** Centres the map on a point, waits for it to settle, and clicks the canvas there. */
 async function clickAt(page: Page, lngLat: [number, number], zoom: number): Promise<void> {
-  const point = await page.evaluate(
+  await page.evaluate(
     async ({ lngLat, zoom }) => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
       map.jumpTo({ center: lngLat, zoom });
       await new Promise((resolve) => map.once('idle', resolve));
-      const p = map.project(lngLat);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
     },
     { lngLat, zoom },
   );
+  const point = await pagePoint(page, lngLat);
   await page.mouse.click(point.x, point.y);
 }
 
