@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../src/style/theme.ts';
 import { type AppSession, type OpenOptions, openApp, pagePoint, ROOT, waitForReady } from './app.ts';
 import { launchBrowser } from './browser.ts';
+import { pixelAt } from './pixel.ts';
 
 const LAYERS = [
   { id: 'transit-flows', name: 'Transit flows' },
@@ -194,17 +196,26 @@ describe('keyboard only', () => {
     const page = await open();
     const box = await page.locator('#map').boundingBox();
     if (!box) throw new Error('The map has no box');
-    // A strip along the map's left edge, halfway down: below the legend, above the scale.
-    const edge = () =>
-      page.screenshot({ clip: { x: box.x, y: box.y + box.height / 2, width: 8, height: 24 } });
-    const unfocused = await edge();
+    // The middle of each edge of the map, a pixel inside it and clear of the controls in its corners.
+    const edges = [
+      [box.x + 1, box.y + box.height / 2],
+      [box.x + box.width - 2, box.y + box.height / 2],
+      [box.x + box.width / 2, box.y + 1],
+      [box.x + box.width / 2, box.y + box.height - 2],
+    ];
+    const colours = () =>
+      Promise.all(edges.map(([x, y]) => pixelAt(page, Math.floor(x ?? 0), Math.floor(y ?? 0))));
+    const ring = channels(
+      await page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--focus-ring').trim(),
+      ),
+    );
+    expect(await colours()).not.toContainEqual(ring);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
       true,
     );
-    expect((await edge()).equals(unfocused)).toBe(false);
-    const ring = await page.locator('#map').evaluate((el) => getComputedStyle(el, '::after').borderLeftStyle);
-    expect(ring).toBe('solid');
+    expect(await colours()).toEqual([ring, ring, ring, ring]);
     // And the arrow keys pan it.
     const lng = () =>
       page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getCenter().lng);
