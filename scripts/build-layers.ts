@@ -1,11 +1,14 @@
 /**
  * npm run geodata:layers
  * Builds geodata/layers/*.geojson from the authored evidence in geodata/sources/ and the Natural Earth
- * boundaries in geodata/basemap/, and refuses to write anything that fails the validation gate.
+ * boundaries in geodata/basemap/, and refuses to write anything that fails the validation gate. Also
+ * writes geodata/layers/anchors.json, each feature's label and popup point, so the page need not work
+ * them out on every load.
  */
 import { writeFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildExport } from '../src/data/export.ts';
+import { anchorsFile } from '../src/data/features.ts';
 import { MISSION_LAYERS, type MissionData } from '../src/layers/registry.ts';
 import { buildMissionLayers } from '../src/pipeline/mission.ts';
 import { gateOrExit } from './gate.ts';
@@ -26,3 +29,5 @@ for (const file of buildExport(layers)) {
   writeFileSync(`${LAYERS_DIR}/${file.name}`, file.text);
   console.log(`wrote geodata/layers/${file.name}`);
 }
+writeFileSync(`${LAYERS_DIR}/anchors.json`, anchorsFile(layers));
+console.log('wrote geodata/layers/anchors.json');

@@ -3,6 +3,7 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
 import type { FeatureCollection } from 'geojson';
+import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures, mapSourceData } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
 import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData, missionLayer } from './layers/registry.ts';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   // a far larger download, has started: the map's style is built with it rather than with an empty
   // source filled afterwards, which would tile the map twice.
   const [basemap, data] = await Promise.all([loadBasemap(), loadMissionData()]);
-  const features = indexFeatures(data);
+  const features = indexFeatures(data, committedAnchors.anchors);
 
   const style = buildStyle(styleFonts(), mapSourceData(basemap, data, features));
   const groups = missionGroups(style.layers);

@@ -22,16 +22,53 @@ function anchorOf(feature: Feature): Position {
   return [(w + e) / 2, (s + n) / 2];
 }
 
-/** Every mission feature by its id, with what the map needs to show it. */
-export function indexFeatures(data: Partial<MissionData>): Map<string, FeatureEntry> {
+/** Where each mission feature's label and popup sit, by feature id: `anchorOf` for every feature. */
+export function featureAnchors(data: Partial<MissionData>): Record<string, Position> {
+  return Object.fromEntries(
+    MISSION_LAYERS.flatMap((layer) =>
+      (data[layer.id]?.features ?? []).map((feature) => [String(feature.id), anchorOf(feature)]),
+    ),
+  );
+}
+
+/**
+ * geodata/layers/anchors.json as `npm run geodata:layers` writes it: one line per feature, so that a
+ * change to one feature shows as one line in a diff.
+ */
+export function anchorsFile(data: Partial<MissionData>): string {
+  const lines = Object.entries(featureAnchors(data)).map(
+    ([id, at]) => `    ${JSON.stringify(id)}: ${JSON.stringify(at)}`,
+  );
+  const about =
+    "Where each mission feature's label and popup sit, by feature id, worked out from the layer files " +
+    'beside this one (src/data/features.ts, anchorOf). Written by npm run geodata:layers; do not edit.';
+  return `{\n  "about": ${JSON.stringify(about)},\n  "anchors": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+const within = ([x, y]: Position, [west, south, east, north]: BBox): boolean =>
+  x !== undefined && y !== undefined && x >= west && x <= east && y >= south && y <= north;
+
+/**
+ * Every mission feature by its id, with what the map needs to show it. `anchors` are the ones
+ * `npm run geodata:layers` worked out for the committed data (geodata/layers/anchors.json): a
+ * polygon's pole of inaccessibility costs tens of milliseconds on a cold page. A feature with no
+ * anchor, or one outside its bounds (data changed since), gets it worked out here.
+ */
+export function indexFeatures(
+  data: Partial<MissionData>,
+  anchors: Readonly<Record<string, Position>> = {},
+): Map<string, FeatureEntry> {
   const index = new Map<string, FeatureEntry>();
   for (const layer of MISSION_LAYERS) {
     for (const feature of data[layer.id]?.features ?? []) {
-      index.set(String(feature.id), {
+      const id = String(feature.id);
+      const bounds = bbox(feature);
+      const known = anchors[id];
+      index.set(id, {
         layer: layer.id,
         feature,
-        bounds: bbox(feature),
-        anchor: anchorOf(feature),
+        bounds,
+        anchor: known && within(known, bounds) ? known : anchorOf(feature),
       });
     }
   }

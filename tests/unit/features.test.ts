@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { ROOT, readJson, readMissionLayers } from '../../scripts/io.ts';
-import { indexFeatures, mapSourceData } from '../../src/data/features.ts';
+import { LAYERS_DIR, ROOT, readJson, readMissionLayers } from '../../scripts/io.ts';
+import { anchorsFile, indexFeatures, mapSourceData } from '../../src/data/features.ts';
 import { MISSION_LAYERS, type MissionData } from '../../src/layers/registry.ts';
 import { BASEMAP_FILES, type BasemapData } from '../../src/style/basemap.ts';
 
@@ -47,5 +48,24 @@ describe("the map's one source", () => {
     );
     expect(tagged?.properties?.layer).toBe(first.id);
     expect(JSON.stringify(lying)).toBe(before);
+  });
+});
+
+describe('label and popup anchors', () => {
+  const data = readMissionLayers();
+
+  it('are committed as geodata:layers writes them for the committed layers', () => {
+    expect(readFileSync(`${LAYERS_DIR}/anchors.json`, 'utf8')).toBe(anchorsFile(data));
+  });
+
+  it("are taken from the table when they lie within the feature's bounds, and worked out otherwise", () => {
+    const worked = indexFeatures(data).get('GT-AV');
+    if (!worked) throw new Error('no Alta Verapaz feature');
+    const [west, south] = worked.bounds;
+    const corner = [west, south];
+    expect(indexFeatures(data, { 'GT-AV': corner }).get('GT-AV')?.anchor).toEqual(corner);
+    expect(indexFeatures(data, { 'GT-AV': [west - 1, south] }).get('GT-AV')?.anchor).toEqual(worked.anchor);
+    expect(indexFeatures(data, { GTM: corner }).get('GT-AV')?.anchor).toEqual(worked.anchor);
+    expect(worked.anchor).not.toEqual(corner);
   });
 });
