@@ -23,7 +23,7 @@ function anchorOf(feature: Feature): Position {
 }
 
 /** Where each mission feature's label and popup sit, by feature id: `anchorOf` for every feature. */
-export function featureAnchors(data: Partial<MissionData>): Record<string, Position> {
+function featureAnchors(data: Partial<MissionData>): Record<string, Position> {
   return Object.fromEntries(
     MISSION_LAYERS.flatMap((layer) =>
       (data[layer.id]?.features ?? []).map((feature) => [String(feature.id), anchorOf(feature)]),

@@ -197,14 +197,13 @@ describe('keyboard only', () => {
     const box = await page.locator('#map').boundingBox();
     if (!box) throw new Error('The map has no box');
     // The middle of each edge of the map, a pixel inside it and clear of the controls in its corners.
-    const edges = [
+    const edges: [number, number][] = [
       [box.x + 1, box.y + box.height / 2],
       [box.x + box.width - 2, box.y + box.height / 2],
       [box.x + box.width / 2, box.y + 1],
       [box.x + box.width / 2, box.y + box.height - 2],
     ];
-    const colours = () =>
-      Promise.all(edges.map(([x, y]) => pixelAt(page, Math.floor(x ?? 0), Math.floor(y ?? 0))));
+    const colours = () => Promise.all(edges.map(([x, y]) => pixelAt(page, Math.floor(x), Math.floor(y))));
     const ring = channels(
       await page.evaluate(() =>
         getComputedStyle(document.documentElement).getPropertyValue('--focus-ring').trim(),
