@@ -89,7 +89,8 @@ function kindOf(path: string): Kind {
   if (ext === '.js' || ext === '.mjs') return /(^|\/)maplibre-gl[-.]/.test(path) ? 'MapLibre' : 'App JS';
   if (ext === '.css') return 'CSS';
   if (ext === '.geojson' || ext === '.json') return 'Data';
-  if (ext === '.woff2' || ext === '.woff') return 'Fonts';
+  // Glyph range files (public/glyphs/) are the labels' font, already rasterised.
+  if (ext === '.woff2' || ext === '.woff' || ext === '.pbf') return 'Fonts';
   if (ext === '.html') return 'HTML';
   return 'Other';
 }
@@ -242,7 +243,7 @@ async function measure(
     const loaded = new Set<string>();
     let loading = true;
     page.on('response', (response) => {
-      const path = new URL(response.url()).pathname;
+      const path = decodeURIComponent(new URL(response.url()).pathname);
       if (loading && response.ok() && path.startsWith(prefix))
         loaded.add(path.slice(prefix.length) || 'index.html');
     });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FeatureCollection } from 'geojson';
+import { indexFeatures, mapSourceData } from '../src/data/features.ts';
 import { MISSION_LAYERS, type MissionData } from '../src/layers/registry.ts';
+import { BASEMAP_FILES, type BasemapData } from '../src/style/basemap.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LAYERS_DIR = `${ROOT}geodata/layers`;
@@ -14,4 +17,21 @@ export function readMissionLayers(): MissionData {
   return Object.fromEntries(
     MISSION_LAYERS.map((l) => [l.id, readJson(`${LAYERS_DIR}/${l.id}.geojson`)]),
   ) as MissionData;
+}
+
+/** The Natural Earth extracts as committed under geodata/basemap/. */
+export function readBasemap(): BasemapData {
+  return Object.fromEntries(
+    BASEMAP_FILES.map((file) => [
+      file,
+      readJson<FeatureCollection>(`${ROOT}geodata/basemap/${file}.geojson`),
+    ]),
+  ) as BasemapData;
+}
+
+/** What the map's one source holds when the page has loaded every committed file. */
+export function readMapSource(): FeatureCollection {
+  const data = readMissionLayers();
+  const anchors = readJson<{ anchors: Record<string, [number, number]> }>(`${LAYERS_DIR}/anchors.json`);
+  return mapSourceData(readBasemap(), data, indexFeatures(data, anchors.anchors));
 }

@@ -1,4 +1,4 @@
-// The page's text uses the same Noto Sans files as the map labels: one download serves both.
+// The page's text is set in Noto Sans, the font the map's glyph files were made from (public/glyphs/).
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
@@ -7,7 +7,7 @@ import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures, mapSourceData } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
 import { MISSION_LAYER_IDS, MISSION_LAYERS, type MissionData, missionLayer } from './layers/registry.ts';
-import { basemapUrls, missionDataUrls, styleFonts } from './map/assets.ts';
+import { basemapUrls, glyphsUrl, missionDataUrls } from './map/assets.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
 import { MissionMap } from './map/mission-map.ts';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const [basemap, data] = await Promise.all([loadBasemap(), loadMissionData()]);
   const features = indexFeatures(data, committedAnchors.anchors);
 
-  const style = buildStyle(styleFonts(), mapSourceData(basemap, data, features));
+  const style = buildStyle(glyphsUrl(), mapSourceData(basemap, data, features));
   const groups = missionGroups(style.layers);
   // Hidden layers in a link are hidden from the first frame, not switched off after it.
   const hiddenAtStart = new Set(

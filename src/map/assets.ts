@@ -1,5 +1,3 @@
-import fontRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import fontBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import countries from '../../geodata/basemap/countries.geojson?url';
 import departments from '../../geodata/basemap/guatemala-departments.geojson?url';
 import labels from '../../geodata/basemap/labels.geojson?url';
@@ -13,18 +11,15 @@ import {
   TRANSIT_FLOWS,
 } from '../layers/registry.ts';
 import type { BasemapFile } from '../style/basemap.ts';
-import type { StyleFonts } from '../style/index.ts';
+import { GLYPHS_PATH } from '../style/index.ts';
 
 /**
- * Vite emits each file under assets/ and gives a URL relative to the page, so the build works at any
- * sub-path. MapLibre gets the fonts' URLs made absolute against the page, so nothing depends on where
- * it resolves them.
+ * Vite emits each data file under assets/ and gives a URL relative to the page, so the build works at
+ * any sub-path; the glyph files are copied from public/ as they are. MapLibre gets the glyphs' URL
+ * template made absolute against the page, so nothing depends on where it resolves it. (The braces
+ * are kept out of `new URL`, which would escape them.)
  */
-const absolute = (url: string): string => new URL(url, document.baseURI).href;
-
-export function styleFonts(): StyleFonts {
-  return { fontRegular: absolute(fontRegular), fontBold: absolute(fontBold) };
-}
+export const glyphsUrl = (): string => `${new URL('./', document.baseURI).href}${GLYPHS_PATH}`;
 
 /** Fetched by the page, which hands MapLibre all the map's data at once. */
 export const basemapUrls: Record<BasemapFile, string> = {

@@ -4,31 +4,28 @@ import { MISSION_LAYERS } from '../layers/registry.ts';
 import { basemapLabelLayers, basemapLayers } from './basemap.ts';
 import { missionAreaFills, missionLabelLayers, missionLayers } from './mission.ts';
 import { MAP_SOURCE } from './source.ts';
-import { FONT_BOLD, FONT_REGULAR } from './theme.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
 export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
 
-/** Absolute URLs of the fonts the labels are drawn with. */
-export interface StyleFonts {
-  fontRegular: string;
-  fontBold: string;
-}
+/** Where the glyph files are, relative to the page: public/glyphs/, written by `npm run glyphs`. */
+export const GLYPHS_PATH = 'glyphs/{fontstack}/{range}.pbf';
 
 /**
- * The whole style. `data` is its one source's data: the basemap and the mission files together
+ * The whole style. `glyphs` is the absolute URL template of the committed glyph files (GLYPHS_PATH
+ * against the page); `data` is its one source's data: the basemap and the mission files together
  * (src/data/features.ts, mapSourceData).
  */
-export function buildStyle(fonts: StyleFonts, data: FeatureCollection): StyleSpecification {
+export function buildStyle(glyphs: string, data: FeatureCollection): StyleSpecification {
   return {
     version: 8,
     name: 'Guatemala transit map',
-    // No `glyphs`: labels are drawn from the bundled font below, so no glyph server is needed.
-    'font-faces': {
-      [FONT_REGULAR]: fonts.fontRegular,
-      [FONT_BOLD]: fonts.fontBold,
-    },
+    // Labels are drawn from signed distance fields made once from the bundled Noto Sans
+    // (scripts/build-glyphs.ts), not from the font files at run time: MapLibre would otherwise draw
+    // every glyph on the page's main thread before the first view, about 0.75 ms each on a slow
+    // machine (bench/).
+    glyphs,
     sources: {
       [MAP_SOURCE]: {
         type: 'geojson',

@@ -52,6 +52,47 @@ describe('the offline map (test build)', () => {
     expect(names).toEqual(expect.arrayContaining(['Colombia', 'Guatemala', 'Mexico']));
   });
 
+  it("draws the labels' letters from the page's own glyph files", async () => {
+    const glyphFiles = session.requests.filter((url) => /\/glyphs\/[^/]+\/\d+-\d+\.pbf$/.test(url));
+    expect(glyphFiles.map((url) => decodeURIComponent(new URL(url).pathname))).toEqual(
+      expect.arrayContaining(['/glyphs/Noto Sans Bold/0-255.pbf', '/glyphs/Noto Sans Bold/8192-8447.pbf']),
+    );
+    // Dark pixels of the label colour round Colombia's label point, read from the map's own drawing
+    // (redrawn, then read in the same task, before the browser takes the frame away).
+    const dark = await session.page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const [label] = map.queryRenderedFeatures({
+        layers: ['country-labels'],
+        filter: ['==', ['get', 'name'], 'Colombia'],
+      });
+      if (label?.geometry.type !== 'Point') throw new Error('Colombia has no label point');
+      const at = map.project(label.geometry.coordinates as [number, number]);
+      map.redraw();
+      const gl = map.getCanvas().getContext('webgl2') as WebGL2RenderingContext;
+      const [w, h] = [80, 16];
+      const pixels = new Uint8Array(w * h * 4);
+      gl.readPixels(
+        Math.round(at.x - w / 2),
+        gl.drawingBufferHeight - Math.round(at.y + h / 2),
+        w,
+        h,
+        gl.RGBA,
+        gl.UNSIGNED_BYTE,
+        pixels,
+      );
+      let count = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (
+          (pixels[i + 3] as number) > 200 &&
+          Math.max(pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number) < 100
+        )
+          count++;
+      }
+      return count;
+    });
+    expect(dark).toBeGreaterThan(40);
+  });
+
   it('frames Colombia to the southern United States, centred on Central America', async () => {
     const view = await session.page.evaluate(() => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { LAYERS_DIR, ROOT, readJson, readMissionLayers } from '../../scripts/io.ts';
+import { LAYERS_DIR, readBasemap, readMissionLayers } from '../../scripts/io.ts';
 import { anchorsFile, indexFeatures, mapSourceData } from '../../src/data/features.ts';
 import { MISSION_LAYERS, type MissionData } from '../../src/layers/registry.ts';
-import { BASEMAP_FILES, type BasemapData } from '../../src/style/basemap.ts';
+import { BASEMAP_FILES } from '../../src/style/basemap.ts';
 
 describe("the map's one source", () => {
   const data = readMissionLayers();
-  const basemap = Object.fromEntries(
-    BASEMAP_FILES.map((file) => [
-      file,
-      readJson<FeatureCollection>(`${ROOT}geodata/basemap/${file}.geojson`),
-    ]),
-  ) as BasemapData;
+  const basemap = readBasemap();
   const source = mapSourceData(basemap, data, indexFeatures(data));
   const basemapCount = BASEMAP_FILES.reduce((n, file) => n + basemap[file].features.length, 0);
 

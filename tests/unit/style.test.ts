@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { MISSION_LAYERS } from '../../src/layers/registry.ts';
-import { buildStyle, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
+import { buildStyle, GLYPHS_PATH, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
 import {
   ARROWHEAD,
   clickableLayers,
@@ -14,16 +13,6 @@ import {
 } from '../../src/style/mission.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
 import { areaColour, theme } from '../../src/style/theme.ts';
-
-/** The code points of the Noto Sans latin subset the app bundles, as fontsource lists them. */
-function fontUnicodeRanges(): [number, number][] {
-  const require = createRequire(import.meta.url);
-  const unicode = require('@fontsource/noto-sans/unicode.json') as { latin: string };
-  return unicode.latin.split(',').map((range) => {
-    const [from, to = from] = range.replace('U+', '').split('-') as [string, string?];
-    return [Number.parseInt(from, 16), Number.parseInt(to, 16)];
-  });
-}
 
 const data: FeatureCollection = {
   type: 'FeatureCollection',
@@ -35,10 +24,8 @@ const data: FeatureCollection = {
     },
   ],
 };
-const style = buildStyle(
-  { fontRegular: 'http://localhost/regular.woff2', fontBold: 'http://localhost/bold.woff2' },
-  data,
-);
+const GLYPHS = 'http://localhost/app/glyphs/{fontstack}/{range}.pbf';
+const style = buildStyle(GLYPHS, data);
 const missionOf = (layer: LayerSpecification): unknown =>
   (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
 
@@ -55,12 +42,13 @@ describe('the generated style', () => {
     }
   });
 
-  it('asks no glyph server for labels: fonts come from the bundled font-faces', () => {
-    expect(style.glyphs).toBeUndefined();
-    const fonts = new Set(
-      style.layers.flatMap((l) => (l.type === 'symbol' ? ((l.layout?.['text-font'] as string[]) ?? []) : [])),
-    );
-    expect([...fonts].sort()).toEqual(Object.keys(style['font-faces'] ?? {}).sort());
+  it("draws labels from the page's own glyph files, and rasterises no font at run time", () => {
+    expect(style.glyphs).toBe(GLYPHS);
+    expect(GLYPHS.endsWith(GLYPHS_PATH)).toBe(true);
+    expect(style['font-faces']).toBeUndefined();
+    for (const layer of style.layers) {
+      if (layer.type === 'symbol') expect(layer.layout?.['text-font']).toEqual(expect.any(Array));
+    }
   });
 
   it('draws every text label above every fill and line, so nothing hides a label', () => {
@@ -170,23 +158,6 @@ describe('the generated style', () => {
     expect(style.layers.some((l) => l.type === 'symbol' && l.layout?.['icon-image'] !== undefined)).toBe(
       false,
     );
-  });
-
-  it('writes every constant text in characters of the bundled font subset', () => {
-    const ranges = fontUnicodeRanges();
-    const constants = style.layers.flatMap((l) =>
-      l.type === 'symbol' && typeof l.layout?.['text-field'] === 'string' ? [l.layout['text-field']] : [],
-    );
-    expect(constants).toContain(ARROWHEAD);
-    for (const text of constants) {
-      for (const char of text) {
-        const code = char.codePointAt(0) ?? -1;
-        expect(
-          ranges.some(([from, to]) => code >= from && code <= to),
-          `U+${code.toString(16)}`,
-        ).toBe(true);
-      }
-    }
   });
 
   it("gives tiles a buffer well past the widest line yet far below MapLibre's default of 128 px", () => {
