@@ -31,10 +31,6 @@ export interface MapViewOptions {
 }
 
 export function createMapView({ container, style, view, onError }: MapViewOptions): maplibregl.Map {
-  // The sea. MapLibre clears its canvas to transparent, so the container's colour shows wherever no
-  // layer draws: the same picture as a background layer, without painting every pixel of every frame
-  // once more, which on a software-rendered GPU is about a tenth of each frame (bench/).
-  container.style.backgroundColor = theme.ocean;
   const map = new maplibregl.Map({
     container,
     style,
@@ -57,6 +53,14 @@ export function createMapView({ container, style, view, onError }: MapViewOption
     ...(reducedMotion().matches ? { fadeDuration: 0 } : {}),
     cooperativeGestures: false,
   });
+  // The sea. MapLibre clears its canvas to transparent, so the colour behind it shows wherever no layer
+  // draws: the same picture as a background layer, without painting every pixel of every frame once
+  // more, which on a software-rendered GPU is about a tenth of each frame (bench/). It is the page's
+  // own background rather than the map container's: the browser redraws a container's colour under
+  // the canvas in every frame, as tiles, but the page's background only as the clear it starts each
+  // frame with (about 4% of the frames of a drag, bench/). Set once the map exists, so that a browser
+  // without WebGL keeps a plain page.
+  document.documentElement.style.backgroundColor = theme.ocean;
   // Registered before the first source loads, so no failure can pass unreported.
   map.on('error', (event) => onError(event.error?.message ?? 'Unknown map error'));
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
