@@ -52,6 +52,10 @@ export function createMapView({ container, style, view, onError }: MapViewOption
     // labels without the fade.
     ...(reducedMotion().matches ? { fadeDuration: 0 } : {}),
     cooperativeGestures: false,
+    // The style is generated, and the unit tests run it through the style-spec validator (expecting no
+    // errors), so it is not checked again on the page's main thread at every load (the validator takes
+    // about 7 ms over this style, cold, in Node).
+    validateStyle: false,
   });
   // The sea. MapLibre clears its canvas to transparent, so the colour behind it shows wherever no layer
   // draws: the same picture as a background layer, without painting every pixel of every frame once
