@@ -1,6 +1,3 @@
-// The page's text is set in Noto Sans, the font the map's glyph files were made from (public/glyphs/).
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
 import './ui/page.css';
 import type { FeatureCollection } from 'geojson';
 import committedAnchors from '../geodata/layers/anchors.json';
