@@ -14,7 +14,7 @@ const DEPARTMENT_MINZOOM = 6;
 /**
  * The land and its borders. `areas` (the mission layers' fills) go between the land and the borders,
  * so that every border stays drawn over a tinted country. There is no background layer: the sea is
- * the map container's colour, seen through the canvas wherever nothing is drawn (src/map/view.ts).
+ * the page's colour, seen through the canvas wherever nothing is drawn (src/map/view.ts).
  */
 export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecification[] {
   return [

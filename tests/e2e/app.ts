@@ -16,6 +16,8 @@ export interface AppSession {
   failed: string[];
   /** Console errors and uncaught page errors. */
   errors: string[];
+  /** Console warnings (MapLibre warns, rather than fails, when it must draw a glyph itself). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     external: [],
     failed: [],
     errors: [],
+    warnings: [],
     close: async () => {
       await context.close();
       await server.close();
@@ -60,6 +63,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   });
   page.on('console', (message) => {
     if (message.type() === 'error') session.errors.push(`console: ${message.text()}`);
+    if (message.type() === 'warning') session.warnings.push(message.text());
   });
   page.on('pageerror', (error) => session.errors.push(`page: ${error.message}`));
   await beforeGoto?.(page);

@@ -57,6 +57,9 @@ describe('the offline map (test build)', () => {
     expect(glyphFiles.map((url) => decodeURIComponent(new URL(url).pathname))).toEqual(
       expect.arrayContaining(['/glyphs/Noto Sans Bold/0-255.pbf', '/glyphs/Noto Sans Bold/8192-8447.pbf']),
     );
+    // A range file that fails to load or to parse is no error to MapLibre: it warns and draws the
+    // glyphs itself, on the page's main thread, so the letters below would show all the same.
+    expect(session.warnings.filter((w) => /glyph/i.test(w))).toEqual([]);
     // Dark pixels of the label colour round Colombia's label point, read from the map's own drawing
     // (redrawn, then read in the same task, before the browser takes the frame away).
     const dark = await session.page.evaluate(() => {
@@ -126,6 +129,24 @@ describe('the offline map (test build)', () => {
     };
     expect(await at([-106, 8])).toEqual(channels(theme.ocean)); // the Pacific, south-west of Mexico
     expect(await at([-69, 8])).toEqual(channels(theme.land)); // Venezuela, east of Colombia
+  });
+
+  it('prints the sea within the map only, on a white page', async () => {
+    const backgrounds = () =>
+      session.page.evaluate(() => ({
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        map: getComputedStyle(document.getElementById('map') as HTMLElement).backgroundColor,
+        exact: getComputedStyle(document.getElementById('map') as HTMLElement).printColorAdjust,
+      }));
+    const sea = `rgb(${channels(theme.ocean).join(', ')})`;
+    const none = 'rgba(0, 0, 0, 0)';
+    expect(await backgrounds()).toMatchObject({ page: sea, map: none });
+    await session.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await backgrounds()).toEqual({ page: none, map: sea, exact: 'exact' });
+    } finally {
+      await session.page.emulateMedia({ media: null });
+    }
   });
 
   it('credits Natural Earth and the BBC report in the attribution control', async () => {
