@@ -4,7 +4,6 @@
  * is committed, so this is not part of install, build or tests. Same inputs give byte-identical files.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,6 +23,7 @@ import type { BBox, Feature, MultiPolygon, Point, Polygon, Position } from 'geoj
 import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { sha256 } from './io.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'geodata', 'basemap');
@@ -120,10 +120,6 @@ function at<T>(items: readonly T[], index: number): T {
   const item = items[index < 0 ? items.length + index : index];
   if (item === undefined) throw new Error(`index ${index} out of range (length ${items.length})`);
   return item;
-}
-
-function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function byId<T extends { id: string }>(a: T, b: T): number {

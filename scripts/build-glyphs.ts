@@ -8,14 +8,13 @@
  * committed data can show (scripts/map-text.ts); a unit test fails when the data asks for one that
  * is missing. Not part of install, build or tests.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildStyle, GLYPHS_PATH } from '../src/style/index.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../src/style/theme.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { encodeGlyphRange, GLYPH_BORDER, GLYPH_SIZE, type Glyph, rangeOf } from './glyph-pbf.ts';
-import { ROOT, readJson, readMapSource } from './io.ts';
+import { ROOT, readJson, readMapSource, sha256 } from './io.ts';
 import { mapCharacters } from './map-text.ts';
 
 const OUT_DIR = `${ROOT}public/glyphs`;
@@ -27,7 +26,8 @@ const TINY_SDF = { fontSize: GLYPH_SIZE, buffer: GLYPH_BORDER, radius: 8, cutoff
 /**
  * TinySDF measures a glyph's top from the baseline; glyph files measure it as glyph servers do.
  * MapLibre aligns its own TinySDF glyphs with served ones by these offsets (src/render/glyph_manager.ts,
- * leftAdjustment and topAdjustment); a glyph file holds whole pixels, so they are rounded.
+ * leftAdjustment and topAdjustment). A glyph file holds whole pixels and TinySDF's left and top are
+ * whole already, so every glyph is rounded the same way: half a pixel (of 24) right and up.
  */
 const LEFT_ADJUSTMENT = 0.5;
 const TOP_ADJUSTMENT = 27.5;
@@ -125,7 +125,6 @@ for (const [font, glyphs] of drawnByFont) {
   }
 }
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const sources = [
   '# Glyph sources',
   '',
@@ -134,7 +133,8 @@ const sources = [
   '',
   `- Fonts: Noto Sans from npm \`@fontsource/noto-sans\` ${packageVersion('@fontsource/noto-sans')}, latin subset (SIL Open Font License 1.1)`,
   ...Object.entries(FONT_FILES).map(
-    ([font, file]) => `  - ${font}: \`${file.split('/').pop()}\`, sha256 ${sha256(require.resolve(file))}`,
+    ([font, file]) =>
+      `  - ${font}: \`${file.split('/').pop()}\`, sha256 ${sha256(readFileSync(require.resolve(file)))}`,
   ),
   `- Rasteriser: npm \`@mapbox/tiny-sdf\` ${packageVersion('@mapbox/tiny-sdf')} (BSD-2-Clause) in Chromium ${chromium}, ` +
     `font size ${TINY_SDF.fontSize} px, buffer ${TINY_SDF.buffer}, radius ${TINY_SDF.radius}, cutoff ${TINY_SDF.cutoff}`,

@@ -33,6 +33,8 @@ export function rangeOf(codePoint: number): string {
 }
 
 function varint(out: number[], value: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+    throw new RangeError(`A glyph file holds whole numbers from 0 to 2^32 - 1, not ${value}`);
   let v = value >>> 0;
   while (v > 0x7f) {
     out.push((v & 0x7f) | 0x80);
@@ -41,7 +43,11 @@ function varint(out: number[], value: number): void {
   out.push(v);
 }
 
-const zigzag = (value: number): number => (value << 1) ^ (value >> 31);
+function zigzag(value: number): number {
+  if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31)
+    throw new RangeError(`A glyph offset is a 32-bit whole number, not ${value}`);
+  return ((value << 1) ^ (value >> 31)) >>> 0;
+}
 
 function lengthDelimited(out: number[], field: number, bytes: ArrayLike<number>): void {
   varint(out, (field << 3) | 2);
@@ -94,6 +100,7 @@ function* fields(bytes: Uint8Array): Generator<[number, number | Uint8Array]> {
     } else if ((key & 7) === 2) {
       const length = readVarint();
       pos += length;
+      if (pos > bytes.length) throw new Error('Truncated glyph range file');
       yield [key >> 3, bytes.subarray(pos - length, pos)];
     } else {
       throw new Error(`Unexpected wire type ${key & 7} in a glyph range file`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
@@ -7,6 +8,11 @@ import { BASEMAP_FILES, type BasemapData } from '../src/style/basemap.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LAYERS_DIR = `${ROOT}geodata/layers`;
+
+/** The hex sha256 of some bytes, for the provenance files. */
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
 
 export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { decodeGlyphRange, encodeGlyphRange, type GlyphRange, rangeOf } from '../../scripts/glyph-pbf.ts';
 import { ROOT, readMapSource } from '../../scripts/io.ts';
@@ -29,10 +31,61 @@ describe('glyph range files', () => {
     expect(decoded).toEqual({ ...range, glyphs: [...range.glyphs].sort((a, b) => a.id - b.id) });
   });
 
+  it('refuse what the format cannot hold, and a file cut short', () => {
+    const glyph = { id: 65, bitmap: new Uint8Array(), width: 0, height: 0, left: 0, top: 0, advance: 0 };
+    const range = (g: object) => ({ stack: 'F', range: '0-255', glyphs: [{ ...glyph, ...g }] });
+    expect(() => encodeGlyphRange(range({ advance: 12.5 }))).toThrow(RangeError);
+    expect(() => encodeGlyphRange(range({ width: -1 }))).toThrow(RangeError);
+    expect(() => encodeGlyphRange(range({ top: 2 ** 31 }))).toThrow(RangeError);
+    const bytes = encodeGlyphRange(range({ left: -3 }));
+    expect(decodeGlyphRange(bytes).glyphs[0]?.left).toBe(-3);
+    expect(() => decodeGlyphRange(bytes.subarray(0, bytes.length - 2))).toThrow(/Truncated/);
+  });
+
   it('name the 256-code-point block of a character as MapLibre asks for it', () => {
     expect(rangeOf(0x41)).toBe('0-255');
     expect(rangeOf(0xff)).toBe('0-255');
     expect(rangeOf(0x203a)).toBe('8192-8447');
+  });
+});
+
+describe('the characters a style can draw', () => {
+  const point = (properties: Record<string, unknown>): FeatureCollection['features'][number] => ({
+    type: 'Feature',
+    properties,
+    geometry: { type: 'Point', coordinates: [0, 0] },
+  });
+  const styleWith = (layout: Record<string, unknown>, filter?: unknown): StyleSpecification =>
+    ({
+      version: 8,
+      sources: {},
+      layers: [
+        {
+          id: 'l',
+          type: 'symbol',
+          source: 's',
+          layout: { 'text-font': ['F'], ...layout },
+          ...(filter ? { filter } : {}),
+        },
+      ],
+    }) as StyleSpecification;
+  const chars = (style: StyleSpecification, ...features: FeatureCollection['features']) =>
+    [...(mapCharacters(style, { type: 'FeatureCollection', features }).get('F') ?? [])].sort().join('');
+
+  it('follow the text field at every zoom, its transform and the layer filter', () => {
+    const style = styleWith(
+      { 'text-field': ['step', ['zoom'], ['get', 'a'], 10, ['get', 'b']], 'text-transform': 'uppercase' },
+      ['==', ['get', 'shown'], true],
+    );
+    expect(
+      chars(style, point({ a: 'xy', b: 'é', shown: true }), point({ a: 'q', b: 'q', shown: false })),
+    ).toBe('XYÉ');
+  });
+
+  it('refuse a letter written as several code points, which MapLibre would draw itself', () => {
+    const style = styleWith({ 'text-field': ['get', 'name'] });
+    expect(() => chars(style, point({ name: 'Pete\u0301n' }))).toThrow(/several code points/);
+    expect(chars(style, point({ name: 'Pet\u00e9n' }))).toBe('Pent\u00e9');
   });
 });
 
@@ -71,7 +124,43 @@ describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
     }
   });
 
-  it('are drawn only from characters the bundled Noto Sans has, so no fallback font slips in', () => {
+  it("read in MapLibre's own parser as they were written", async () => {
+    // The parser MapLibre reads glyph files with, from the source it publishes; imported by a path
+    // held in a variable, so the typecheck does not hold MapLibre's source to this project's rules.
+    const parser = '../../node_modules/maplibre-gl/src/style/parse_glyph_pbf.ts';
+    const { parseGlyphPbf } = (await import(parser)) as {
+      parseGlyphPbf: (bytes: Uint8Array) => {
+        id: number;
+        bitmap: { width: number; height: number; data: Uint8Array };
+        metrics: { width: number; height: number; left: number; top: number; advance: number };
+      }[];
+    };
+    for (const font of wanted.keys()) {
+      const ranges = readdirSync(`${ROOT}public/glyphs/${font}`).map((f) => f.replace(/\.pbf$/, ''));
+      expect(ranges).toContain('0-255');
+      for (const range of ranges) {
+        const bytes = readFileSync(file(font, range));
+        const ours = decodeGlyphRange(bytes).glyphs;
+        const theirs = parseGlyphPbf(bytes);
+        expect(theirs.map((g) => ({ id: g.id, ...g.metrics }))).toEqual(
+          ours.map(({ id, width, height, left, top, advance }) => ({
+            id,
+            width,
+            height,
+            left,
+            top,
+            advance,
+          })),
+        );
+        for (const [i, g] of theirs.entries()) {
+          expect([g.bitmap.width, g.bitmap.height]).toEqual([g.metrics.width + 6, g.metrics.height + 6]);
+          if (g.metrics.width > 0) expect(Uint8Array.from(g.bitmap.data)).toEqual(ours[i]?.bitmap);
+        }
+      }
+    }
+  });
+
+  it('are drawn only from characters the bundled Noto Sans declares it has (its latin subset)', () => {
     const require = createRequire(import.meta.url);
     const unicode = require('@fontsource/noto-sans/unicode.json') as { latin: string };
     const ranges = unicode.latin.split(',').map((range) => {

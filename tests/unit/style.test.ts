@@ -42,7 +42,7 @@ describe('the generated style', () => {
     }
   });
 
-  it("draws labels from the page's own glyph files, and rasterises no font at run time", () => {
+  it('asks for glyphs from the template it is given, and declares no font file to rasterise', () => {
     expect(style.glyphs).toBe(GLYPHS);
     expect(GLYPHS.endsWith(GLYPHS_PATH)).toBe(true);
     expect(style['font-faces']).toBeUndefined();
