@@ -2,10 +2,9 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The production page's Content-Security-Policy. MapLibre 6 needs little beyond 'self': its worker is a
- * same-origin module file, data and fonts are fetched from the page's own origin, and the arrow images
- * are made from pixel arrays. Its stylesheet draws the control icons as data: SVG images, and it
- * decodes images through blob: URLs, hence img-src. Styles are set through the CSSOM, which style-src
- * does not govern.
+ * same-origin module file, and data and glyph files are fetched from the page's own origin. Its
+ * stylesheet draws the control icons as data: SVG images, and it decodes images through blob: URLs,
+ * hence img-src. Styles are set through the CSSOM, which style-src does not govern.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -13,7 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "font-src 'self'",
+  // The page's text is in the system font and the map's labels come from glyph files: no font file.
+  "font-src 'none'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
