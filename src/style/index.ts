@@ -24,7 +24,7 @@ export function buildStyle(glyphs: string, data: FeatureCollection): StyleSpecif
     // Labels are drawn from signed distance fields made once from the bundled Noto Sans
     // (scripts/build-glyphs.ts), not from the font files at run time: MapLibre would otherwise draw
     // every glyph on the page's main thread before the first view: 69 glyphs in 51-89 ms on the
-    // 2-core bench machine (bench/).
+    // 2-core bench machine (timed in an instrumented copy of MapLibre).
     glyphs,
     sources: {
       [MAP_SOURCE]: {
