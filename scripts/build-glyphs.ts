@@ -33,6 +33,7 @@ const LEFT_ADJUSTMENT = 0.5;
 const TOP_ADJUSTMENT = 27.5;
 
 const require = createRequire(import.meta.url);
+const fontBytes = (file: string): Buffer => readFileSync(require.resolve(file));
 const packageVersion = (name: string): string =>
   readJson<{ version: string }>(`${ROOT}node_modules/${name}/package.json`).version;
 
@@ -82,7 +83,7 @@ try {
   await page.addScriptTag({ content: asClassic });
   for (const [font, file] of Object.entries(FONT_FILES)) {
     const chars = characters(font);
-    const bytes = readFileSync(require.resolve(file)).toString('base64');
+    const bytes = fontBytes(file).toString('base64');
     const drawn = await page.evaluate(
       async ({ bytes, chars, options }) => {
         const buffer = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)).buffer;
@@ -116,7 +117,10 @@ rmSync(OUT_DIR, { recursive: true, force: true });
 const written: string[] = [];
 for (const [font, glyphs] of drawnByFont) {
   const ranges = new Map<string, Glyph[]>();
-  for (const g of glyphs) ranges.set(rangeOf(g.id), [...(ranges.get(rangeOf(g.id)) ?? []), g]);
+  for (const g of glyphs) {
+    const range = rangeOf(g.id);
+    ranges.set(range, [...(ranges.get(range) ?? []), g]);
+  }
   for (const [range, inRange] of ranges) {
     mkdirSync(`${OUT_DIR}/${font}`, { recursive: true });
     const path = `${font}/${range}.pbf`;
@@ -133,8 +137,7 @@ const sources = [
   '',
   `- Fonts: Noto Sans from npm \`@fontsource/noto-sans\` ${packageVersion('@fontsource/noto-sans')}, latin subset (SIL Open Font License 1.1)`,
   ...Object.entries(FONT_FILES).map(
-    ([font, file]) =>
-      `  - ${font}: \`${file.split('/').pop()}\`, sha256 ${sha256(readFileSync(require.resolve(file)))}`,
+    ([font, file]) => `  - ${font}: \`${file.split('/').pop()}\`, sha256 ${sha256(fontBytes(file))}`,
   ),
   `- Rasteriser: npm \`@mapbox/tiny-sdf\` ${packageVersion('@mapbox/tiny-sdf')} (BSD-2-Clause) in Chromium ${chromium}, ` +
     `font size ${TINY_SDF.fontSize} px, buffer ${TINY_SDF.buffer}, radius ${TINY_SDF.radius}, cutoff ${TINY_SDF.cutoff}`,

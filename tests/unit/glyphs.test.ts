@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { decodeGlyphRange, encodeGlyphRange, type GlyphRange, rangeOf } from '../../scripts/glyph-pbf.ts';
+import {
+  decodeGlyphRange,
+  encodeGlyphRange,
+  GLYPH_BORDER,
+  type GlyphRange,
+  rangeOf,
+} from '../../scripts/glyph-pbf.ts';
 import { ROOT, readMapSource } from '../../scripts/io.ts';
 import { mapCharacters } from '../../scripts/map-text.ts';
 import { buildStyle, GLYPHS_PATH } from '../../src/style/index.ts';
@@ -118,7 +124,9 @@ describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
         const glyph = decoded.glyphs.find((g) => g.id === char.codePointAt(0));
         expect(glyph, `${font} has no ${JSON.stringify(char)}: run npm run glyphs`).toBeDefined();
         if (!glyph) continue;
-        expect(glyph.bitmap.length).toBe(glyph.width && (glyph.width + 6) * (glyph.height + 6));
+        expect(glyph.bitmap.length).toBe(
+          glyph.width && (glyph.width + 2 * GLYPH_BORDER) * (glyph.height + 2 * GLYPH_BORDER),
+        );
         if (char.trim() !== '') expect(glyph.width * glyph.height, JSON.stringify(char)).toBeGreaterThan(0);
       }
     }
@@ -153,7 +161,10 @@ describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
           })),
         );
         for (const [i, g] of theirs.entries()) {
-          expect([g.bitmap.width, g.bitmap.height]).toEqual([g.metrics.width + 6, g.metrics.height + 6]);
+          expect([g.bitmap.width, g.bitmap.height]).toEqual([
+            g.metrics.width + 2 * GLYPH_BORDER,
+            g.metrics.height + 2 * GLYPH_BORDER,
+          ]);
           if (g.metrics.width > 0) expect(Uint8Array.from(g.bitmap.data)).toEqual(ours[i]?.bitmap);
         }
       }
