@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildStyle, GLYPHS_PATH } from '../src/style/index.ts';
-import { FONT_BOLD, FONT_REGULAR } from '../src/style/theme.ts';
+import { FONT_BOLD, FONT_REGULAR } from '../src/theme.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { encodeGlyphRange, GLYPH_BORDER, GLYPH_SIZE, type Glyph, rangeOf } from './glyph-pbf.ts';
 import { ROOT, readJson, readMapSource, sha256 } from './io.ts';
@@ -62,7 +62,7 @@ function toGlyph(char: string, drawn: Drawn): Glyph {
 
 const printableAscii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 const source = readMapSource();
-const wanted = mapCharacters(buildStyle(GLYPHS_PATH, source), source);
+const wanted = mapCharacters(buildStyle({ glyphs: GLYPHS_PATH, source }), source);
 const characters = (font: string): string[] =>
   [...new Set([...printableAscii, ...(wanted.get(font) ?? [])])].sort(
     (a, b) => (a.codePointAt(0) as number) - (b.codePointAt(0) as number),

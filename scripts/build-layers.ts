@@ -9,17 +9,17 @@ import { writeFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildExport } from '../src/data/export.ts';
 import { anchorsFile } from '../src/data/features.ts';
-import { MISSION_LAYERS, type MissionData } from '../src/layers/registry.ts';
-import { buildMissionLayers } from '../src/pipeline/mission.ts';
+import { buildReportLayers } from '../src/layers/build.ts';
+import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
 import { gateOrExit } from './gate.ts';
 import { LAYERS_DIR, ROOT, readJson } from './io.ts';
 
 type Boundaries = FeatureCollection<Polygon | MultiPolygon>;
 
 const authored = Object.fromEntries(
-  MISSION_LAYERS.map((l) => [l.id, readJson(`${ROOT}geodata/sources/${l.id}.json`)]),
-) as MissionData;
-const layers = buildMissionLayers({
+  REPORT_LAYERS.map((l) => [l.id, readJson(`${ROOT}geodata/sources/${l.id}.json`)]),
+) as ReportData;
+const layers = buildReportLayers({
   authored,
   countries: readJson<Boundaries>(`${ROOT}geodata/basemap/countries.geojson`),
   departments: readJson<Boundaries>(`${ROOT}geodata/basemap/guatemala-departments.geojson`),

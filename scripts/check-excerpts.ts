@@ -1,10 +1,10 @@
 /**
  * npm run check:excerpts -- ARTICLE.txt
- * Checks every excerpt of every mission layer against the article's text and names each one it cannot find.
+ * Checks every excerpt of every report layer against the article's text and names each one it cannot find.
  */
 import { readFileSync } from 'node:fs';
 import { findMissingExcerpts } from '../src/data/excerpts.ts';
-import { readMissionLayers } from './io.ts';
+import { readReportLayers } from './io.ts';
 
 const articlePath = process.argv[2];
 if (!articlePath) {
@@ -12,7 +12,7 @@ if (!articlePath) {
   process.exit(2);
 }
 const article = readFileSync(articlePath, 'utf8');
-const layers = Object.values(readMissionLayers());
+const layers = Object.values(readReportLayers());
 const missing = findMissingExcerpts(article, layers);
 for (const m of missing) {
   console.error(`${m.layer}: feature ${m.id}: ${m.key} not found in ${articlePath}: "${m.text}"`);

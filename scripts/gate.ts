@@ -1,10 +1,10 @@
 import { formatProblem, validateAll } from '../src/data/validate.ts';
-import { MISSION_LAYERS, type MissionData, requiredProperties } from '../src/layers/registry.ts';
+import { REPORT_LAYERS, type ReportData, requiredProperties } from '../src/layers/registry.ts';
 
-/** Runs the validation gate over the mission layers; prints one line per problem and exits 1 on any. */
-export function gateOrExit(layers: MissionData): void {
+/** Runs the validation gate over the report's layers; prints one line per problem and exits 1 on any. */
+export function gateOrExit(layers: ReportData): void {
   const problems = validateAll(
-    MISSION_LAYERS.map((l) => ({
+    REPORT_LAYERS.map((l) => ({
       file: `${l.id}.geojson`,
       data: layers[l.id],
       required: requiredProperties(l),

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { indexFeatures, mapSourceData } from '../src/data/features.ts';
-import { MISSION_LAYERS, type MissionData } from '../src/layers/registry.ts';
-import { BASEMAP_FILES, type BasemapData } from '../src/style/basemap.ts';
+import { indexFeatures } from '../src/data/features.ts';
+import { BASEMAP_FILES, type BasemapData } from '../src/layers/basemap.ts';
+import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
+import { mapSourceData } from '../src/style/source.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LAYERS_DIR = `${ROOT}geodata/layers`;
@@ -18,11 +19,11 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** The built mission layers as committed under geodata/layers/. */
-export function readMissionLayers(): MissionData {
+/** The built report layers as committed under geodata/layers/. */
+export function readReportLayers(): ReportData {
   return Object.fromEntries(
-    MISSION_LAYERS.map((l) => [l.id, readJson(`${LAYERS_DIR}/${l.id}.geojson`)]),
-  ) as MissionData;
+    REPORT_LAYERS.map((l) => [l.id, readJson(`${LAYERS_DIR}/${l.id}.geojson`)]),
+  ) as ReportData;
 }
 
 /** The Natural Earth extracts as committed under geodata/basemap/. */
@@ -37,7 +38,7 @@ export function readBasemap(): BasemapData {
 
 /** What the map's one source holds when the page has loaded every committed file. */
 export function readMapSource(): FeatureCollection {
-  const data = readMissionLayers();
+  const data = readReportLayers();
   const anchors = readJson<{ anchors: Record<string, [number, number]> }>(`${LAYERS_DIR}/anchors.json`);
   return mapSourceData(readBasemap(), data, indexFeatures(data, anchors.anchors));
 }

@@ -3,7 +3,7 @@ import { bboxPolygon } from '@turf/bbox-polygon';
 import { booleanIntersects } from '@turf/boolean-intersects';
 import { type Zippable, zipSync } from 'fflate';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
-import { MISSION_LAYERS, type MissionData, type MissionLayerId } from '../layers/registry.ts';
+import { REPORT_LAYERS, type ReportData, type ReportLayerId } from '../layers/registry.ts';
 
 /** RFC 7946 §12. */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
@@ -16,7 +16,7 @@ export interface ExportFile {
 
 export interface ExportOptions {
   /** Only these layers; all by default. */
-  layers?: readonly MissionLayerId[];
+  layers?: readonly ReportLayerId[];
   /** Only features that intersect this lon/lat box, kept whole (not clipped). */
   within?: BBox;
 }
@@ -49,8 +49,8 @@ function selectFeatures(collection: FeatureCollection, within?: BBox): Feature[]
 }
 
 /** The export files for the chosen layers, in registry order: one `<layer id>.geojson` each. */
-export function buildExport(data: MissionData, options: ExportOptions = {}): ExportFile[] {
-  const chosen = MISSION_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
+export function buildExport(data: ReportData, options: ExportOptions = {}): ExportFile[] {
+  const chosen = REPORT_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
   return chosen.map((layer) => ({
     name: `${layer.id}.geojson`,
     text: layerFileText(layer.id, selectFeatures(data[layer.id], options.within)),

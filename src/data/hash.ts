@@ -1,8 +1,8 @@
-import { isMissionLayerId, type MissionLayerId } from '../layers/registry.ts';
+import { isReportLayerId, type ReportLayerId } from '../layers/registry.ts';
 
 /**
  * The permalink: MapLibre's own `#zoom/lat/lng[/bearing[/pitch]]`, then `&layers=a,b` (the visible
- * mission layers; absent means all) and `&feature=ID` (the open popup). Links come from anywhere, so
+ * report layers; absent means all) and `&feature=ID` (the open popup). Links come from anywhere, so
  * parsing is a whitelist: each part either parses completely into a value in range or is ignored,
  * and nothing in a hash is ever used as markup, a selector or a property name.
  */
@@ -16,7 +16,7 @@ export interface View {
 
 export interface HashState {
   view?: View;
-  layers?: MissionLayerId[];
+  layers?: ReportLayerId[];
   feature?: string;
 }
 
@@ -63,8 +63,8 @@ function parseView(text: string): View | undefined {
   };
 }
 
-function parseLayers(text: string): MissionLayerId[] {
-  const ids = text.split(',').filter(isMissionLayerId);
+function parseLayers(text: string): ReportLayerId[] {
+  const ids = text.split(',').filter(isReportLayerId);
   return [...new Set(ids)];
 }
 

@@ -1,5 +1,5 @@
 import type { GeoJsonProperties } from 'geojson';
-import type { MissionLayer } from '../layers/registry.ts';
+import type { ReportLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
 import { excerptKeys } from './excerpts.ts';
 
@@ -10,7 +10,7 @@ export interface DateLine {
   source: string;
 }
 
-/** What a popup (and the text twin) says about one feature: plain strings, no markup. */
+/** What a popup (and the text list) says about one feature: plain strings, no markup. */
 export interface PopupModel {
   title: string;
   layerName: string;
@@ -47,7 +47,7 @@ function dateLine(properties: Record<string, unknown>, prefix: string, label: st
 /** What the popup of a feature of `layer` says: the dates its registry entry names, every excerpt. */
 export function popupModel(
   properties: GeoJsonProperties,
-  layer: Pick<MissionLayer, 'name' | 'popupDates'>,
+  layer: Pick<ReportLayer, 'name' | 'popupDates'>,
 ): PopupModel {
   const p = properties ?? {};
   const dates = layer.popupDates

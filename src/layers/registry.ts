@@ -1,9 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import { theme } from '../style/theme.ts';
+import { theme } from '../theme.ts';
 
 /**
- * The mission layers, one entry each. Everything that differs between layers lives here: the map
- * style, the legend, the popups, the text twin and the export read this list and nothing else, so a
+ * The report's layers, one entry each. Everything that differs between layers lives here: the map
+ * style, the legend, the popups, the text list and the export read this list and nothing else, so a
  * new layer is one entry here plus its data. The list runs top to bottom, as in the legend: the map
  * draws the first entry on top.
  * Layer ids double as export file names and GeoJSON `name` members: GIS users script against them.
@@ -12,16 +12,16 @@ export const TRANSIT_FLOWS = 'transit-flows';
 export const ALTA_VERAPAZ = 'alta-verapaz';
 export const MILITARISED_POLICING = 'militarised-policing';
 
-export type MissionLayerId = typeof TRANSIT_FLOWS | typeof ALTA_VERAPAZ | typeof MILITARISED_POLICING;
+export type ReportLayerId = typeof TRANSIT_FLOWS | typeof ALTA_VERAPAZ | typeof MILITARISED_POLICING;
 
-/** The data of every mission layer, by layer id. */
-export type MissionData = Record<MissionLayerId, FeatureCollection>;
+/** The data of every report layer, by layer id. */
+export type ReportData = Record<ReportLayerId, FeatureCollection>;
 
-/** Properties every feature of every mission layer carries (issue #3). */
+/** Properties every feature of every report layer carries. */
 export const COMMON_PROPERTIES = ['layer', 'name', 'label', 'excerpt', 'source', 'attributed_to'] as const;
 
-/** How a mission layer is drawn: directed flows (lines), or areas (polygons) with an annotation. */
-export type MissionLook =
+/** How a report layer is drawn: directed flows (lines), or areas (polygons) with an annotation. */
+export type LayerLook =
   | {
       readonly kind: 'flows';
       readonly route: string;
@@ -44,21 +44,21 @@ export interface PopupDate {
   readonly label: string;
 }
 
-export interface MissionLayer {
-  readonly id: MissionLayerId;
-  /** Shown in the legend, the checkbox's accessible name and the text twin. */
+export interface ReportLayer {
+  readonly id: ReportLayerId;
+  /** Shown in the legend, the checkbox's accessible name and the text list. */
   readonly name: string;
   /** One line for the legend. */
   readonly description: string;
   /** Properties each feature of this layer must carry, beyond COMMON_PROPERTIES. */
   readonly required: readonly string[];
   /** Colours and kind, for the map style and the legend swatch alike. */
-  readonly look: MissionLook;
+  readonly look: LayerLook;
   /** The dates its popup shows, in order. Excerpts, attribution and source are shown for every layer. */
   readonly popupDates: readonly PopupDate[];
 }
 
-export const MISSION_LAYERS: readonly MissionLayer[] = [
+export const REPORT_LAYERS: readonly ReportLayer[] = [
   {
     id: TRANSIT_FLOWS,
     name: 'Transit flows',
@@ -108,19 +108,19 @@ export const MISSION_LAYERS: readonly MissionLayer[] = [
   },
 ];
 
-/** Every mission layer id, top to bottom. */
-export const MISSION_LAYER_IDS: readonly MissionLayerId[] = MISSION_LAYERS.map((l) => l.id);
+/** Every report layer id, top to bottom. */
+export const REPORT_LAYER_IDS: readonly ReportLayerId[] = REPORT_LAYERS.map((l) => l.id);
 
-export function missionLayer(id: MissionLayerId): MissionLayer {
-  const layer = MISSION_LAYERS.find((l) => l.id === id);
-  if (!layer) throw new Error(`Unknown mission layer: ${id}`);
+export function reportLayer(id: ReportLayerId): ReportLayer {
+  const layer = REPORT_LAYERS.find((l) => l.id === id);
+  if (!layer) throw new Error(`Unknown report layer: ${id}`);
   return layer;
 }
 
-export function isMissionLayerId(value: string): value is MissionLayerId {
-  return MISSION_LAYERS.some((l) => l.id === value);
+export function isReportLayerId(value: string): value is ReportLayerId {
+  return REPORT_LAYERS.some((l) => l.id === value);
 }
 
-export function requiredProperties(layer: MissionLayer): readonly string[] {
+export function requiredProperties(layer: ReportLayer): readonly string[] {
   return [...COMMON_PROPERTIES, ...layer.required];
 }

@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { pulseLayerIds } from '../style/mission.ts';
 import { pulseGradient } from '../style/pulse.ts';
+import { pulseLayerIds } from '../style/report-layers.ts';
 import { reducedMotion } from './motion.ts';
 
 const STEP_MS = 120;
@@ -9,10 +9,11 @@ const STEPS_PER_CYCLE = 40;
 /**
  * A gentle movement along the cocaine route, in its direction; still when reduced motion is asked for.
  * While the map moves the highlight is hidden and held: each step restyles the route, and its gradient
- * costs about 5% of the frames of a drag on a software-rendered GPU (bench/), while the eye is on the
- * moving map anyway. The route itself, its casing and its arrowheads stay.
+ * costs frames of a drag while the eye is on the moving map anyway. The route, its casing and its
+ * arrowheads stay.
  */
-export function animateFlows(map: MapLibreMap): void {
+/** Returns a function that stops the movement and every listener it added. */
+export function animateFlows(map: MapLibreMap): () => void {
   const reduce = reducedMotion();
   const layers = pulseLayerIds();
   // The style starts the highlight hidden (see flowLayers); it shows from now on, whenever the map rests.
@@ -20,8 +21,7 @@ export function animateFlows(map: MapLibreMap): void {
     for (const id of layers) if (map.getLayer(id)) map.setPaintProperty(id, 'line-opacity', opacity);
   };
   show(1);
-  map.on('movestart', () => show(0));
-  map.on('moveend', () => show(1));
+  const subscriptions = [map.on('movestart', () => show(0)), map.on('moveend', () => show(1))];
   let frame = 0;
   let step = 0;
   let last = 0;
@@ -39,4 +39,9 @@ export function animateFlows(map: MapLibreMap): void {
   };
   reduce.addEventListener('change', update);
   update();
+  return () => {
+    cancelAnimationFrame(frame);
+    reduce.removeEventListener('change', update);
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  };
 }

@@ -4,7 +4,7 @@ import './worker.ts';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LIMITS, type View } from '../data/hash.ts';
 import { REPORT_ATTRIBUTION } from '../style/index.ts';
-import { theme } from '../style/theme.ts';
+import { theme } from '../theme.ts';
 import { reducedMotion } from './motion.ts';
 
 /**
@@ -46,25 +46,16 @@ export function createMapView({ container, style, view, onError }: MapViewOption
     minZoom: LIMITS.minZoom,
     maxPitch: LIMITS.maxPitch,
     attributionControl: false,
-    // Labels fade in and out over MapLibre's default 300 ms. Besides looking calmer, that lets MapLibre
-    // place labels at most every 300 ms while the map moves: with no fade it places every label again
-    // on every frame, about 7% of the frames of a drag (bench/). Readers who ask for less motion get
-    // labels without the fade.
+    // MapLibre's default label fade: with none it places every label again on every frame of a drag.
+    // Readers who ask for less motion get labels without it.
     ...(reducedMotion().matches ? { fadeDuration: 0 } : {}),
     cooperativeGestures: false,
-    // The style is generated, and the unit tests run it through the style-spec validator (expecting no
-    // errors), so it is not checked again on the page's main thread at every load (the validator takes
-    // about 7 ms over this style, cold, in Node).
+    // The generated style is validated by the unit tests, not again at every load.
     validateStyle: false,
   });
-  // The sea. MapLibre clears its canvas to transparent, so the colour behind it shows wherever no layer
-  // draws: the same picture as a background layer, without painting every pixel of every frame once
-  // more, which on a software-rendered GPU is about a tenth of each frame (bench/). On screen it is the
-  // page's own background, not the map container's (page.css): with the container's, the browser
-  // redrew it under the canvas in every frame of a drag, and making the header and panel layers of
-  // their own gained nothing; with the page's, the two together took a drag from 0.86x to 0.95x of
-  // the bare page's frames (paired runs). Set once the map exists, so that a browser without WebGL
-  // keeps a plain page.
+  // The sea is the page's background seen through the transparent canvas, not a background layer that
+  // paints every pixel of every frame (docs/PERFORMANCE.md). Set only once a map exists, so a browser
+  // without WebGL keeps a plain page.
   document.documentElement.style.setProperty('--sea', theme.ocean);
   // Registered before the first source loads, so no failure can pass unreported.
   map.on('error', (event) => onError(event.error?.message ?? 'Unknown map error'));

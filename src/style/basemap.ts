@@ -1,18 +1,12 @@
-import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import { FONT_BOLD, FONT_REGULAR, theme } from '../theme.ts';
 import { inLayer, MAP_SOURCE } from './source.ts';
-import { FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
-
-/** The basemap files in geodata/basemap/, by name: Natural Earth boundaries and label points. */
-export const BASEMAP_FILES = ['countries', 'guatemala-departments', 'labels'] as const;
-export type BasemapFile = (typeof BASEMAP_FILES)[number];
-export type BasemapData = Record<BasemapFile, FeatureCollection>;
 
 /** Department borders and labels appear once Guatemala fills enough of the screen to read them. */
 const DEPARTMENT_MINZOOM = 6;
 
 /**
- * The land and its borders. `areas` (the mission layers' fills) go between the land and the borders,
+ * The land and its borders. `areas` (the report's layers' fills) go between the land and the borders,
  * so that every border stays drawn over a tinted country. There is no background layer: the sea is
  * the page's colour, seen through the canvas wherever nothing is drawn (src/map/view.ts).
  */
@@ -41,7 +35,7 @@ export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecificat
       source: MAP_SOURCE,
       filter: inLayer('countries'),
       // MapLibre's default miter join: at a pixel or two wide it looks the same as a round one, which
-      // would triple the vertices of the layer that has the most (measured at the default view: 28.9k vs 11.9k).
+      // would triple the vertices of the layer that has the most (docs/PERFORMANCE.md).
       paint: {
         'line-color': theme.countryBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6],
@@ -51,7 +45,7 @@ export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecificat
 }
 
 /**
- * Labels go above the mission layers so that no fill or route hides a place name. `between` (the
+ * Labels go above the report's layers so that no fill or route hides a place name. `between` (the
  * mission annotations) goes between the department and the country labels.
  */
 export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpecification[] {

@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
-import { MISSION_LAYERS } from '../layers/registry.ts';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
 import { basemapLabelLayers, basemapLayers } from './basemap.ts';
-import { missionAreaFills, missionLabelLayers, missionLayers } from './mission.ts';
+import { layerOf, reportAreaFills, reportLabelLayers, reportLayers } from './report-layers.ts';
 import { MAP_SOURCE } from './source.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
@@ -12,44 +12,64 @@ export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
 /** Where the glyph files are, relative to the page: public/glyphs/, written by `npm run glyphs`. */
 export const GLYPHS_PATH = 'glyphs/{fontstack}/{range}.pbf';
 
-/**
- * The whole style. `glyphs` is the absolute URL template of the committed glyph files (GLYPHS_PATH
- * against the page); `data` is its one source's data: the basemap and the mission files together
- * (src/data/features.ts, mapSourceData).
- */
-export function buildStyle(glyphs: string, data: FeatureCollection): StyleSpecification {
+export interface StyleInputs {
+  /** The absolute URL template of the committed glyph files (GLYPHS_PATH against the page). */
+  glyphs: string;
+  /** The one source's data: the basemap and the report's layers together (see mapSourceData). */
+  source: FeatureCollection;
+  /** Report layers hidden from the first frame (a link can hide some), rather than switched off after it. */
+  hidden?: ReadonlySet<ReportLayerId>;
+}
+
+/** The same layer with `visibility: none`; one case per layer type the style draws with. */
+function hide(layer: LayerSpecification): LayerSpecification {
+  const visibility = 'none';
+  switch (layer.type) {
+    case 'fill':
+      return { ...layer, layout: { ...layer.layout, visibility } };
+    case 'line':
+      return { ...layer, layout: { ...layer.layout, visibility } };
+    case 'symbol':
+      return { ...layer, layout: { ...layer.layout, visibility } };
+    default:
+      throw new Error(`Cannot hide a ${layer.type} layer (${layer.id})`);
+  }
+}
+
+/** The whole style, from nothing but its inputs and the registry. */
+export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs): StyleSpecification {
+  // MapLibre places labels from the top layer down: country names first, so that they always
+  // show, then the report's annotations around them, then the departments.
+  const layers = [
+    ...basemapLayers(reportAreaFills()),
+    ...reportLayers(),
+    ...basemapLabelLayers(reportLabelLayers()),
+  ].map((layer) => {
+    const id = layerOf(layer);
+    return id && hidden.has(id) ? hide(layer) : layer;
+  });
   return {
     version: 8,
     name: 'Guatemala transit map',
-    // Labels are drawn from signed distance fields made once from the bundled Noto Sans
-    // (scripts/build-glyphs.ts), not from the font files at run time: MapLibre would otherwise draw
-    // every glyph on the page's main thread before the first view: 69 glyphs in 51-89 ms on the
-    // 2-core bench machine (timed in an instrumented copy of MapLibre).
+    // Labels come from glyph files made once from the bundled font (scripts/build-glyphs.ts), so
+    // MapLibre need not draw each glyph on the main thread before the first view (docs/PERFORMANCE.md).
     glyphs,
     sources: {
       [MAP_SOURCE]: {
         type: 'geojson',
-        data,
+        data: source,
         // The report is credited by the attribution control itself, whether or not its data loads.
         attribution: NATURAL_EARTH_ATTRIBUTION,
         // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail
-        // than low zooms can show, and every vertex costs on software-rendered WebGL (bench/).
+        // than low zooms can show, and every vertex costs on software-rendered WebGL.
         tolerance: 1.5,
-        // Each tile carries its neighbours' geometry this far past its edge (in pixels of a 512 px
-        // tile). MapLibre's default of 128 makes every tile draw a quarter of each neighbour again;
-        // 32 still covers the widest line, its round caps and the labels placed along it, and it took
-        // about 6% off each frame while dragging and 8% off the first idle (bench/).
+        // How far (in pixels of a 512 px tile) each tile carries its neighbours' geometry: enough for
+        // the widest line, its round caps and the labels along it; MapLibre's 128 draws far more.
         buffer: 32,
         // `line-progress` for the moving highlight along flows.
-        lineMetrics: MISSION_LAYERS.some(({ look }) => look.kind === 'flows'),
+        lineMetrics: REPORT_LAYERS.some(({ look }) => look.kind === 'flows'),
       },
     },
-    // MapLibre places labels from the top layer down: country names first, so that they always
-    // show, then the mission annotations around them, then the departments.
-    layers: [
-      ...basemapLayers(missionAreaFills()),
-      ...missionLayers(),
-      ...basemapLabelLayers(missionLabelLayers()),
-    ],
+    layers,
   };
 }

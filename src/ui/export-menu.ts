@@ -7,15 +7,15 @@ import {
   ZIP_NAME,
   zipExport,
 } from '../data/export.ts';
-import type { MissionData, MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
 
 export interface ExportMenuOptions {
-  layers: readonly MissionLayer[];
-  data: MissionData;
+  layers: readonly ReportLayer[];
+  data: ReportData;
   /** The map's current view as a lon/lat box; absent when there is no map. */
   currentView?: () => BBox;
-  visibleLayers?: () => readonly MissionLayerId[];
+  visibleLayers?: () => readonly ReportLayerId[];
 }
 
 function download(name: string, blob: Blob): void {
@@ -30,7 +30,7 @@ function download(name: string, blob: Blob): void {
 }
 
 /**
- * Downloads of the mission layers as GeoJSON, made in the page from the data already loaded: one file
+ * Downloads of the report's layers as GeoJSON, made in the page from the data already loaded: one file
  * per layer and a zip of all three. Options narrow the export to the view or to the visible layers.
  */
 export function createExportMenu({

@@ -1,21 +1,21 @@
-import type { MissionLayer, MissionLayerId } from '../layers/registry.ts';
-import { areaColour } from '../style/theme.ts';
+import type { ReportLayer, ReportLayerId } from '../layers/registry.ts';
+import { areaColour } from '../theme.ts';
 import { el } from './dom.ts';
 
 export interface LegendOptions {
-  layers: readonly MissionLayer[];
-  isVisible: (id: MissionLayerId) => boolean;
-  onToggle: (id: MissionLayerId, visible: boolean) => void;
+  layers: readonly ReportLayer[];
+  isVisible: (id: ReportLayerId) => boolean;
+  onToggle: (id: ReportLayerId, visible: boolean) => void;
   /** Start expanded (wide screens) or folded to its title (phones). */
   open: boolean;
 }
 
 export interface Legend {
   element: HTMLElement;
-  setChecked(id: MissionLayerId, visible: boolean): void;
+  setChecked(id: ReportLayerId, visible: boolean): void;
 }
 
-function swatch({ look }: MissionLayer): HTMLElement {
+function swatch({ look }: ReportLayer): HTMLElement {
   const box = el('span', { class: 'legend__swatch', 'aria-hidden': 'true' });
   if (look.kind === 'area') {
     box.classList.add('legend__swatch--area');
@@ -31,9 +31,9 @@ function swatch({ look }: MissionLayer): HTMLElement {
   return box;
 }
 
-/** The layer list: a swatch, a name, one line of description and a real checkbox per mission layer. */
+/** The layer list: a swatch, a name, one line of description and a real checkbox per report layer. */
 export function createLegend({ layers, isVisible, onToggle, open }: LegendOptions): Legend {
-  const boxes = new Map<MissionLayerId, HTMLInputElement>();
+  const boxes = new Map<ReportLayerId, HTMLInputElement>();
   const list = el('ul', { class: 'legend__list' });
   for (const layer of layers) {
     const checkbox = el('input', { type: 'checkbox', name: 'layer', value: layer.id });

@@ -4,16 +4,16 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildExport, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
 import { validateAll } from '../../src/data/validate.ts';
-import { MISSION_LAYERS, type MissionData, requiredProperties } from '../../src/layers/registry.ts';
+import { REPORT_LAYERS, type ReportData, requiredProperties } from '../../src/layers/registry.ts';
 
 const committed = Object.fromEntries(
-  MISSION_LAYERS.map((l) => [
+  REPORT_LAYERS.map((l) => [
     l.id,
     JSON.parse(readFileSync(new URL(`../../geodata/layers/${l.id}.geojson`, import.meta.url), 'utf8')),
   ]),
-) as MissionData;
+) as ReportData;
 
-const tiny: MissionData = {
+const tiny: ReportData = {
   'transit-flows': {
     type: 'FeatureCollection',
     features: [
@@ -92,14 +92,14 @@ describe('buildExport', () => {
 
   it('reproduces the committed layer files byte for byte, and each passes the validation gate', () => {
     const files = buildExport(committed);
-    for (const layer of MISSION_LAYERS) {
+    for (const layer of REPORT_LAYERS) {
       const text = files.find((f) => f.name === `${layer.id}.geojson`)?.text;
       expect(text).toBe(
         readFileSync(new URL(`../../geodata/layers/${layer.id}.geojson`, import.meta.url), 'utf8'),
       );
     }
     const problems = validateAll(
-      MISSION_LAYERS.map((l, i) => ({
+      REPORT_LAYERS.map((l, i) => ({
         file: files[i]?.name ?? '',
         data: JSON.parse(files[i]?.text ?? 'null'),
         required: requiredProperties(l),

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { LAYERS_DIR, readBasemap, readMissionLayers } from '../../scripts/io.ts';
-import { anchorsFile, indexFeatures, mapSourceData } from '../../src/data/features.ts';
-import { MISSION_LAYERS, type MissionData } from '../../src/layers/registry.ts';
-import { BASEMAP_FILES } from '../../src/style/basemap.ts';
+import { LAYERS_DIR, readBasemap, readReportLayers } from '../../scripts/io.ts';
+import { anchorsFile, indexFeatures } from '../../src/data/features.ts';
+import { BASEMAP_FILES } from '../../src/layers/basemap.ts';
+import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
+import { mapSourceData } from '../../src/style/source.ts';
 
 describe("the map's one source", () => {
-  const data = readMissionLayers();
+  const data = readReportLayers();
   const basemap = readBasemap();
   const source = mapSourceData(basemap, data, indexFeatures(data));
   const basemapCount = BASEMAP_FILES.reduce((n, file) => n + basemap[file].features.length, 0);
@@ -19,10 +20,10 @@ describe("the map's one source", () => {
     expect(source.features.slice(0, basemapCount).map((f) => f.properties)).toEqual(expected);
   });
 
-  it('then every mission feature, tagged with its layer and carrying its id, then one label point per polygon', () => {
+  it('then every report feature, tagged with its layer and carrying its id, then one label point per polygon', () => {
     const mission = source.features.slice(basemapCount);
     const drawn = mission.filter((f) => f.geometry?.type !== 'Point');
-    const expected = MISSION_LAYERS.flatMap(({ id }) =>
+    const expected = REPORT_LAYERS.flatMap(({ id }) =>
       data[id].features.map((f) => ({ id: String(f.id), layer: id })),
     );
     expect(drawn.map((f) => ({ id: f.properties?.id, layer: f.properties?.layer }))).toEqual(expected);
@@ -32,8 +33,8 @@ describe("the map's one source", () => {
   });
 
   it('tags a feature with the file it came from, whatever its own `layer` says, and leaves the data as it was', () => {
-    const first = MISSION_LAYERS[0] as (typeof MISSION_LAYERS)[number];
-    const lying = structuredClone(data) as MissionData;
+    const first = REPORT_LAYERS[0] as (typeof REPORT_LAYERS)[number];
+    const lying = structuredClone(data) as ReportData;
     const feature = (lying[first.id] as FeatureCollection).features[0];
     if (!feature?.properties) throw new Error('the first layer has no features');
     feature.properties.layer = 'something-else';
@@ -47,7 +48,7 @@ describe("the map's one source", () => {
 });
 
 describe('label and popup anchors', () => {
-  const data = readMissionLayers();
+  const data = readReportLayers();
 
   it('are committed as geodata:layers writes them for the committed layers', () => {
     expect(readFileSync(`${LAYERS_DIR}/anchors.json`, 'utf8')).toBe(anchorsFile(data));

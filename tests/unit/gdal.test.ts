@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readMissionLayers } from '../../scripts/io.ts';
+import { readReportLayers } from '../../scripts/io.ts';
 import { buildExport, type ExportFile } from '../../src/data/export.ts';
 
 /** The parts of gdal3.js 2.8 used here; its own typings declare only the browser entry. */
@@ -52,7 +52,7 @@ type InitGdalJs = (config: {
 type NamedCollection = FeatureCollection & { name?: unknown };
 
 const requireCjs = createRequire(import.meta.url);
-const files = buildExport(readMissionLayers());
+const files = buildExport(readReportLayers());
 const layerIdOf = (file: ExportFile): string => file.name.replace(/\.geojson$/, '');
 
 /**

@@ -13,7 +13,7 @@ import {
 import { ROOT, readMapSource } from '../../scripts/io.ts';
 import { mapCharacters } from '../../scripts/map-text.ts';
 import { buildStyle, GLYPHS_PATH } from '../../src/style/index.ts';
-import { ARROWHEAD } from '../../src/style/mission.ts';
+import { ARROWHEAD } from '../../src/style/report-layers.ts';
 
 describe('glyph range files', () => {
   it('read back exactly what was written, negative offsets and blank glyphs included', () => {
@@ -97,7 +97,7 @@ describe('the characters a style can draw', () => {
 
 describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
   const source = readMapSource();
-  const style = buildStyle(GLYPHS_PATH, source);
+  const style = buildStyle({ glyphs: GLYPHS_PATH, source });
   const wanted = mapCharacters(style, source);
   const file = (font: string, range: string) =>
     `${ROOT}public/${GLYPHS_PATH.replace('{fontstack}', font).replace('{range}', range)}`;

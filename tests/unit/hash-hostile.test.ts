@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHash, LIMITS, parseHash } from '../../src/data/hash.ts';
-import { isMissionLayerId } from '../../src/layers/registry.ts';
+import { isReportLayerId } from '../../src/layers/registry.ts';
 
 /** mulberry32: a small seeded generator, so a failing input can be reproduced from its seed. */
 function random(seed: number): () => number {
@@ -102,7 +102,7 @@ describe('parseHash against hostile links', () => {
         expect(Math.abs(lat) <= LIMITS.maxLat && Math.abs(lng) <= 180, where).toBe(true);
         expect(bearing > -180 && bearing <= 180 && pitch >= 0 && pitch <= LIMITS.maxPitch, where).toBe(true);
       }
-      for (const id of state.layers ?? []) expect(isMissionLayerId(id), where).toBe(true);
+      for (const id of state.layers ?? []) expect(isReportLayerId(id), where).toBe(true);
       if (state.feature !== undefined) expect(state.feature, where).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
       // What the app writes back is itself a valid link that reads the same.
       expect(parseHash(formatHash(state)).layers, where).toEqual(state.layers);

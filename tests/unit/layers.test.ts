@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { excerptKeys } from '../../src/data/excerpts.ts';
 import { buildExport } from '../../src/data/export.ts';
 import { validateAll } from '../../src/data/validate.ts';
+import { buildReportLayers } from '../../src/layers/build.ts';
 import {
   ALTA_VERAPAZ,
   MILITARISED_POLICING,
-  MISSION_LAYERS,
-  type MissionData,
+  REPORT_LAYERS,
+  type ReportData,
   requiredProperties,
   TRANSIT_FLOWS,
 } from '../../src/layers/registry.ts';
-import { buildMissionLayers } from '../../src/pipeline/mission.ts';
 
 type Area = Feature<Polygon | MultiPolygon>;
 const read = <T>(path: string): T =>
@@ -21,24 +21,22 @@ const read = <T>(path: string): T =>
 const fileText = (id: string) =>
   readFileSync(new URL(`../../geodata/layers/${id}.geojson`, import.meta.url), 'utf8');
 
-const layers = Object.fromEntries(
-  MISSION_LAYERS.map((l) => [l.id, JSON.parse(fileText(l.id))]),
-) as MissionData;
+const layers = Object.fromEntries(REPORT_LAYERS.map((l) => [l.id, JSON.parse(fileText(l.id))])) as ReportData;
 const authored = Object.fromEntries(
-  MISSION_LAYERS.map((l) => [l.id, read(`geodata/sources/${l.id}.json`)]),
-) as MissionData;
+  REPORT_LAYERS.map((l) => [l.id, read(`geodata/sources/${l.id}.json`)]),
+) as ReportData;
 const countries = read<FeatureCollection<Polygon | MultiPolygon>>('geodata/basemap/countries.geojson');
 const departments = read<FeatureCollection<Polygon | MultiPolygon>>(
   'geodata/basemap/guatemala-departments.geojson',
 );
 const country = (iso: string) => countries.features.find((f) => f.properties?.iso_a3 === iso) as Area;
-const features = (id: keyof MissionData) => layers[id].features;
+const features = (id: keyof ReportData) => layers[id].features;
 const props = (f: Feature) => f.properties ?? {};
 
-describe('the committed mission layers', () => {
+describe('the committed report layers', () => {
   it('pass the validation gate, with every required property', () => {
     const problems = validateAll(
-      MISSION_LAYERS.map((l) => ({
+      REPORT_LAYERS.map((l) => ({
         file: `${l.id}.geojson`,
         data: layers[l.id],
         required: requiredProperties(l),
@@ -48,19 +46,19 @@ describe('the committed mission layers', () => {
   });
 
   it('are exactly what the pipeline builds from geodata/sources and the basemap (a rebuild gives no diff)', () => {
-    const rebuilt = buildExport(buildMissionLayers({ authored, countries, departments }));
+    const rebuilt = buildExport(buildReportLayers({ authored, countries, departments }));
     for (const file of rebuilt) expect(file.text).toBe(fileText(file.name.replace('.geojson', '')));
   });
 
   it('each carry a name member equal to the layer id, and layer ids unique across features', () => {
-    for (const layer of MISSION_LAYERS) {
+    for (const layer of REPORT_LAYERS) {
       expect((layers[layer.id] as { name?: string }).name).toBe(layer.id);
       for (const f of features(layer.id)) expect(props(f).layer).toBe(layer.id);
     }
   });
 
   it('quote the report only as the authored sources do, every feature with at least one excerpt', () => {
-    for (const layer of MISSION_LAYERS) {
+    for (const layer of REPORT_LAYERS) {
       for (const f of features(layer.id)) {
         const source = authored[layer.id].features.find((a) => a.id === f.id);
         expect(typeof props(f).excerpt).toBe('string');

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { booleanClockwise } from '@turf/turf';
 import type { FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { buildReportLayers } from '../../src/layers/build.ts';
+import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
 import { schematicArc } from '../../src/pipeline/arc.ts';
 import {
   attachBoundaries,
@@ -16,35 +18,60 @@ import {
  */
 const fixture = (name: string): FeatureCollection =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+const fixtureAt = (path: string): FeatureCollection =>
+  JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 const golden = (step: string) => `../fixtures/${step}/out.geojson`;
 const text = (fc: FeatureCollection): string => `${JSON.stringify(fc, null, 2)}\n`;
 
-describe('pipeline steps against golden files', () => {
+/**
+ * Runs one step on its inputs and checks it left every one of them as it found it: each step
+ * must return a new collection, since the build and the tests hand the same data to several steps.
+ */
+function run<T>(inputs: readonly unknown[], step: () => T): T {
+  const before = structuredClone(inputs);
+  const out = step();
+  expect(inputs, 'the step changed its input').toEqual(before);
+  return out;
+}
+
+describe('pipeline steps against golden files, leaving their inputs unchanged', () => {
   it('schematic-arcs', async () => {
-    await expect(text(toSchematicArcs(fixture('schematic-arcs/in.geojson')))).toMatchFileSnapshot(
-      golden('schematic-arcs'),
-    );
+    const input = fixture('schematic-arcs/in.geojson');
+    const out = run([input], () => toSchematicArcs(input));
+    await expect(text(out)).toMatchFileSnapshot(golden('schematic-arcs'));
   });
 
   it('normalise', async () => {
-    await expect(text(normalise(fixture('normalise/in.geojson'), 'normalised'))).toMatchFileSnapshot(
-      golden('normalise'),
-    );
+    const input = fixture('normalise/in.geojson');
+    const out = run([input], () => normalise(input, 'normalised'));
+    await expect(text(out)).toMatchFileSnapshot(golden('normalise'));
   });
 
   it('attach-boundaries', async () => {
+    const input = fixture('attach-boundaries/in.geojson');
     const boundaries = fixture('attach-boundaries/boundaries.geojson') as FeatureCollection<Polygon>;
-    const out = attachBoundaries(fixture('attach-boundaries/in.geojson'), boundaries, 'iso_3166_2');
+    const out = run([input, boundaries], () => attachBoundaries(input, boundaries, 'iso_3166_2'));
     await expect(text(out)).toMatchFileSnapshot(golden('attach-boundaries'));
   });
 
   it('flow-endpoints', async () => {
-    const out = attachFlowEndpoints(
-      fixture('flow-endpoints/in.geojson'),
-      fixture('flow-endpoints/countries.geojson') as FeatureCollection<Polygon>,
-      fixture('flow-endpoints/provinces.geojson') as FeatureCollection<Polygon>,
-    );
+    const input = fixture('flow-endpoints/in.geojson');
+    const countries = fixture('flow-endpoints/countries.geojson') as FeatureCollection<Polygon>;
+    const provinces = fixture('flow-endpoints/provinces.geojson') as FeatureCollection<Polygon>;
+    const out = run([input, countries, provinces], () => attachFlowEndpoints(input, countries, provinces));
     await expect(text(out)).toMatchFileSnapshot(golden('flow-endpoints'));
+  });
+
+  it('the whole build of the three layers from the committed sources', () => {
+    const sources = {
+      authored: Object.fromEntries(
+        REPORT_LAYERS.map((l) => [l.id, fixtureAt(`geodata/sources/${l.id}.json`)]),
+      ) as ReportData,
+      countries: fixtureAt('geodata/basemap/countries.geojson') as FeatureCollection<Polygon>,
+      departments: fixtureAt('geodata/basemap/guatemala-departments.geojson') as FeatureCollection<Polygon>,
+    };
+    const out = run([sources], () => buildReportLayers(sources));
+    expect(Object.keys(out)).toEqual(REPORT_LAYERS.map((l) => l.id));
   });
 });
 

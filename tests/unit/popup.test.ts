@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/data/dates.ts';
 import { popupModel } from '../../src/data/popup.ts';
-import { missionLayer } from '../../src/layers/registry.ts';
+import { reportLayer } from '../../src/layers/registry.ts';
 
 const layer = (id: string): FeatureCollection =>
   JSON.parse(readFileSync(new URL(`../../geodata/layers/${id}.geojson`, import.meta.url), 'utf8'));
@@ -26,7 +26,7 @@ describe('popupModel', () => {
   it('gives Alta Verapaz its dates with precision and source, every quote, and the attribution', () => {
     const model = popupModel(
       feature('alta-verapaz', 'GT-AV')?.properties ?? null,
-      missionLayer('alta-verapaz'),
+      reportLayer('alta-verapaz'),
     );
     expect(model.title).toBe('Alta Verapaz');
     expect(model.reportDate).toBe('In December');
@@ -53,7 +53,7 @@ describe('popupModel', () => {
   it('says a route is schematic, and shows only the quotes it has', () => {
     const model = popupModel(
       feature('transit-flows', 'route-2-gtm-mex')?.properties ?? null,
-      missionLayer('transit-flows'),
+      reportLayer('transit-flows'),
     );
     expect(model.schematicNote).toMatch(/^Schematic/);
     expect(model.quotes).toEqual([
@@ -65,7 +65,7 @@ describe('popupModel', () => {
   it('shows a month-precise date as a month', () => {
     const model = popupModel(
       feature('militarised-policing', 'MEX')?.properties ?? null,
-      missionLayer('militarised-policing'),
+      reportLayer('militarised-policing'),
     );
     expect(model.dates.map((d) => [d.label, d.text])).toEqual([['Since', 'December 2006 (to the month)']]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channels, theme } from '../../src/style/theme.ts';
+import { channels, theme } from '../../src/theme.ts';
 
 /** WCAG 2.1 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio). */
 function luminance(hex: string): number {

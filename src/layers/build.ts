@@ -1,16 +1,16 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { ALTA_VERAPAZ, MILITARISED_POLICING, type MissionData, TRANSIT_FLOWS } from '../layers/registry.ts';
-import { attachBoundaries, attachFlowEndpoints, normalise, toSchematicArcs } from './steps.ts';
+import { attachBoundaries, attachFlowEndpoints, normalise, toSchematicArcs } from '../pipeline/steps.ts';
+import { ALTA_VERAPAZ, MILITARISED_POLICING, type ReportData, TRANSIT_FLOWS } from './registry.ts';
 
-export interface MissionSources {
+export interface ReportSources {
   /** The authored layers: evidence and attributes, geometry null (see geodata/sources/). */
-  authored: MissionData;
+  authored: ReportData;
   /** Natural Earth countries with `iso_a3`, and Guatemala's departments with `iso_3166_2`. */
   countries: FeatureCollection<Polygon | MultiPolygon>;
   departments: FeatureCollection<Polygon | MultiPolygon>;
 }
 
-export function buildMissionLayers({ authored, countries, departments }: MissionSources): MissionData {
+export function buildReportLayers({ authored, countries, departments }: ReportSources): ReportData {
   return {
     [TRANSIT_FLOWS]: normalise(
       toSchematicArcs(attachFlowEndpoints(authored[TRANSIT_FLOWS], countries, departments)),

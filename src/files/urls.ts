@@ -4,13 +4,8 @@ import labels from '../../geodata/basemap/labels.geojson?url';
 import altaVerapaz from '../../geodata/layers/alta-verapaz.geojson?url';
 import militarisedPolicing from '../../geodata/layers/militarised-policing.geojson?url';
 import transitFlows from '../../geodata/layers/transit-flows.geojson?url';
-import {
-  ALTA_VERAPAZ,
-  MILITARISED_POLICING,
-  type MissionLayerId,
-  TRANSIT_FLOWS,
-} from '../layers/registry.ts';
-import type { BasemapFile } from '../style/basemap.ts';
+import type { BasemapFile } from '../layers/basemap.ts';
+import { ALTA_VERAPAZ, MILITARISED_POLICING, type ReportLayerId, TRANSIT_FLOWS } from '../layers/registry.ts';
 import { GLYPHS_PATH } from '../style/index.ts';
 
 /**
@@ -28,7 +23,7 @@ export const basemapUrls: Record<BasemapFile, string> = {
   labels,
 };
 
-export const missionDataUrls: Record<MissionLayerId, string> = {
+export const reportLayerUrls: Record<ReportLayerId, string> = {
   [TRANSIT_FLOWS]: transitFlows,
   [ALTA_VERAPAZ]: altaVerapaz,
   [MILITARISED_POLICING]: militarisedPolicing,

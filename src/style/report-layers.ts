@@ -1,42 +1,47 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import {
-  MISSION_LAYERS,
-  type MissionLayer,
-  type MissionLayerId,
-  type MissionLook,
+  isReportLayerId,
+  type LayerLook,
+  REPORT_LAYERS,
+  type ReportLayer,
+  type ReportLayerId,
 } from '../layers/registry.ts';
+import { areaColour, FONT_BOLD, FONT_REGULAR, theme } from '../theme.ts';
 import { pulseGradient } from './pulse.ts';
 import { inLayer, isPoint, isPolygon, MAP_SOURCE } from './source.ts';
-import { areaColour, FONT_BOLD, FONT_REGULAR, theme } from './theme.ts';
 
-/** Style layers record which mission layer they draw, so a toggle can find its whole group. */
-export const MISSION_METADATA_KEY = 'mission:layer';
+/** Style layers record which report layer they draw, so a toggle can find its whole group. */
+export const LAYER_METADATA_KEY = 'report:layer';
 /** Style layers a click can pick a feature from carry this metadata flag. */
-export const CLICKABLE_METADATA_KEY = 'mission:clickable';
+export const CLICKABLE_METADATA_KEY = 'report:clickable';
 
 const isDisplacement: ExpressionSpecification = ['==', ['get', 'flow_type'], 'displacement'];
 const isRoute: ExpressionSpecification = ['==', ['get', 'flow_type'], 'route'];
 
-/** The style layer ids of each mission layer, read from the tags the style gives them. */
-export function missionGroups(layers: readonly LayerSpecification[]): Map<MissionLayerId, string[]> {
-  const groups = new Map<MissionLayerId, string[]>();
+/** The report layer a style layer draws, from the tag the style gives it; none for the basemap's. */
+export function layerOf(layer: LayerSpecification): ReportLayerId | undefined {
+  const id = (layer.metadata as Record<string, unknown> | undefined)?.[LAYER_METADATA_KEY];
+  return typeof id === 'string' && isReportLayerId(id) ? id : undefined;
+}
+
+/** The style layer ids of each report layer, read from the tags the style gives them. */
+export function layerGroups(layers: readonly LayerSpecification[]): Map<ReportLayerId, string[]> {
+  const groups = new Map<ReportLayerId, string[]>();
   for (const layer of layers) {
-    const mission = (layer.metadata as Record<string, unknown> | undefined)?.[MISSION_METADATA_KEY];
-    if (typeof mission !== 'string') continue;
-    const id = mission as MissionLayerId;
-    groups.set(id, [...(groups.get(id) ?? []), layer.id]);
+    const id = layerOf(layer);
+    if (id) groups.set(id, [...(groups.get(id) ?? []), layer.id]);
   }
   return groups;
 }
 
-function tagged<T extends LayerSpecification>(mission: MissionLayerId, layer: T, clickable = false): T {
+function tagged<T extends LayerSpecification>(id: ReportLayerId, layer: T, clickable = false): T {
   return {
     ...layer,
-    metadata: { [MISSION_METADATA_KEY]: mission, ...(clickable ? { [CLICKABLE_METADATA_KEY]: true } : {}) },
+    metadata: { [LAYER_METADATA_KEY]: id, ...(clickable ? { [CLICKABLE_METADATA_KEY]: true } : {}) },
   };
 }
 
-/** The style layers a click can pick a mission feature from. */
+/** The style layers a click can pick a report feature from. */
 export function clickableLayers(layers: readonly LayerSpecification[]): string[] {
   return layers
     .filter((l) => (l.metadata as Record<string, unknown> | undefined)?.[CLICKABLE_METADATA_KEY] === true)
@@ -45,7 +50,7 @@ export function clickableLayers(layers: readonly LayerSpecification[]): string[]
 
 /** The moving highlight of each flows layer; src/map/flow-animation.ts moves its gradient. */
 export const pulseLayerIds = (): string[] =>
-  MISSION_LAYERS.filter((l) => l.look.kind === 'flows').map((l) => `${l.id}-pulse`);
+  REPORT_LAYERS.filter((l) => l.look.kind === 'flows').map((l) => `${l.id}-pulse`);
 
 /**
  * Arrowheads are a text chevron, in the bundled font's latin subset, placed along the line: drawn by the
@@ -59,7 +64,7 @@ const annotationPaint = {
   'text-halo-width': 1.8,
 } as const;
 
-type Look<K extends MissionLook['kind']> = Extract<MissionLook, { kind: K }>;
+type Look<K extends LayerLook['kind']> = Extract<LayerLook, { kind: K }>;
 
 /** A flow type's layer-id suffix, filter, and colours for its lines and for its text. */
 interface FlowType {
@@ -85,7 +90,7 @@ function byFlowType(
   ];
 }
 
-function areaFill(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+function areaFill(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(
     id,
     {
@@ -101,13 +106,13 @@ function areaFill(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
   );
 }
 
-function areaOutline(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+function areaOutline(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(id, {
     id: `${id}-outline`,
     type: 'line',
     source: MAP_SOURCE,
     filter: inLayer(id, isPolygon),
-    // MapLibre's default miter join: a round one costs about three times the vertices (bench/).
+    // MapLibre's default miter join: a round one costs about three times the vertices.
     paint: {
       'line-color': look.outline,
       'line-width': [
@@ -123,7 +128,7 @@ function areaOutline(id: MissionLayerId, look: Look<'area'>): LayerSpecification
   });
 }
 
-function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
+function flowLayers(id: ReportLayerId, look: Look<'flows'>): LayerSpecification[] {
   return [
     tagged(id, {
       id: `${id}-casing`,
@@ -191,7 +196,7 @@ function flowLayers(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
   ];
 }
 
-function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
+function areaLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(id, {
     id: `${id}-label`,
     type: 'symbol',
@@ -215,7 +220,7 @@ function areaLabel(id: MissionLayerId, look: Look<'area'>): LayerSpecification {
  * Route and displacement labels in their own colours. Two layers with one colour each, not one with a
  * data-driven colour: that would need a second text shader, compiled before the first idle.
  */
-function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification[] {
+function flowLabels(id: ReportLayerId, look: Look<'flows'>): LayerSpecification[] {
   return byFlowType(look, ({ suffix, filter, textColour }) =>
     tagged(id, {
       id: `${id}${suffix}-labels`,
@@ -237,22 +242,22 @@ function flowLabels(id: MissionLayerId, look: Look<'flows'>): LayerSpecification
 }
 
 /** The registry from the bottom of the legend up: the first entry is drawn last, on top. */
-const bottomUp = (): MissionLayer[] => [...MISSION_LAYERS].reverse();
+const bottomUp = (): ReportLayer[] => [...REPORT_LAYERS].reverse();
 
-/** The mission layers' area fills, drawn on the land under the basemap's borders. */
-export function missionAreaFills(): LayerSpecification[] {
+/** The report's layers' area fills, drawn on the land under the basemap's borders. */
+export function reportAreaFills(): LayerSpecification[] {
   return bottomUp().flatMap(({ id, look }) => (look.kind === 'area' ? [areaFill(id, look)] : []));
 }
 
 /** Outlines and flows, drawn over the basemap's borders and under its labels. */
-export function missionLayers(): LayerSpecification[] {
+export function reportLayers(): LayerSpecification[] {
   return bottomUp().flatMap(({ id, look }) =>
     look.kind === 'area' ? [areaOutline(id, look)] : flowLayers(id, look),
   );
 }
 
 /** Annotations from the layers' `label` property, drawn with the basemap labels, above every fill and line. */
-export function missionLabelLayers(): LayerSpecification[] {
+export function reportLabelLayers(): LayerSpecification[] {
   return bottomUp().flatMap(({ id, look }) =>
     look.kind === 'area' ? [areaLabel(id, look)] : flowLabels(id, look),
   );

@@ -1,75 +1,107 @@
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
-import { MISSION_LAYER_IDS, type MissionLayerId, missionLayer } from '../layers/registry.ts';
+import { REPORT_LAYER_IDS, type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { popupContent } from '../ui/popup-content.ts';
 import { reducedMotion } from './motion.ts';
 
 /** A 4-pixel line is hard to hit with a finger: a click counts within this many pixels of a feature. */
 const TOLERANCE_PX = 8;
 
-export interface MissionMapState {
-  visible: MissionLayerId[];
+export interface ReportMapState {
+  visible: ReportLayerId[];
   feature: string | null;
 }
 
+export interface ReportMapOptions {
+  features: ReadonlyMap<string, FeatureEntry>;
+  /** The style layer ids that draw each report layer (see layerGroups). */
+  groups: ReadonlyMap<ReportLayerId, readonly string[]>;
+  /** The style layers a click can pick a feature from (see clickableLayers). */
+  clickable: readonly string[];
+  /** The layers the style starts with visible. */
+  visible?: Iterable<ReportLayerId>;
+  /** Told after every change of what is shown: a layer toggled, a popup opened or closed. */
+  onChange?: () => void;
+  /** Where Escape closes the popup from; the document unless a test gives its own. */
+  keys?: EventTarget;
+}
+
 /**
- * What a person does with the mission layers on the map: show or hide a layer, click a feature or
+ * What a person does with the report's layers on the map: show or hide a layer, click a feature or
  * choose it from a list, read its popup and close it. Keeps its own state, so a toggle pressed while
- * the GL context is lost still holds when it comes back, and tells `onChange` after every change.
+ * the GL context is lost still holds when it comes back. `destroy()` removes every listener it added.
  */
-export class MissionMap {
-  private visible: Set<MissionLayerId>;
+export class ReportMap {
+  private visible: Set<ReportLayerId>;
   private contextLost = false;
   private applyPending = false;
   private popup: maplibregl.Popup | null = null;
   private openId: string | null = null;
   private returnFocus: HTMLElement | null = null;
-  onChange: () => void = () => {};
+  private readonly features: ReadonlyMap<string, FeatureEntry>;
+  private readonly groups: ReadonlyMap<ReportLayerId, readonly string[]>;
+  private readonly clickable: readonly string[];
+  private readonly onChange: () => void;
+  private readonly subscriptions: { unsubscribe(): void }[];
+  private readonly listening = new AbortController();
+  private destroyed = false;
 
   constructor(
     readonly map: maplibregl.Map,
-    private readonly features: ReadonlyMap<string, FeatureEntry>,
-    /** The style layer ids that draw each mission layer (see missionGroups). */
-    private readonly groups: ReadonlyMap<MissionLayerId, readonly string[]>,
-    /** The style layers a click can pick a feature from (see clickableLayers). */
-    private readonly clickable: readonly string[],
-    /** The layers the style starts with visible. */
-    visible: Iterable<MissionLayerId> = MISSION_LAYER_IDS,
+    { features, groups, clickable, visible = REPORT_LAYER_IDS, onChange, keys = document }: ReportMapOptions,
   ) {
+    this.features = features;
+    this.groups = groups;
+    this.clickable = clickable;
     this.visible = new Set(visible);
-    map.on('click', (event) => {
-      const id = this.featureAt(event.point);
-      if (id) this.openFeature(id, { at: event.lngLat, returnFocus: map.getCanvas() });
-    });
-    map.on('mousemove', (event) => {
-      map.getCanvas().style.cursor = this.featureAt(event.point) ? 'pointer' : '';
-    });
-    // While the GL context is lost the style is gone; remember what changes and reapply on restore.
-    map.on('webglcontextlost', () => {
-      this.contextLost = true;
-    });
-    map.on('webglcontextrestored', () => {
-      this.contextLost = false;
-      this.applyVisibility();
-    });
-    document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.popup) this.closePopup();
-    });
+    this.onChange = onChange ?? (() => {});
+    this.subscriptions = [
+      map.on('click', (event) => {
+        const id = this.featureAt(event.point);
+        if (id) this.openFeature(id, { at: event.lngLat, returnFocus: map.getCanvas() });
+      }),
+      map.on('mousemove', (event) => {
+        map.getCanvas().style.cursor = this.featureAt(event.point) ? 'pointer' : '';
+      }),
+      // While the GL context is lost the style is gone; remember what changes and reapply on restore.
+      map.on('webglcontextlost', () => {
+        this.contextLost = true;
+      }),
+      map.on('webglcontextrestored', () => {
+        this.contextLost = false;
+        this.applyVisibility();
+      }),
+    ];
+    keys.addEventListener(
+      'keydown',
+      (event) => {
+        if ((event as KeyboardEvent).key === 'Escape' && this.popup) this.closePopup();
+      },
+      { signal: this.listening.signal },
+    );
   }
 
-  state(): MissionMapState {
+  /** Stops listening to the map and the keyboard, and closes the popup. */
+  destroy(): void {
+    this.destroyed = true;
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.listening.abort();
+    this.closePopup({ restoreFocus: false });
+  }
+
+  state(): ReportMapState {
     return {
-      visible: MISSION_LAYER_IDS.filter((id) => this.visible.has(id)),
+      visible: REPORT_LAYER_IDS.filter((id) => this.visible.has(id)),
       feature: this.openId,
     };
   }
 
-  isVisible(id: MissionLayerId): boolean {
+  isVisible(id: ReportLayerId): boolean {
     return this.visible.has(id);
   }
 
-  setVisible(id: MissionLayerId, visible: boolean): void {
+  setVisible(id: ReportLayerId, visible: boolean): void {
     const next = new Set(this.visible);
     if (visible) next.add(id);
     else next.delete(id);
@@ -77,7 +109,7 @@ export class MissionMap {
   }
 
   /** Shows exactly these layers, in one update of the map and one change notice. */
-  setVisibleLayers(visible: ReadonlySet<MissionLayerId>): void {
+  setVisibleLayers(visible: ReadonlySet<ReportLayerId>): void {
     this.visible = new Set(visible);
     this.applyVisibility();
     const open = this.openId ? this.features.get(this.openId) : undefined;
@@ -85,7 +117,7 @@ export class MissionMap {
     this.onChange();
   }
 
-  /** Sets every style layer of each mission group to its group's visibility. */
+  /** Sets every style layer of each report layer's group to that layer's visibility. */
   applyVisibility(): void {
     if (this.contextLost) return;
     // After a restored context the style is rebuilt from a snapshot and has no layers until loaded.
@@ -95,13 +127,13 @@ export class MissionMap {
         this.applyPending = true;
         this.map.once('idle', () => {
           this.applyPending = false;
-          this.applyVisibility();
+          if (!this.destroyed) this.applyVisibility();
         });
       }
       return;
     }
-    for (const [mission, ids] of this.groups) {
-      const value = this.visible.has(mission) ? 'visible' : 'none';
+    for (const [layer, ids] of this.groups) {
+      const value = this.visible.has(layer) ? 'visible' : 'none';
       for (const id of ids) {
         if (this.map.getLayoutProperty(id, 'visibility') !== value)
           this.map.setLayoutProperty(id, 'visibility', value);
@@ -109,7 +141,7 @@ export class MissionMap {
     }
   }
 
-  /** The id of the topmost mission feature near a screen point, if any. */
+  /** The id of the topmost report feature near a screen point, if any. */
   private featureAt({ x, y }: maplibregl.Point): string | undefined {
     if (this.contextLost || !this.map.style) return undefined;
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
@@ -122,7 +154,7 @@ export class MissionMap {
   }
 
   /**
-   * Opens the popup of a feature. With `fly` (a choice from the text twin) the map first moves to the
+   * Opens the popup of a feature. With `fly` (a choice from the text list) the map first moves to the
    * feature and the popup opens where the flight ends, so it is never placed off-screen mid-flight.
    */
   openFeature(
@@ -142,7 +174,9 @@ export class MissionMap {
         { padding: 40, maxZoom: 7, duration: reduceMotion ? 0 : 900 },
       );
       if (this.map.isMoving()) {
-        this.map.once('moveend', () => this.showPopup(id, entry, options));
+        this.map.once('moveend', () => {
+          if (!this.destroyed) this.showPopup(id, entry, options);
+        });
         return true;
       }
     }
@@ -156,11 +190,11 @@ export class MissionMap {
     options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null },
   ): void {
     this.closePopup({ restoreFocus: false });
-    const model = popupModel(entry.feature.properties, missionLayer(entry.layer));
+    const model = popupModel(entry.feature.properties, reportLayer(entry.layer));
     const popup = new maplibregl.Popup({
       maxWidth: 'min(340px, 90vw)',
       focusAfterOpen: true,
-      className: 'mission-popup',
+      className: 'map-popup',
     })
       .setLngLat(options.at ?? (entry.anchor as [number, number]))
       .setDOMContent(popupContent(model))

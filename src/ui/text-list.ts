@@ -1,49 +1,53 @@
 import { popupModel } from '../data/popup.ts';
-import type { MissionData, MissionLayer, MissionLayerId } from '../layers/registry.ts';
+import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
 import { popupContent } from './popup-content.ts';
 
-export interface TextTwinOptions {
-  layers: readonly MissionLayer[];
-  data: Partial<MissionData>;
+export interface TextListOptions {
+  layers: readonly ReportLayer[];
+  data: Partial<ReportData>;
   /** Show a feature on the map. Absent when there is no map (no WebGL): the twin is then the whole story. */
   onChoose?: (featureId: string, opener: HTMLElement) => void;
 }
 
-export interface TextTwin {
+export interface TextList {
   element: HTMLElement;
-  setLayerVisible(id: MissionLayerId, visible: boolean): void;
+  setLayerVisible(id: ReportLayerId, visible: boolean): void;
 }
 
 /**
- * Every feature of every mission layer as text, grouped by layer: the map's equivalent for keyboards,
+ * Every feature of every report layer as text, grouped by layer: the map's equivalent for keyboards,
  * screen readers and browsers without WebGL. Each entry can show its feature on the map and unfold the
  * same words the popup shows.
  */
-export function createTextTwin({ layers, data, onChoose }: TextTwinOptions): TextTwin {
+export function createTextList({ layers, data, onChoose }: TextListOptions): TextList {
   const root = el(
     'section',
-    { class: 'twin', 'aria-labelledby': 'twin-title' },
-    el('h2', { id: 'twin-title' }, 'Everything on the map, as text'),
+    { class: 'text-list', 'aria-labelledby': 'text-list-title' },
+    el('h2', { id: 'text-list-title' }, 'Everything on the map, as text'),
   );
-  const hiddenNotes = new Map<MissionLayerId, HTMLElement>();
+  const hiddenNotes = new Map<ReportLayerId, HTMLElement>();
   for (const layer of layers) {
-    const note = el('span', { class: 'twin__hidden' }, ' (hidden on the map)');
+    const note = el('span', { class: 'text-list__hidden' }, ' (hidden on the map)');
     note.hidden = true;
     hiddenNotes.set(layer.id, note);
-    const list = el('ul', { class: 'twin__list' });
+    const list = el('ul', { class: 'text-list__list' });
     for (const feature of data[layer.id]?.features ?? []) {
       const id = String(feature.id);
       const model = popupModel(feature.properties, layer);
-      const item = el('li', { class: 'twin__item' });
+      const item = el('li', { class: 'text-list__item' });
       if (onChoose) {
-        const button = el('button', { type: 'button', class: 'twin__show', 'data-feature': id }, model.title);
+        const button = el(
+          'button',
+          { type: 'button', class: 'text-list__show', 'data-feature': id },
+          model.title,
+        );
         button.addEventListener('click', () => onChoose(id, button));
         item.append(button);
       } else {
-        item.append(el('h4', { class: 'twin__name' }, model.title));
+        item.append(el('h4', { class: 'text-list__name' }, model.title));
       }
-      const details = el('details', { class: 'twin__details' }, el('summary', {}, 'Dates and quotes'));
+      const details = el('details', { class: 'text-list__details' }, el('summary', {}, 'Dates and quotes'));
       details.append(popupContent(model));
       details.open = !onChoose;
       item.append(details);
