@@ -84,6 +84,8 @@ export default defineConfig(({ mode }) => ({
     sourcemap: mode === 'test' ? 'hidden' : false,
   },
   worker: { format: 'es' },
+  // The app's only page: without this Vite also scans bench/'s page, whose data exists only in a bench run.
+  optimizeDeps: { entries: ['index.html'] },
   server: { port: 5173 },
   preview: { port: 4173 },
 }));
