@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { addDateRanges } from '../pipeline/date-range.ts';
 import { attachBoundaries, attachFlowEndpoints, normalise, toSchematicArcs } from '../pipeline/steps.ts';
 import { ALTA_VERAPAZ, MILITARISED_POLICING, type ReportData, TRANSIT_FLOWS } from './registry.ts';
 
@@ -17,11 +18,11 @@ export function buildReportLayers({ authored, countries, departments }: ReportSo
       TRANSIT_FLOWS,
     ),
     [ALTA_VERAPAZ]: normalise(
-      attachBoundaries(authored[ALTA_VERAPAZ], departments, 'iso_3166_2'),
+      addDateRanges(attachBoundaries(authored[ALTA_VERAPAZ], departments, 'iso_3166_2')),
       ALTA_VERAPAZ,
     ),
     [MILITARISED_POLICING]: normalise(
-      attachBoundaries(authored[MILITARISED_POLICING], countries, 'iso_a3'),
+      addDateRanges(attachBoundaries(authored[MILITARISED_POLICING], countries, 'iso_a3')),
       MILITARISED_POLICING,
     ),
   };

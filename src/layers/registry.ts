@@ -46,6 +46,8 @@ export interface PopupDate {
 
 export interface ReportLayer {
   readonly id: ReportLayerId;
+  /** The one geometry type of every feature: GIS tools type a layer by it. */
+  readonly geometry: 'LineString' | 'MultiPolygon';
   /** Shown in the legend, the checkbox's accessible name and the text list. */
   readonly name: string;
   /** One line for the legend. */
@@ -61,10 +63,11 @@ export interface ReportLayer {
 export const REPORT_LAYERS: readonly ReportLayer[] = [
   {
     id: TRANSIT_FLOWS,
+    geometry: 'LineString',
     name: 'Transit flows',
     description:
       'Cocaine route Colombia → Guatemala → Mexico → US, and the Zetas moving into Guatemala (schematic)',
-    required: ['flow_type', 'sequence', 'from_country', 'to_country', 'schematic'],
+    required: ['flow_type', 'sequence', 'from_country', 'to_country', 'destination_basis', 'schematic'],
     look: {
       kind: 'flows',
       route: theme.transitFlow,
@@ -75,6 +78,7 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
   },
   {
     id: ALTA_VERAPAZ,
+    geometry: 'MultiPolygon',
     name: 'Alta Verapaz',
     description: 'Province placed under army special powers; police "totally infiltrated by the Zetas"',
     required: ['iso_3166_2', 'date_start', 'date_start_precision', 'date_start_source'],
@@ -93,6 +97,7 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
   },
   {
     id: MILITARISED_POLICING,
+    geometry: 'MultiPolygon',
     name: 'Militarised policing',
     description: 'Countries the report says use their military against drug gangs, with the start date',
     required: ['iso_a3', 'date_start', 'date_start_precision', 'date_start_source'],

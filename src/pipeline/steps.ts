@@ -92,15 +92,14 @@ export function toSchematicArcs(input: FeatureCollection): FeatureCollection {
 
 /**
  * Exterior rings counter-clockwise, holes clockwise. Lines keep their direction: it is the flow's.
- * A one-part MultiPolygon becomes a Polygon, as GDAL's RFC 7946 writer would make it, so a round trip
- * through GIS tools does not change a feature's geometry type.
+ * Every area is a MultiPolygon, one part or many: GIS tools type a layer by its geometry, and a layer
+ * that mixes Polygon and MultiPolygon loses features in formats that hold one type per layer.
  */
 function rfc7946Winding(geometry: Geometry | null): Geometry | null {
   if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return geometry;
-  const [only, ...rest] = geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-  const single: Polygon | MultiPolygon =
-    only && rest.length === 0 ? { type: 'Polygon', coordinates: only } : geometry;
-  return rewind(single, { reverse: false }) as Polygon | MultiPolygon;
+  const multi: MultiPolygon =
+    geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [geometry.coordinates] } : geometry;
+  return rewind(multi, { reverse: false }) as MultiPolygon;
 }
 
 /**

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { area } from '@turf/area';
+import { length } from '@turf/length';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readReportLayers } from '../../scripts/io.ts';
 import { buildExport, type ExportFile } from '../../src/data/export.ts';
+import { type ReportLayerId, reportLayer } from '../../src/layers/registry.ts';
 
 /** The parts of gdal3.js 2.8 used here; its own typings declare only the browser entry. */
 interface OgrField {
@@ -118,6 +121,9 @@ async function expectLayer(dataset: GdalDataset, layerId: string, featureCount: 
   expect(info.layers).toEqual([{ name: layerId, featureCount }]);
 }
 
+/** A feature's area in km² or length in km: what a change of vertex order or start cannot alter. */
+const measure = (f: Feature): number => (f.geometry?.type.endsWith('LineString') ? length(f) : area(f) / 1e6);
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
@@ -148,16 +154,10 @@ function expectedFields(input: FeatureCollection): string[] {
   return [ogrField('id', ids), ...keys.map((k) => ogrField(k, values(k)))];
 }
 
-/** A layer of mixed types (Polygon and MultiPolygon) gets the generic Geometry type. */
-function expectedGeometryType(input: FeatureCollection): string {
-  const types = new Set(input.features.map((f) => f.geometry?.type));
-  const [only] = types;
-  return types.size === 1 && only ? only : 'Geometry';
-}
-
-function expectSchema(dataset: GdalDataset, input: FeatureCollection): void {
+/** GDAL types a layer by its features' geometry: one type, the registry's, never the generic one. */
+function expectSchema(dataset: GdalDataset, input: FeatureCollection, layerId: string): void {
   const [layer] = dataset.info.layers;
-  expect(layer?.geometryFields.map((g) => g.type)).toEqual([expectedGeometryType(input)]);
+  expect(layer?.geometryFields.map((g) => g.type)).toEqual([reportLayer(layerId as ReportLayerId).geometry]);
   expect(layer?.fields.map((f) => `${f.name}:${f.type}${f.subType ? `/${f.subType}` : ''}`)).toEqual(
     expectedFields(input),
   );
@@ -223,26 +223,26 @@ describe('the export through real GDAL (gdal3.js)', () => {
     const input = JSON.parse(file.text) as FeatureCollection;
     const count = input.features.length;
 
-    it('GeoJSON → GeoPackage → GeoJSON (RFC 7946)', async () => {
+    it('GeoJSON → GeoPackage → GeoJSON', async () => {
       const source = await openOne(join(inputDir, file.name));
       const gpkgPath = await translate(source, ['-f', 'GPKG'], `${layerId}-gpkg`);
       await gdal.close(source);
 
       const gpkg = await openOne(gpkgPath.local);
       await expectLayer(gpkg, layerId, count, 'GeoPackage');
-      expectSchema(gpkg, input);
-      const back = await translate(gpkg, ['-f', 'GeoJSON', '-lco', 'RFC7946=YES'], `${layerId}-from-gpkg`);
+      expectSchema(gpkg, input, layerId);
+      const back = await translate(gpkg, ['-f', 'GeoJSON'], `${layerId}-from-gpkg`);
       await gdal.close(gpkg);
       expectQuiet('close');
 
       expectSameFeatures(layerId, input, await readGeoJson(back));
     });
 
-    it('GeoJSON → GeoJSON (RFC 7946)', async () => {
+    it('GeoJSON → GeoJSON', async () => {
       const source = await openOne(join(inputDir, file.name));
       await expectLayer(source, layerId, count, 'GeoJSON');
-      expectSchema(source, input);
-      const out = await translate(source, ['-f', 'GeoJSON', '-lco', 'RFC7946=YES'], `${layerId}-direct`);
+      expectSchema(source, input, layerId);
+      const out = await translate(source, ['-f', 'GeoJSON'], `${layerId}-direct`);
       await gdal.close(source);
       expectQuiet('close');
 
@@ -251,6 +251,47 @@ describe('the export through real GDAL (gdal3.js)', () => {
       await expectLayer(reopened, layerId, count, 'GeoJSON');
       await gdal.close(reopened);
       expectSameFeatures(layerId, input, output);
+    });
+
+    // A file geodatabase stores every line as a multi-line, and rings in Esri's own order and start
+    // vertex: there the test compares each feature's length or area rather than its coordinates.
+    it.each([
+      { format: 'FlatGeobuf', driver: 'FlatGeobuf', esri: false },
+      { format: 'OpenFileGDB', driver: 'ESRI FileGDB', esri: true },
+    ])('GeoJSON → $format keeps every feature, in one geometry type', async ({ format, driver, esri }) => {
+      const source = await openOne(join(inputDir, file.name));
+      // File geodatabases allow no hyphen in a layer name; naming it here keeps GDAL from warning.
+      const name = layerId.replaceAll('-', '_');
+      const out = await translate(source, ['-f', format, '-nln', name], `${layerId}-${format}`);
+      await gdal.close(source);
+      const converted = await openOne(out.local);
+      await expectLayer(converted, name, count, driver);
+      const declared = reportLayer(layerId as ReportLayerId).geometry;
+      const stored = esri && declared === 'LineString' ? 'MultiLineString' : declared;
+      expect(converted.info.layers[0]?.geometryFields.map((g) => g.type)).toEqual([stored]);
+      const back = await readGeoJson(
+        await translate(converted, ['-f', 'GeoJSON'], `${layerId}-${format}-back`),
+      );
+      await gdal.close(converted);
+      // FlatGeobuf stores features in the order of its spatial index, so features are matched by id.
+      const byId = new Map(back.features.map((f) => [f.properties?.id, f]));
+      expect([...byId.keys()].sort()).toEqual(input.features.map((f) => f.id).sort());
+      for (const before of input.features) {
+        const after = byId.get(before.id);
+        if (!after) throw new Error(`${String(before.id)} is missing`);
+        if (!esri) expect(geometryDiffs(before.geometry, after.geometry), String(before.id)).toEqual([]);
+        else expect(measure(after), String(before.id)).toBeCloseTo(measure(before), 3);
+      }
+    });
+
+    it('types every earliest and latest day column as a Date', async () => {
+      const source = await openOne(join(inputDir, file.name));
+      const fields = source.info.layers[0]?.fields ?? [];
+      await gdal.close(source);
+      const days = fields.filter((f) => /_(earliest|latest)$/.test(f.name));
+      const dated = reportLayer(layerId as ReportLayerId).popupDates.length > 0;
+      expect(days.length > 0).toBe(dated);
+      for (const field of days) expect(`${field.name}:${field.type}`).toBe(`${field.name}:Date`);
     });
   });
 });

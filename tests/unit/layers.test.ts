@@ -50,6 +50,36 @@ describe('the committed report layers', () => {
     for (const file of rebuilt) expect(file.text).toBe(fileText(file.name.replace('.geojson', '')));
   });
 
+  it('hold one geometry type each, the one the registry names (GIS tools type a layer by it)', () => {
+    for (const layer of REPORT_LAYERS) {
+      const types = new Set(features(layer.id).map((f) => f.geometry?.type));
+      expect([...types], layer.id).toEqual([layer.geometry]);
+    }
+  });
+
+  it('give every date its earliest and latest day, as full dates a GIS tool types as dates', () => {
+    for (const layer of REPORT_LAYERS) {
+      for (const f of features(layer.id)) {
+        for (const { key } of layer.popupDates) {
+          const p = props(f);
+          const [earliest, latest] = [p[`${key}_earliest`], p[`${key}_latest`]];
+          if (p[key] === null) expect([earliest, latest]).toEqual([null, null]);
+          else {
+            expect(earliest, `${String(f.id)} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            expect(latest, `${String(f.id)} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            expect(String(earliest) <= String(latest)).toBe(true);
+            expect(String(earliest).startsWith(String(p[key]).slice(0, 7))).toBe(true);
+          }
+        }
+      }
+    }
+    const mexico = features(MILITARISED_POLICING).find((f) => f.id === 'MEX') as Feature;
+    expect([props(mexico).date_start_earliest, props(mexico).date_start_latest]).toEqual([
+      '2006-12-01',
+      '2006-12-31',
+    ]);
+  });
+
   it('each carry a name member equal to the layer id, and layer ids unique across features', () => {
     for (const layer of REPORT_LAYERS) {
       expect((layers[layer.id] as { name?: string }).name).toBe(layer.id);
@@ -109,6 +139,13 @@ describe('transit flows', () => {
     const [start, end] = ends(move);
     expect(booleanPointInPolygon(start as Position, country('MEX'))).toBe(true);
     expect(booleanPointInPolygon(end as Position, features(ALTA_VERAPAZ)[0] as Area)).toBe(true);
+    // A GIS user reading columns never sees the note: the column says what the end point stands on.
+    expect(props(move).destination_basis).toContain('not that the move ended there');
+  });
+
+  it('say in a column what each end point stands on', () => {
+    for (const f of features(TRANSIT_FLOWS))
+      expect(String(props(f).destination_basis)).toMatch(/^An interior point of /);
   });
 });
 
@@ -130,8 +167,12 @@ describe('Alta Verapaz', () => {
     const p = props(department as Area);
     expect(p.date_in_report).toBe('In December');
     expect([p.date_start, p.date_start_precision]).toEqual(['2010-12-19', 'day']);
+    expect(p.date_start_source).toContain('The Tico Times, 30 December 2010');
     expect(p.date_start_source).toContain('gives no year');
-    expect(p.date_end_precision).toContain('approximate');
+    expect(p.date_start_source).toContain('could also be read as December 2011');
+    expect([p.date_end, p.date_end_precision]).toEqual(['2011-02-18', 'day']);
+    expect(p.date_end_source).toContain('Diálogo, 24 February 2011');
+    expect(p.date_end_source).toContain('gives no end date');
   });
 });
 
@@ -146,20 +187,23 @@ describe('militarised policing', () => {
     ]);
     expect(rows).toEqual([
       ['GTM', 'GTM', '2012-01-15', 'day', 'Since 15 Jan 2012'],
-      ['HND', 'HND', '2011-11', 'month', 'Since Nov 2011'],
+      ['HND', 'HND', '2011-11-29', 'day', 'Since Nov 2011'],
       ['MEX', 'MEX', '2006-12', 'month', 'Since Dec 2006'],
     ]);
   });
 
-  it('draws each country with its real Natural Earth outline', () => {
+  it('draws each country with its real Natural Earth outline, as a MultiPolygon', () => {
     for (const f of features(MILITARISED_POLICING)) {
-      expect(f.geometry).toEqual(country(props(f).iso_a3).geometry);
+      const outline = country(props(f).iso_a3).geometry;
+      const parts = outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates;
+      expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: parts });
     }
   });
 
   it('says where a year the report does not give comes from', () => {
     const honduras = features(MILITARISED_POLICING).find((f) => f.id === 'HND') as Feature;
     expect(props(honduras).date_in_report).toBe('in November');
-    expect(props(honduras).date_start_source).toContain('inferred');
+    expect(props(honduras).date_start_source).toContain('EFE wire report');
+    expect(props(honduras).date_start_source).toContain('says only "in November", with no year');
   });
 });

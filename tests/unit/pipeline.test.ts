@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { booleanClockwise } from '@turf/turf';
-import type { FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildReportLayers } from '../../src/layers/build.ts';
 import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
 import { schematicArc } from '../../src/pipeline/arc.ts';
+import { APPROXIMATE_DAYS, addDateRanges, dateRange } from '../../src/pipeline/date-range.ts';
 import {
   attachBoundaries,
   attachFlowEndpoints,
@@ -91,9 +92,9 @@ describe('pipeline steps, by their properties', () => {
 
   it('normalise winds exterior rings counter-clockwise and holes clockwise (RFC 7946 §3.1.6)', () => {
     const out = normalise(fixture('normalise/in.geojson'), 'n');
-    const polygon = out.features[0]?.geometry as Polygon;
-    expect(booleanClockwise(polygon.coordinates[0] as number[][])).toBe(false);
-    expect(booleanClockwise(polygon.coordinates[1] as number[][])).toBe(true);
+    const [polygon] = (out.features[0]?.geometry as MultiPolygon).coordinates;
+    expect(booleanClockwise(polygon?.[0] as number[][])).toBe(false);
+    expect(booleanClockwise(polygon?.[1] as number[][])).toBe(true);
   });
 
   it('normalise gives every feature every key, in first-seen order, null where absent', () => {
@@ -107,9 +108,17 @@ describe('pipeline steps, by their properties', () => {
     expect(out.features[1]?.properties).toEqual({ name: 'B', extra: null, other: 'x' });
   });
 
-  it('normalise writes a one-part MultiPolygon as a Polygon, as GDAL does under RFC 7946', () => {
+  it('normalise writes every area as a MultiPolygon, so a layer has one geometry type', () => {
     const out = normalise(fixture('normalise/in.geojson'), 'n');
-    expect(out.features.map((f) => f.geometry?.type ?? null)).toEqual(['Polygon', 'Point', null, 'Polygon']);
+    expect(out.features.map((f) => f.geometry?.type ?? null)).toEqual([
+      'MultiPolygon',
+      'Point',
+      null,
+      'MultiPolygon',
+    ]);
+    const input = fixture('normalise/in.geojson').features[0]?.geometry as Polygon;
+    expect((out.features[0]?.geometry as MultiPolygon).coordinates).toHaveLength(1);
+    expect(input.type).toBe('Polygon');
   });
 
   it('a flow with no known boundary is an error naming the feature', () => {
@@ -131,5 +140,64 @@ describe('pipeline steps, by their properties', () => {
       ],
     };
     expect(() => toSchematicArcs(bad)).toThrow('Feature y: a flow needs a two-point LineString');
+  });
+});
+
+describe('the days a date can mean', () => {
+  it('spans a day, a month, a year, and a few days either side of an approximate day', () => {
+    expect(dateRange('2012-01-15', 'day')).toEqual({ earliest: '2012-01-15', latest: '2012-01-15' });
+    expect(dateRange('2006-12', 'month')).toEqual({ earliest: '2006-12-01', latest: '2006-12-31' });
+    expect(dateRange('2012-02', 'month')).toEqual({ earliest: '2012-02-01', latest: '2012-02-29' });
+    expect(dateRange('2011', 'year, inferred')).toEqual({ earliest: '2011-01-01', latest: '2011-12-31' });
+    expect(dateRange('2011-02-28', 'day, approximate')).toEqual({
+      earliest: `2011-02-${28 - APPROXIMATE_DAYS}`,
+      latest: `2011-03-0${APPROXIMATE_DAYS}`,
+    });
+  });
+
+  it('refuses a date that is not a calendar date, or written to another precision than its own', () => {
+    expect(() => dateRange('2011-02-29', 'day')).toThrow('2011-02-29 is not a calendar date');
+    expect(() => dateRange('2012-13', 'month')).toThrow();
+    expect(() => dateRange('2006-12', 'day')).toThrow('written to the month but its precision is "day"');
+    expect(() => dateRange('Dec 2006', 'month')).toThrow('is not an ISO 8601 date');
+  });
+
+  it('adds earliest and latest days after each precision column, null where a date has no value', () => {
+    const input: FeatureCollection<Geometry | null> = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'a',
+          geometry: null,
+          properties: {
+            date_start: '2006-12',
+            date_start_precision: 'month',
+            date_start_source: 's',
+            date_end: null,
+            date_end_precision: null,
+          },
+        },
+      ],
+    };
+    const out = run([input], () => addDateRanges(input));
+    expect(out.features[0]?.properties).toEqual({
+      date_start: '2006-12',
+      date_start_precision: 'month',
+      date_start_earliest: '2006-12-01',
+      date_start_latest: '2006-12-31',
+      date_start_source: 's',
+      date_end: null,
+      date_end_precision: null,
+      date_end_earliest: null,
+      date_end_latest: null,
+    });
+    expect(Object.keys(out.features[0]?.properties ?? {}).slice(0, 5)).toEqual([
+      'date_start',
+      'date_start_precision',
+      'date_start_earliest',
+      'date_start_latest',
+      'date_start_source',
+    ]);
   });
 });

@@ -34,12 +34,12 @@ describe('popupModel', () => {
       {
         label: 'From',
         text: '19 December 2010 (to the day)',
-        source: expect.stringContaining('Contemporary press reports'),
+        source: expect.stringContaining('The Tico Times, 30 December 2010'),
       },
       {
         label: 'Until',
-        text: 'about 18 February 2011 (to the day, approximate)',
-        source: expect.any(String),
+        text: '18 February 2011 (to the day)',
+        source: expect.stringContaining('Diálogo, 24 February 2011'),
       },
     ]);
     expect(model.quotes).toHaveLength(4);
