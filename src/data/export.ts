@@ -3,7 +3,7 @@ import { bboxPolygon } from '@turf/bbox-polygon';
 import { booleanIntersects } from '@turf/boolean-intersects';
 import { type Zippable, zipSync } from 'fflate';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
-import { REPORT_LAYERS, type ReportData, type ReportLayerId } from '../layers/registry.ts';
+import { REPORT_LAYERS, type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
 
 /** RFC 7946 §12. */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
@@ -12,6 +12,9 @@ export const ZIP_NAME = 'guatemala-transit-layers.zip';
 export interface ExportFile {
   name: string;
   text: string;
+  /** The layer the file holds, and how many of its features. */
+  layer: ReportLayerId;
+  count: number;
 }
 
 export interface ExportOptions {
@@ -51,10 +54,35 @@ function selectFeatures(collection: FeatureCollection, within?: BBox): Feature[]
 /** The export files for the chosen layers, in registry order: one `<layer id>.geojson` each. */
 export function buildExport(data: ReportData, options: ExportOptions = {}): ExportFile[] {
   const chosen = REPORT_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
-  return chosen.map((layer) => ({
-    name: `${layer.id}.geojson`,
-    text: layerFileText(layer.id, selectFeatures(data[layer.id], options.within)),
-  }));
+  return chosen.map((layer) => {
+    const features = selectFeatures(data[layer.id], options.within);
+    return {
+      name: `${layer.id}.geojson`,
+      text: layerFileText(layer.id, features),
+      layer: layer.id,
+      count: features.length,
+    };
+  });
+}
+
+/**
+ * What a download holds. Of the current view (`inView`), a layer with no feature there is left out, since an
+ * empty file opens in QGIS as a table with no geometry and no fields. `message` says what was left
+ * out, or why nothing was downloaded; null when everything asked for is there.
+ */
+export function downloadable(
+  files: readonly ExportFile[],
+  { inView }: { inView: boolean },
+): { files: ExportFile[]; message: string | null } {
+  if (!inView) return { files: [...files], message: null };
+  const kept = files.filter((f) => f.count > 0);
+  const names = files.filter((f) => f.count === 0).map((f) => reportLayer(f.layer).name);
+  if (names.length === 0) return { files: kept, message: null };
+  if (kept.length === 0) {
+    const what = names.length === 1 ? `No ${names[0]} feature` : 'No feature of any layer asked for';
+    return { files: kept, message: `${what} in this view; nothing was downloaded.` };
+  }
+  return { files: kept, message: `Left out, with no feature in this view: ${names.join(', ')}.` };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BBox } from 'geojson';
 import {
   buildExport,
+  downloadable,
   type ExportFile,
   type ExportOptions,
   GEOJSON_MEDIA_TYPE,
@@ -48,6 +49,8 @@ export function createExportMenu({
     within: inView.checked && currentView ? currentView() : undefined,
     layers: onlyVisible.checked && visibleLayers ? visibleLayers() : undefined,
   });
+  // Says what a download left out, or why there was none; read out by screen readers as it changes.
+  const status = el('p', { class: 'export__status', role: 'status' });
   const geojsonBlob = (file: ExportFile) => new Blob([file.text], { type: GEOJSON_MEDIA_TYPE });
 
   const buttons = layers.map((layer) => {
@@ -61,8 +64,12 @@ export function createExportMenu({
     button.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, name));
     // A single layer's button downloads that layer, shown or not: the person asked for it by name.
     button.addEventListener('click', () => {
-      const [file] = buildExport(data, { within: options().within, layers: [layer.id] });
-      if (file) download(file.name, geojsonBlob(file));
+      const { within } = options();
+      const { files, message } = downloadable(buildExport(data, { within, layers: [layer.id] }), {
+        inView: within !== undefined,
+      });
+      status.textContent = message ?? '';
+      for (const file of files) download(file.name, geojsonBlob(file));
     });
     return el('li', {}, button);
   });
@@ -74,7 +81,12 @@ export function createExportMenu({
   zip.setAttribute('aria-label', `Download all layers as ${ZIP_NAME}, one GeoJSON file per layer`);
   zip.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, ZIP_NAME));
   zip.addEventListener('click', () => {
-    const files = buildExport(data, options());
+    const chosen = options();
+    const { files, message } = downloadable(buildExport(data, chosen), {
+      inView: chosen.within !== undefined,
+    });
+    status.textContent = message ?? '';
+    if (files.length === 0) return;
     download(ZIP_NAME, new Blob([zipExport(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   });
 
@@ -90,6 +102,7 @@ export function createExportMenu({
       ' Only features in the current view (whole features that touch it, not clipped)',
     ),
     el('label', { class: 'export__option' }, onlyVisible, ' Zip: only the layers shown on the map'),
+    status,
     el(
       'p',
       { class: 'export__note' },

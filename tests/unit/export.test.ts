@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildExport, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
+import { buildExport, downloadable, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
 import { validateAll } from '../../src/data/validate.ts';
 import { REPORT_LAYERS, type ReportData, requiredProperties } from '../../src/layers/registry.ts';
 
@@ -60,6 +60,8 @@ describe('buildExport', () => {
     expect(buildExport(tiny)).toMatchInlineSnapshot(`
       [
         {
+          "count": 1,
+          "layer": "transit-flows",
           "name": "transit-flows.geojson",
           "text": "{"type":"FeatureCollection","name":"transit-flows","bbox":[-90.4,4,-73.5,15.6],"features":[
       {"type":"Feature","id":"leg","properties":{"name":"Leg","schematic":true,"sequence":1},"geometry":{"type":"LineString","coordinates":[[-73.5,4],[-90.4,15.6]]}}
@@ -67,11 +69,15 @@ describe('buildExport', () => {
       ",
         },
         {
+          "count": 0,
+          "layer": "alta-verapaz",
           "name": "alta-verapaz.geojson",
           "text": "{"type":"FeatureCollection","name":"alta-verapaz","features":[]}
       ",
         },
         {
+          "count": 1,
+          "layer": "militarised-policing",
           "name": "militarised-policing.geojson",
           "text": "{"type":"FeatureCollection","name":"militarised-policing","bbox":[-89,13,-83,16],"features":[
       {"type":"Feature","id":"HND","properties":{"name":"Honduras","date_start":"2011-11"},"geometry":{"type":"Polygon","coordinates":[[[-89,13],[-83,13],[-83,16],[-89,13]]]}}
@@ -88,6 +94,25 @@ describe('buildExport', () => {
     expect(JSON.parse(files[0]?.text ?? '{}').features).toHaveLength(1);
     const outside = buildExport(tiny, { within: [0, 0, 1, 1] });
     for (const f of outside) expect(JSON.parse(f.text).features).toEqual([]);
+  });
+
+  it('leaves out of a download of the view each layer with no feature there, and says so', () => {
+    const view: [number, number, number, number] = [-84, 15, -80, 20];
+    const some = downloadable(buildExport(tiny, { within: view }), { inView: true });
+    expect(some.files.map((f) => f.name)).toEqual(['militarised-policing.geojson']);
+    expect(some.message).toBe('Left out, with no feature in this view: Transit flows, Alta Verapaz.');
+    const one = downloadable(buildExport(tiny, { within: [0, 0, 1, 1], layers: ['alta-verapaz'] }), {
+      inView: true,
+    });
+    expect(one).toEqual({
+      files: [],
+      message: 'No Alta Verapaz feature in this view; nothing was downloaded.',
+    });
+    const none = downloadable(buildExport(tiny, { within: [0, 0, 1, 1] }), { inView: true });
+    expect(none.message).toBe('No feature of any layer asked for in this view; nothing was downloaded.');
+    // The whole data is downloaded as it is, even a layer that failed to load.
+    const all = downloadable(buildExport(tiny), { inView: false });
+    expect(all).toEqual({ files: buildExport(tiny), message: null });
   });
 
   it('reproduces the committed layer files byte for byte, and each passes the validation gate', () => {
