@@ -1,6 +1,8 @@
 /**
- * Every colour the map draws with. Mission colours come from the Okabe–Ito palette, which stays
- * distinguishable under the common forms of colour blindness (https://jfly.uni-koeln.de/color/).
+ * Every colour the map draws with. The layers' colours come from the Okabe–Ito palette and Paul
+ * Tol's muted olive, which stay apart under the common forms of colour blindness
+ * (https://jfly.uni-koeln.de/color/, https://personal.sron.nl/~pault/); tests/unit/colours.test.ts
+ * checks each area's drawn tint against the sea, the land and the other areas.
  * Text colours are dark on light halos so labels keep WCAG AA contrast (≥ 4.5:1) over land and sea.
  */
 export const theme = {
@@ -18,8 +20,9 @@ export const theme = {
   displacement: '#7b2d8e',
   altaVerapazFill: '#e69f00',
   altaVerapazOutline: '#7a4a00',
-  militarisedFill: '#0072b2',
-  militarisedOutline: '#004a75',
+  // Olive: the army's colour, and apart from the sea, the land and Alta Verapaz in every vision.
+  militarisedFill: '#999933',
+  militarisedOutline: '#4d4d1a',
   annotationText: '#1a1a1a',
 } as const;
 

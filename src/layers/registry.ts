@@ -104,7 +104,7 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
     look: {
       kind: 'area',
       fill: theme.militarisedFill,
-      fillOpacity: 0.2,
+      fillOpacity: 0.45,
       outline: theme.militarisedOutline,
       outlineWidth: 1.6,
       emphasis: false,
