@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   try {
     map = createMapView({ container, style, view: initial.view, onError: showMessage });
   } catch (error) {
-    mountWithoutMap(data, container, panel, String(error instanceof Error ? error.message : error));
+    // Any other failure is reported as the map not starting (below), not as a missing WebGL.
+    if (!/webgl/i.test(String(error))) throw error;
+    mountWithoutMap(data, container, panel);
     return;
   }
   if (import.meta.env.MODE === 'test') {

@@ -1,10 +1,14 @@
 import type { PopupModel } from '../data/popup.ts';
 import { el } from './dom.ts';
 
-/** The popup body for one feature. Built from DOM nodes and text only (never HTML from data). */
-export function popupContent(model: PopupModel): HTMLElement {
+/**
+ * The popup body for one feature. Built from DOM nodes and text only (never HTML from data). The text
+ * list names the feature and its layer itself, so it asks for the body without its `heading`.
+ */
+export function popupContent(model: PopupModel, { heading = true }: { heading?: boolean } = {}): HTMLElement {
   const body = el('article', { class: 'feature-popup', 'aria-label': model.title });
-  body.append(el('p', { class: 'feature-popup__layer' }, model.layerName), el('h2', {}, model.title));
+  if (heading)
+    body.append(el('p', { class: 'feature-popup__layer' }, model.layerName), el('h2', {}, model.title));
   if (model.schematicNote) body.append(el('p', { class: 'feature-popup__schematic' }, model.schematicNote));
   if (model.dates.length > 0 || model.reportDate) {
     const dates = el('dl', { class: 'feature-popup__dates' });

@@ -48,7 +48,7 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
         item.append(el('h4', { class: 'text-list__name' }, model.title));
       }
       const details = el('details', { class: 'text-list__details' }, el('summary', {}, 'Dates and quotes'));
-      details.append(popupContent(model));
+      details.append(popupContent(model, { heading: false }));
       details.open = !onChoose;
       item.append(details);
       list.append(item);

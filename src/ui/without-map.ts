@@ -5,15 +5,12 @@ import { showMessage } from './messages.ts';
 import { createTextList } from './text-list.ts';
 
 /** The whole app without a map: what a browser with no WebGL 2 gets. */
-export function mountWithoutMap(
-  data: ReportData,
-  mapElement: HTMLElement,
-  panel: HTMLElement,
-  reason: string,
-): void {
+export function mountWithoutMap(data: ReportData, mapElement: HTMLElement, panel: HTMLElement): void {
   mapElement.hidden = true;
+  // The panel then has the whole page (page.css).
+  document.body.classList.add('no-map');
   showMessage(
-    `The interactive map needs WebGL 2, which this browser does not provide (${reason}). ` +
+    'The interactive map needs WebGL 2, which this browser does not provide. ' +
       'Everything it shows is listed below as text, and the downloads work.',
   );
   panel.append(createExportMenu({ layers: REPORT_LAYERS, data }));
