@@ -10,10 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchBrowser } from '../scripts/browser.ts';
 import { ROOT, readMissionLayers } from '../scripts/io.ts';
+import { serveStatic } from '../scripts/server.ts';
 import { buildExport, zipExport } from '../src/data/export.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
-import { serveStatic } from '../tests/e2e/server.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
 const BASELINE_DIR = `${ROOT}dist-bench-baseline`;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_BUILD } from './app.ts';
+import { PRODUCTION_BUILD } from '../../scripts/app-page.ts';
 
 /**
  * The byte budgets of issue #6, read from the production build (times are only measured by

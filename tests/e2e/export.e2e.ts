@@ -6,8 +6,9 @@ import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { BBox, FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openApp, ROOT, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { type AppSession, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/io.ts';
 
 const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
 const ZIP = 'guatemala-transit-layers.zip';
@@ -81,9 +82,7 @@ describe('downloads in the page', () => {
   it('export only the features touching the current view when asked', async () => {
     const page = await openWithBlobSpy('#7/14.8/-86.6');
     await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
-    const view = (await page.evaluate(() =>
-      (window as unknown as { __map: import('maplibre-gl').Map }).__map.getBounds().toArray().flat(),
-    )) as BBox;
+    const view = (await withMap(page, (map) => map.getBounds().toArray().flat())) as BBox;
     const ids: unknown[] = [];
     for (const [i, name] of [
       /Download Transit flows/,

@@ -1,8 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppSession,
+  openApp,
+  PRODUCTION_BUILD,
+  pagePoint,
+  waitForReady,
+  withMap,
+} from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/io.ts';
 import { channels, theme } from '../../src/style/theme.ts';
-import { type AppSession, openApp, PRODUCTION_BUILD, pagePoint, ROOT, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
 import { pixelAt } from './pixel.ts';
 
 let browser: Browser;
@@ -18,14 +26,16 @@ interface RenderedLabel {
   name: string;
 }
 
-async function renderedLabels(session: AppSession, layer: string): Promise<RenderedLabel[]> {
-  return session.page.evaluate((id) => {
-    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    return map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
-      kind: String(f.properties.kind),
-      name: String(f.properties.name),
-    }));
-  }, layer);
+function renderedLabels(session: AppSession, layer: string): Promise<RenderedLabel[]> {
+  return withMap(
+    session.page,
+    (map, id) =>
+      map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
+        kind: String(f.properties.kind),
+        name: String(f.properties.name),
+      })),
+    layer,
+  );
 }
 
 function expectClean(session: AppSession): void {
@@ -62,8 +72,7 @@ describe('the offline map (test build)', () => {
     expect(session.warnings.filter((w) => /glyph/i.test(w))).toEqual([]);
     // Dark pixels of the label colour round Colombia's label point, read from the map's own drawing
     // (redrawn, then read in the same task, before the browser takes the frame away).
-    const dark = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const dark = await withMap(session.page, (map) => {
       const [label] = map.queryRenderedFeatures({
         layers: ['country-labels'],
         filter: ['==', ['get', 'name'], 'Colombia'],
@@ -97,8 +106,7 @@ describe('the offline map (test build)', () => {
   });
 
   it('frames Colombia to the southern United States, centred on Central America', async () => {
-    const view = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const view = await withMap(session.page, (map) => {
       const b = map.getBounds();
       const canvas = map.getCanvas();
       const guatemala = map.project([-90.5, 15.5]);
@@ -166,17 +174,16 @@ describe('the offline map (test build)', () => {
   });
 
   it('draws Guatemala department borders and accented labels once zoomed in', async () => {
-    await session.page.evaluate(async () => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    await withMap(session.page, async (map) => {
       map.jumpTo({ center: [-90.3, 15.8], zoom: 7.5 });
       await new Promise((resolve) => map.once('idle', resolve));
     });
     const names = (await renderedLabels(session, 'department-labels')).map((l) => l.name);
     expect(names).toEqual(expect.arrayContaining(['Petén', 'Quiché', 'Sololá', 'Totonicapán']));
-    const borders = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      return map.queryRenderedFeatures({ layers: ['departments-line'] }).length;
-    });
+    const borders = await withMap(
+      session.page,
+      (map) => map.queryRenderedFeatures({ layers: ['departments-line'] }).length,
+    );
     expect(borders).toBeGreaterThan(10);
     expectClean(session);
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, type OpenOptions, openApp, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { type AppSession, type OpenOptions, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
 
 let browser: Browser;
 let session: AppSession | undefined;
@@ -65,15 +65,12 @@ describe('hostile links', () => {
       await waitForReady(page);
       expect(session?.errors).toEqual([]);
       expect(dialogs).toEqual([]);
-      const state = await page.evaluate(() => {
-        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-        return {
-          zoom: map.getZoom(),
-          center: map.getCenter().toArray(),
-          polluted: ({} as Record<string, unknown>).polluted,
-          injected: document.querySelectorAll('script:not([src]), img[src="x"], svg[onload]').length,
-        };
-      });
+      const state = await withMap(page, (map) => ({
+        zoom: map.getZoom(),
+        center: map.getCenter().toArray(),
+        polluted: ({} as Record<string, unknown>).polluted,
+        injected: document.querySelectorAll('script:not([src]), img[src="x"], svg[onload]').length,
+      }));
       expect(Number.isFinite(state.zoom)).toBe(true);
       expect(state.center.every(Number.isFinite)).toBe(true);
       expect(state.polluted).toBeUndefined();
@@ -130,15 +127,13 @@ describe('a lost GL context', () => {
     });
     await page.waitForFunction(() => document.querySelector('canvas')?.getContext('webgl2')?.isContextLost());
     await page.getByRole('checkbox', { name: 'Militarised policing' }).click();
-    await page.evaluate(async () => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    await withMap(page, async (map) => {
       const restored = new Promise((resolve) => map.once('webglcontextrestored', resolve));
       (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext();
       await restored;
       await new Promise((resolve) => map.once('idle', resolve));
     });
-    const state = await page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const state = await withMap(page, (map) => {
       const visibility = (id: string) => map.getLayoutProperty(id, 'visibility') ?? 'visible';
       return {
         militarised: visibility('militarised-policing-fill'),

@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppSession,
+  type OpenOptions,
+  openApp,
+  pagePoint,
+  waitForReady,
+} from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/io.ts';
 import { channels } from '../../src/style/theme.ts';
-import { type AppSession, type OpenOptions, openApp, pagePoint, ROOT, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
 import { pixelAt } from './pixel.ts';
 
 const LAYERS = [
