@@ -64,6 +64,7 @@ async function download(page: Page, name: RegExp): Promise<{ filename: string; b
 describe('downloads in the page', () => {
   it('give each layer, and the zip of all three, byte for byte what `npm run export` writes', async () => {
     const page = await openWithBlobSpy();
+    const requestsBefore = session?.requests.length ?? 0;
     const buttons = [/Download Transit flows/, /Download Alta Verapaz/, /Download Militarised policing/];
     for (const [i, name] of buttons.entries()) {
       const { filename, bytes } = await download(page, name);
@@ -75,7 +76,9 @@ describe('downloads in the page', () => {
     expect(zip.bytes.equals(readFileSync(join(cliDir, ZIP)))).toBe(true);
     const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
     expect(types).toEqual([...FILES.map(() => 'application/geo+json'), 'application/zip']);
-    // Made in the page from data already loaded: no request was needed to build them.
+    // Made in the page from data already loaded: nothing but the downloads' own blob: URLs.
+    const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:'));
+    expect(fetched).toEqual([]);
     expect(session?.external).toEqual([]);
   });
 

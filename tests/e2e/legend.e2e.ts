@@ -48,8 +48,9 @@ describe('legend toggles', () => {
   it('is usable at 375×667 with nothing wider than the screen, legend folded but reachable', async () => {
     const page = await open(PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.getByText('Layers', { exact: true }).click();
     const checkbox = page.getByRole('checkbox', { name: 'Militarised policing' });
+    await expect(checkbox.isVisible()).resolves.toBe(false);
+    await page.getByText('Layers', { exact: true }).click();
     await checkbox.click();
     expect(new Set(await groupVisibility(page, 'militarised-policing'))).toEqual(new Set(['none']));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -38,11 +38,13 @@ describe('popups', () => {
       await page.locator('.maplibregl-popup').waitFor();
       await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(1);
       const text = (await popupText(page)) ?? '';
-      const feature = layerFile(c.layer).features.find((f) => f.id === c.id);
+      const properties = layerFile(c.layer).features.find((f) => f.id === c.id)?.properties ?? {};
+      const excerpts = Object.entries(properties).filter(
+        (entry): entry is [string, string] => entry[0].startsWith('excerpt') && typeof entry[1] === 'string',
+      );
+      expect(excerpts.length, `excerpts of ${c.id} in its layer file`).toBeGreaterThan(0);
       expect(text).toContain(c.title);
-      for (const [key, value] of Object.entries(feature?.properties ?? {})) {
-        if (key.startsWith('excerpt') && typeof value === 'string') expect(text).toContain(value);
-      }
+      for (const [, excerpt] of excerpts) expect(text).toContain(excerpt);
       expect(text).toContain('BBC News, 15 January 2012');
       if (c.layer === 'transit-flows') expect(text).toContain('Schematic');
       expect(page.url()).toContain(`feature=${c.id}`);
@@ -64,6 +66,7 @@ describe('popups', () => {
     await page.locator('.maplibregl-popup').waitFor();
     expect(await popupText(page)).toContain(hostile);
     expect(await popupText(page)).toContain('<script>window.__pwned=2</script>');
+    expect(await page.locator('.twin').textContent()).toContain(hostile);
     expect(await page.locator('.maplibregl-popup img, .twin img, .maplibregl-popup script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
