@@ -9,7 +9,6 @@ import {
   withMap,
 } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { ROOT } from '../../scripts/io.ts';
 import { channels, theme } from '../../src/style/theme.ts';
 import { pixelAt } from './pixel.ts';
 
@@ -209,16 +208,6 @@ describe('the offline map (test build)', () => {
         mapCanvas: false,
       });
       expectClean(fresh);
-    } finally {
-      await fresh.close();
-    }
-  });
-
-  it('saves a desktop screenshot of the default view for the README', async () => {
-    const fresh = await openApp(browser);
-    try {
-      await waitForReady(fresh.page);
-      await fresh.page.screenshot({ path: `${ROOT}docs/screenshot-desktop.png` });
     } finally {
       await fresh.close();
     }

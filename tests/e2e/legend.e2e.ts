@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../../scripts/app-page.ts';
-import { ROOT } from '../../scripts/io.ts';
 import { freshPagePerTest, groupVisibility, LAYERS } from './helpers.ts';
 
 const open = freshPagePerTest();
@@ -54,6 +53,5 @@ describe('legend toggles', () => {
     await checkbox.click();
     expect(new Set(await groupVisibility(page, 'militarised-policing'))).toEqual(new Set(['none']));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: `${ROOT}docs/screenshot-phone.png` });
   });
 });
