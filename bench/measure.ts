@@ -94,7 +94,7 @@ async function probedPage(page: Page, prefix: string) {
   return { signals, errors, loaded, stopRecording };
 }
 
-/** A 2 s drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
+/** A drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
 async function drag(page: Page, map: JSHandle<MapLibreMap>): Promise<Run['drag']> {
   const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('The map canvas has no box');
