@@ -25,9 +25,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterEach(async () => {
-  if (session) expect(session.errors).toEqual([]);
-  await session?.close();
+  // Closed first, so a failed check does not leave the page open for the next test.
+  const opened = session;
   session = undefined;
+  await opened?.close();
+  expect(opened?.errors ?? []).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
