@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildStyle, GLYPHS_PATH } from '../src/style/index.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../src/theme.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { launchBrowser } from './browser.ts';
 import { encodeGlyphRange, GLYPH_BORDER, GLYPH_SIZE, type Glyph, rangeOf } from './glyph-pbf.ts';
 import { ROOT, readJson, readMapSource, sha256 } from './io.ts';
 import { mapCharacters } from './map-text.ts';

@@ -33,7 +33,7 @@ const map = new maplibregl.Map({
     version: 8,
     'font-faces': { [FONT]: absolute(fontRegular) },
     sources: { countries: { type: 'geojson', data: absolute(countries) } },
-    // A fill, a line and a label layer and nothing else (issue #6): no background layer.
+    // A fill, a line and a label layer and nothing else: no background layer.
     layers: [
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0e8' } },
       {

@@ -2,33 +2,34 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_BUILD } from './app.ts';
+import { BUDGETS } from '../../bench/budgets.ts';
+import { kb } from '../../bench/format.ts';
+import { PRODUCTION_BUILD } from '../../scripts/app-page.ts';
 
 /**
- * The byte budgets of issue #6, read from the production build (times are only measured by
+ * The benchmark's byte budgets, read from the production build (times are only measured by
  * `npm run bench`, never asserted). Sizes are gzip -9, as a server would send them.
  */
 const ASSETS = `${PRODUCTION_BUILD}/assets`;
 const files = readdirSync(ASSETS);
 const gzipped = (name: string) => gzipSync(readFileSync(`${ASSETS}/${name}`), { level: 9 }).length;
-const KB = 1000;
 
 describe('byte budgets of the production build', () => {
-  it("keeps the app's own JavaScript, MapLibre aside, within 40 KB gzipped", () => {
+  it(`keeps the app's own JavaScript, MapLibre aside, within ${kb(BUDGETS.appJsGzip)} gzipped`, () => {
     const html = readFileSync(`${PRODUCTION_BUILD}/index.html`, 'utf8');
     const entry = /src="\.\/assets\/(index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry, 'the entry script in dist/index.html').toBeDefined();
     const own = files.filter((f) => f.endsWith('.js') && !f.startsWith('maplibre-gl'));
     expect(own).toContain(entry);
     const total = own.reduce((sum, f) => sum + gzipped(f), 0);
-    expect(total).toBeLessThanOrEqual(40 * KB);
+    expect(total).toBeLessThanOrEqual(BUDGETS.appJsGzip);
     // MapLibre really is apart: its attribution control's class name is in its chunk, not the app's.
     const maplibre = files.find((f) => /^maplibre-gl-[^w].*\.js$/.test(f)) ?? '';
     expect(readFileSync(`${ASSETS}/${maplibre}`, 'utf8')).toContain('maplibregl-ctrl-attrib');
     expect(readFileSync(`${ASSETS}/${entry}`, 'utf8')).not.toContain('maplibregl-ctrl-attrib');
   });
 
-  it('keeps the data and fonts of the first load within 150 KB gzipped', () => {
+  it(`keeps the data and fonts of the first load within ${kb(BUDGETS.dataFontsGzip)} gzipped`, () => {
     const firstLoad = files.filter((f) => f.endsWith('.geojson') || f.endsWith('.woff2'));
     expect(firstLoad.filter((f) => f.endsWith('.geojson'))).toHaveLength(6);
     // The labels' glyphs, copied from public/glyphs/: every range file counts, used at first or not.
@@ -37,6 +38,6 @@ describe('byte budgets of the production build', () => {
       .map((f) => join('..', 'glyphs', f));
     expect(glyphs.length).toBeGreaterThanOrEqual(2);
     const total = [...firstLoad, ...glyphs].reduce((sum, f) => sum + gzipped(f), 0);
-    expect(total).toBeLessThanOrEqual(150 * KB);
+    expect(total).toBeLessThanOrEqual(BUDGETS.dataFontsGzip);
   });
 });

@@ -6,8 +6,9 @@ import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { BBox, FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openApp, ROOT, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { type AppSession, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/io.ts';
 
 const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
 const ZIP = 'guatemala-transit-layers.zip';
@@ -24,9 +25,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterEach(async () => {
-  if (session) expect(session.errors).toEqual([]);
-  await session?.close();
+  // Closed first, so a failed check does not leave the page open for the next test.
+  const opened = session;
   session = undefined;
+  await opened?.close();
+  expect(opened?.errors ?? []).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -63,6 +66,7 @@ async function download(page: Page, name: RegExp): Promise<{ filename: string; b
 describe('downloads in the page', () => {
   it('give each layer, and the zip of all three, byte for byte what `npm run export` writes', async () => {
     const page = await openWithBlobSpy();
+    const requestsBefore = session?.requests.length ?? 0;
     const buttons = [/Download Transit flows/, /Download Alta Verapaz/, /Download Militarised policing/];
     for (const [i, name] of buttons.entries()) {
       const { filename, bytes } = await download(page, name);
@@ -74,16 +78,16 @@ describe('downloads in the page', () => {
     expect(zip.bytes.equals(readFileSync(join(cliDir, ZIP)))).toBe(true);
     const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
     expect(types).toEqual([...FILES.map(() => 'application/geo+json'), 'application/zip']);
-    // Made in the page from data already loaded: no request was needed to build them.
+    // Made in the page from data already loaded: nothing but the downloads' own blob: URLs.
+    const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:'));
+    expect(fetched).toEqual([]);
     expect(session?.external).toEqual([]);
   });
 
   it('export only the features touching the current view when asked', async () => {
     const page = await openWithBlobSpy('#7/14.8/-86.6');
     await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
-    const view = (await page.evaluate(() =>
-      (window as unknown as { __map: import('maplibre-gl').Map }).__map.getBounds().toArray().flat(),
-    )) as BBox;
+    const view = (await withMap(page, (map) => map.getBounds().toArray().flat())) as BBox;
     const ids: unknown[] = [];
     for (const [i, name] of [
       /Download Transit flows/,

@@ -1,8 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, theme } from '../../src/style/theme.ts';
-import { type AppSession, openApp, PRODUCTION_BUILD, pagePoint, ROOT, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import {
+  type AppSession,
+  openApp,
+  PRODUCTION_BUILD,
+  pagePoint,
+  waitForReady,
+  withMap,
+} from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { channels, theme } from '../../src/theme.ts';
 import { pixelAt } from './pixel.ts';
 
 let browser: Browser;
@@ -18,14 +25,16 @@ interface RenderedLabel {
   name: string;
 }
 
-async function renderedLabels(session: AppSession, layer: string): Promise<RenderedLabel[]> {
-  return session.page.evaluate((id) => {
-    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    return map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
-      kind: String(f.properties.kind),
-      name: String(f.properties.name),
-    }));
-  }, layer);
+function renderedLabels(session: AppSession, layer: string): Promise<RenderedLabel[]> {
+  return withMap(
+    session.page,
+    (map, id) =>
+      map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
+        kind: String(f.properties.kind),
+        name: String(f.properties.name),
+      })),
+    layer,
+  );
 }
 
 function expectClean(session: AppSession): void {
@@ -62,8 +71,7 @@ describe('the offline map (test build)', () => {
     expect(session.warnings.filter((w) => /glyph/i.test(w))).toEqual([]);
     // Dark pixels of the label colour round Colombia's label point, read from the map's own drawing
     // (redrawn, then read in the same task, before the browser takes the frame away).
-    const dark = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const dark = await withMap(session.page, (map) => {
       const [label] = map.queryRenderedFeatures({
         layers: ['country-labels'],
         filter: ['==', ['get', 'name'], 'Colombia'],
@@ -97,8 +105,7 @@ describe('the offline map (test build)', () => {
   });
 
   it('frames Colombia to the southern United States, centred on Central America', async () => {
-    const view = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const view = await withMap(session.page, (map) => {
       const b = map.getBounds();
       const canvas = map.getCanvas();
       const guatemala = map.project([-90.5, 15.5]);
@@ -166,17 +173,16 @@ describe('the offline map (test build)', () => {
   });
 
   it('draws Guatemala department borders and accented labels once zoomed in', async () => {
-    await session.page.evaluate(async () => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    await withMap(session.page, async (map) => {
       map.jumpTo({ center: [-90.3, 15.8], zoom: 7.5 });
       await new Promise((resolve) => map.once('idle', resolve));
     });
     const names = (await renderedLabels(session, 'department-labels')).map((l) => l.name);
     expect(names).toEqual(expect.arrayContaining(['Petén', 'Quiché', 'Sololá', 'Totonicapán']));
-    const borders = await session.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      return map.queryRenderedFeatures({ layers: ['departments-line'] }).length;
-    });
+    const borders = await withMap(
+      session.page,
+      (map) => map.queryRenderedFeatures({ layers: ['departments-line'] }).length,
+    );
     expect(borders).toBeGreaterThan(10);
     expectClean(session);
   });
@@ -206,16 +212,6 @@ describe('the offline map (test build)', () => {
       await fresh.close();
     }
   });
-
-  it('saves a desktop screenshot of the default view for the README', async () => {
-    const fresh = await openApp(browser);
-    try {
-      await waitForReady(fresh.page);
-      await fresh.page.screenshot({ path: `${ROOT}docs/screenshot-desktop.png` });
-    } finally {
-      await fresh.close();
-    }
-  });
 });
 
 describe('the production build', () => {
@@ -227,7 +223,8 @@ describe('the production build', () => {
         expectClean(session);
         // The worker is a separate bundled file: prove it was fetched and ran (the map could not be ready otherwise).
         expect(session.requests.some((url) => /maplibre-gl-worker.*\.js$/.test(url))).toBe(true);
-        expect(await session.page.evaluate(() => 'map' in window && '__map' in window)).toBe(false);
+        // The map handle the tests read is in the test build only.
+        expect(await session.page.evaluate(() => '__map' in window)).toBe(false);
         // Each GeoJSON file is preloaded from the HTML and the page's fetch() takes the preload:
         // six files, each requested once.
         const geojson = session.requests.filter((url) => url.endsWith('.geojson'));

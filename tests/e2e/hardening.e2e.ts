@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, type OpenOptions, openApp, waitForReady } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { type AppSession, type OpenOptions, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
 
 let browser: Browser;
 let session: AppSession | undefined;
@@ -65,15 +65,12 @@ describe('hostile links', () => {
       await waitForReady(page);
       expect(session?.errors).toEqual([]);
       expect(dialogs).toEqual([]);
-      const state = await page.evaluate(() => {
-        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-        return {
-          zoom: map.getZoom(),
-          center: map.getCenter().toArray(),
-          polluted: ({} as Record<string, unknown>).polluted,
-          injected: document.querySelectorAll('script:not([src]), img[src="x"], svg[onload]').length,
-        };
-      });
+      const state = await withMap(page, (map) => ({
+        zoom: map.getZoom(),
+        center: map.getCenter().toArray(),
+        polluted: ({} as Record<string, unknown>).polluted,
+        injected: document.querySelectorAll('script:not([src]), img[src="x"], svg[onload]').length,
+      }));
       expect(Number.isFinite(state.zoom)).toBe(true);
       expect(state.center.every(Number.isFinite)).toBe(true);
       expect(state.polluted).toBeUndefined();
@@ -98,13 +95,13 @@ describe('a browser without WebGL', () => {
     await page.locator('.messages p').waitFor();
     expect(await page.locator('.messages').textContent()).toContain('The interactive map needs WebGL 2');
     expect(await page.locator('#map').isHidden()).toBe(true);
-    const twin = (await page.locator('.twin').textContent()) ?? '';
+    const textList = (await page.locator('.text-list').textContent()) ?? '';
     for (const name of ['Cocaine route: Colombia to Guatemala', 'Alta Verapaz', 'Honduras', 'Mexico']) {
-      expect(twin).toContain(name);
+      expect(textList).toContain(name);
     }
-    expect(twin).toContain('totally infiltrated by the Zetas');
-    expect(twin).toContain('December 2006 (to the month)');
-    expect(await page.locator('.twin__details[open]').count()).toBe(8);
+    expect(textList).toContain('totally infiltrated by the Zetas');
+    expect(textList).toContain('December 2006 (to the month)');
+    expect(await page.locator('.text-list__details[open]').count()).toBe(8);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Download Alta Verapaz/ }).click(),
@@ -130,15 +127,13 @@ describe('a lost GL context', () => {
     });
     await page.waitForFunction(() => document.querySelector('canvas')?.getContext('webgl2')?.isContextLost());
     await page.getByRole('checkbox', { name: 'Militarised policing' }).click();
-    await page.evaluate(async () => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    await withMap(page, async (map) => {
       const restored = new Promise((resolve) => map.once('webglcontextrestored', resolve));
       (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext();
       await restored;
       await new Promise((resolve) => map.once('idle', resolve));
     });
-    const state = await page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const state = await withMap(page, (map) => {
       const visibility = (id: string) => map.getLayoutProperty(id, 'visibility') ?? 'visible';
       return {
         militarised: visibility('militarised-policing-fill'),
@@ -183,7 +178,7 @@ describe('Content-Security-Policy', () => {
     await page.mouse.up();
     await page.getByRole('checkbox', { name: 'Transit flows' }).click();
     await page.getByRole('checkbox', { name: 'Transit flows' }).click();
-    await page.locator('.twin__show', { hasText: 'Honduras' }).click();
+    await page.locator('.text-list__show', { hasText: 'Honduras' }).click();
     await page.locator('.maplibregl-popup').waitFor();
     await page.getByText('Download GeoJSON').click();
     const [download] = await Promise.all([
@@ -197,7 +192,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('failures a person can hit', () => {
-  it('a mission layer that fails to load is reported in one line, and the rest of the map works', async () => {
+  it('a report layer that fails to load is reported in one line, and the rest of the map works', async () => {
     const { page } = await guarded({
       beforeGoto: (p) =>
         p.route(/alta-verapaz-[^/]*\.geojson$/, (route) => route.fulfill({ status: 500, body: '' })),
@@ -209,7 +204,7 @@ describe('failures a person can hit', () => {
     expect(session?.errors.filter((e) => e.startsWith('console: Could not load'))).toHaveLength(1);
   });
 
-  it('a mission layer file that is not GeoJSON is reported in one line, and the page still works', async () => {
+  it('a report layer file that is not GeoJSON is reported in one line, and the page still works', async () => {
     const { page } = await guarded({
       beforeGoto: (p) =>
         p.route(/transit-flows-[^/]*\.geojson$/, (route) =>
@@ -220,7 +215,7 @@ describe('failures a person can hit', () => {
     const messages = await page.locator('.messages p').allTextContents();
     expect(messages).toEqual([expect.stringContaining('Could not load the Transit flows layer')]);
     expect(messages[0]).toContain('not a GeoJSON FeatureCollection');
-    expect(await page.locator('.twin__show').count()).toBe(4);
+    expect(await page.locator('.text-list__show').count()).toBe(4);
   });
 
   it('a basemap file MapLibre cannot load is reported in the page, never a blank map', async () => {
@@ -233,6 +228,6 @@ describe('failures a person can hit', () => {
     expect(messages.length).toBe(1);
     expect(messages[0]).toMatch(/404|Not Found/i);
     await waitForReady(page);
-    expect(await page.locator('.twin__show').count()).toBe(8);
+    expect(await page.locator('.text-list__show').count()).toBe(8);
   });
 });

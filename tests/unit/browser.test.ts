@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser, INSTALL_HINT } from '../e2e/browser.ts';
+import { findBrowser, INSTALL_HINT } from '../../scripts/browser.ts';
 
 describe('findBrowser', () => {
   it('takes CHROMIUM_PATH first', () => {

@@ -1,11 +1,18 @@
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+/**
+ * The built app opened in a browser page, for the browser tests, the benchmark and the screenshots:
+ * served from loopback, with every request and error of the page recorded.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Browser, BrowserContextOptions, JSHandle, Page } from 'playwright-core';
+import { ROOT } from './io.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** `vite build --mode test`: the production build plus the `window.__map` handle the tests query. */
 export const TEST_BUILD = `${ROOT}dist-test`;
 export const PRODUCTION_BUILD = `${ROOT}dist`;
+export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
+/** A small phone, held upright, as the page's narrow layout is designed for. */
+export const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
 
 export interface AppSession {
   page: Page;
@@ -34,7 +41,7 @@ const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
   const { build = TEST_BUILD, prefix = '/', hash = '', beforeGoto, ...contextOptions } = options;
   const server = await serveStatic(build, prefix);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, ...contextOptions });
   const page = await context.newPage();
   const session: AppSession = {
     page,
@@ -75,12 +82,57 @@ export async function waitForReady(page: Page): Promise<void> {
   await page.locator('#map[data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
 }
 
+/** The map of a test build's page (src/main.ts sets `window.__map` in `--mode test` only). */
+export function mapHandle(page: Page): Promise<JSHandle<MapLibreMap>> {
+  return page.evaluateHandle(() => {
+    const map = (window as unknown as { __map?: MapLibreMap }).__map;
+    if (!map) throw new Error('No window.__map: is this the test build (vite build --mode test)?');
+    return map;
+  });
+}
+
+/** Runs `script` in the page with the map as its first argument; `arg` must be serialisable. */
+export async function withMap<R, A = undefined>(
+  page: Page,
+  script: (map: MapLibreMap, arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R> {
+  const map = await mapHandle(page);
+  try {
+    // `arg` is plain data, which Playwright hands over as it is (its types allow for handles too).
+    return await map.evaluate(script as (map: MapLibreMap, arg: unknown) => R | Promise<R>, arg);
+  } finally {
+    await map.dispose();
+  }
+}
+
+/**
+ * Resolves once `predicate` returns true in the page, checked every frame. It takes the map and
+ * `arg` as one pair, as Playwright hands a page function its one argument.
+ */
+export async function waitForMap<A = undefined>(
+  page: Page,
+  predicate: (mapAndArg: [MapLibreMap, A]) => boolean,
+  arg?: A,
+): Promise<void> {
+  const map = await mapHandle(page);
+  try {
+    const mapAndArg: [JSHandle<MapLibreMap>, A | undefined] = [map, arg];
+    await page.waitForFunction(predicate as (mapAndArg: unknown) => boolean, mapAndArg);
+  } finally {
+    await map.dispose();
+  }
+}
+
 /** Where a longitude/latitude lies on the map, in page coordinates (for the mouse or a screenshot). */
-export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate((point) => {
-    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    const p = map.project(point);
-    const box = map.getCanvas().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, lngLat);
+export function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return withMap(
+    page,
+    (map, point) => {
+      const p = map.project(point);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    lngLat,
+  );
 }

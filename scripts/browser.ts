@@ -12,12 +12,12 @@ const SYSTEM_BROWSERS = [
 ];
 
 export const INSTALL_HINT =
-  'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
+  'No Chromium found for the browser tests and scripts. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
   'elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
 
 /**
- * The browser the tests drive: $CHROMIUM_PATH, else a system Chromium or Chrome, else Playwright's own
- * download. Never silently nothing: without a browser the tests fail with how to get one.
+ * The browser the tests, the benchmark and the scripts drive: $CHROMIUM_PATH, else a system Chromium
+ * or Chrome, else Playwright's own download. Never silently nothing: without one, say how to get one.
  */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
   const fromEnv = env.CHROMIUM_PATH;

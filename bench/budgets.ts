@@ -1,0 +1,58 @@
+/** What the app must hold against the baseline and in absolute terms; `npm run bench` fails otherwise. */
+import { KB, kb, ms, ratio } from './format.ts';
+import type { Summary } from './stats.ts';
+
+export const BUDGETS = {
+  idleRatio: 1.25,
+  dragRatio: 0.9,
+  appJsGzip: 40 * KB,
+  dataFontsGzip: 150 * KB,
+  clickToPopupMs: 100,
+  exportMs: 50,
+};
+
+export interface BudgetResult {
+  name: string;
+  value: string;
+  ok: boolean;
+}
+
+export const idleRatio = (s: Summary) => s.idle.app.median / s.idle.baseline.median;
+export const dragRatio = (s: Summary) => s.fps.app.median / s.fps.baseline.median;
+
+export function checkBudgets(s: Summary): BudgetResult[] {
+  const appJs = s.appBytes['App JS'].gzip;
+  const dataFonts = s.appBytes.Data.gzip + s.appBytes.Fonts.gzip;
+  return [
+    {
+      name: `Time to first idle ≤ ${BUDGETS.idleRatio}× baseline`,
+      value: `${ratio(idleRatio(s))}×`,
+      ok: idleRatio(s) <= BUDGETS.idleRatio,
+    },
+    {
+      name: `Frames while dragging ≥ ${BUDGETS.dragRatio}× baseline`,
+      value: `${ratio(dragRatio(s))}×`,
+      ok: dragRatio(s) >= BUDGETS.dragRatio,
+    },
+    {
+      name: `App's own JS ≤ ${kb(BUDGETS.appJsGzip)} gzipped`,
+      value: kb(appJs),
+      ok: appJs <= BUDGETS.appJsGzip,
+    },
+    {
+      name: `Data + fonts on first load ≤ ${kb(BUDGETS.dataFontsGzip)} gzipped`,
+      value: kb(dataFonts),
+      ok: dataFonts <= BUDGETS.dataFontsGzip,
+    },
+    {
+      name: `Click → popup ≤ ${BUDGETS.clickToPopupMs} ms (median)`,
+      value: ms(s.popup.median),
+      ok: s.popup.median <= BUDGETS.clickToPopupMs,
+    },
+    {
+      name: `Export build ≤ ${BUDGETS.exportMs} ms (median)`,
+      value: ms(s.export.median),
+      ok: s.export.median <= BUDGETS.exportMs,
+    },
+  ];
+}

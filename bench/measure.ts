@@ -1,0 +1,190 @@
+/** One load of one page in a fresh browser context: time to first idle, files, clicks and a drag. */
+import { performance } from 'node:perf_hooks';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Browser, JSHandle, Page } from 'playwright-core';
+import { mapHandle, pagePoint } from '../scripts/app-page.ts';
+import { type LoadedFile, loadedFiles } from './files.ts';
+import { METHOD, type Target } from './method.ts';
+import {
+  type Counted,
+  defineName,
+  installProbes,
+  type MapState,
+  mapState,
+  readPhases,
+  readPopup,
+  type Signal,
+  startCounting,
+  stopCounting,
+} from './page-scripts.ts';
+
+export interface Run {
+  target: Target;
+  run: number;
+  warmup: boolean;
+  idleMs: number;
+  /** ms from navigation start: DOMContentLoaded, `new Map()`, the map's `load`, its first idle. */
+  phases: { domContentLoaded: number; mapCreated: number; mapLoad: number; idle: number };
+  map: MapState;
+  files: LoadedFile[];
+  drag: Counted & { rendersPerSecond: number };
+  clickToPopupMs: number[];
+  popupText?: string;
+}
+
+/** A page as served: `url` shows `root`, whose files are fetched under `prefix`. */
+export interface Served {
+  target: Target;
+  url: string;
+  root: string;
+  prefix: string;
+}
+
+export interface MeasureOptions extends Served {
+  run: number;
+  /** An unmeasured load, kept apart from the figures. */
+  warmup: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    // A pending timer would keep Node running for up to `ms` after the bench is done.
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves each time the page signals `what`; a fresh promise per wait. */
+class Signals {
+  private waiting = new Map<Signal, () => void>();
+  handle = (what: Signal): void => {
+    this.waiting.get(what)?.();
+    this.waiting.delete(what);
+  };
+  next(what: Signal): Promise<void> {
+    return new Promise((resolve) => this.waiting.set(what, resolve));
+  }
+}
+
+/** A page with the probes installed and what it fetched recorded, not yet navigated. */
+async function probedPage(page: Page, prefix: string) {
+  const signals = new Signals();
+  await page.exposeFunction('__benchSignal', signals.handle);
+  await page.addInitScript(defineName);
+  await page.addInitScript(installProbes);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const loaded = new Set<string>();
+  let loading = true;
+  page.on('response', (response) => {
+    const path = decodeURIComponent(new URL(response.url()).pathname);
+    if (loading && response.ok() && path.startsWith(prefix))
+      loaded.add(path.slice(prefix.length) || 'index.html');
+  });
+  const stopRecording = () => {
+    loading = false;
+  };
+  return { signals, errors, loaded, stopRecording };
+}
+
+/** A drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
+async function drag(page: Page, map: JSHandle<MapLibreMap>): Promise<Run['drag']> {
+  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('The map canvas has no box');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await map.evaluate(startCounting);
+  await page.mouse.down();
+  const start = performance.now();
+  for (let t = 0; t < METHOD.dragMs; t = performance.now() - start) {
+    const phase = (t / METHOD.dragMs) * 2 * Math.PI;
+    await page.mouse.move(cx + 200 * Math.sin(phase), cy + 100 * Math.sin(2 * phase));
+    await sleep(16 - ((performance.now() - start) % 16));
+  }
+  await page.mouse.move(cx, cy);
+  await page.mouse.up();
+  const counted = await page.evaluate(stopCounting);
+  return { ...counted, rendersPerSecond: (counted.renders / counted.ms) * 1000 };
+}
+
+async function clickToPopup(page: Page, signals: Signals): Promise<{ ms: number; text: string }> {
+  const point = await pagePoint(page, METHOD.clickAt);
+  const shown = signals.next('popup');
+  await page.mouse.click(point.x, point.y);
+  await withTimeout(shown, 10_000, 'popup after a click on Alta Verapaz');
+  const result = await page.evaluate(readPopup);
+  await page.keyboard.press('Escape');
+  await page.locator('.maplibregl-popup').waitFor({ state: 'detached', timeout: 10_000 });
+  return result;
+}
+
+interface Clicks {
+  ms: number[];
+  /** The start of the first popup's text, to show which feature was hit. */
+  text?: string;
+}
+
+async function clicks(page: Page, signals: Signals): Promise<Clicks> {
+  const ms: number[] = [];
+  let text: string | undefined;
+  for (let i = 0; i < METHOD.clicksPerRun; i++) {
+    const popup = await clickToPopup(page, signals);
+    ms.push(popup.ms);
+    text ??= popup.text;
+    await sleep(200);
+  }
+  return { ms, ...(text ? { text } : {}) };
+}
+
+async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
+  const { domContentLoaded, mapCreated, mapLoad, idle } = await page.evaluate(readPhases);
+  if (mapCreated === null || mapLoad === null || idle === null)
+    throw new Error(`${target}: ready without window.__map set and loaded`);
+  return { domContentLoaded, mapCreated, mapLoad, idle };
+}
+
+export async function measure(browser: Browser, options: MeasureOptions): Promise<Run> {
+  const { target, url, root, prefix, run, warmup } = options;
+  const context = await browser.newContext({ viewport: METHOD.viewport });
+  try {
+    const page = await context.newPage();
+    const probed = await probedPage(page, prefix);
+    const ready = probed.signals.next('ready');
+    await page.goto(url);
+    await withTimeout(ready, 60_000, `${target}: #map[data-ready=true]`).catch((error: Error) => {
+      const errors = probed.errors.length ? `; page errors: ${probed.errors.join('; ')}` : '';
+      throw new Error(`${error.message}${errors}`);
+    });
+    probed.stopRecording();
+    const phases = await phasesOf(page, target);
+    const map = await mapHandle(page);
+    const state = await map.evaluate(mapState);
+    const files = loadedFiles(probed.loaded, root);
+    const clicked: Clicks = target === 'app' ? await clicks(page, probed.signals) : { ms: [] };
+    await sleep(300);
+    const dragged = await drag(page, map);
+    if (probed.errors.length) throw new Error(`${target}: page errors: ${probed.errors.join('; ')}`);
+    return {
+      target,
+      run,
+      warmup,
+      idleMs: phases.idle,
+      phases,
+      map: state,
+      files,
+      drag: dragged,
+      clickToPopupMs: clicked.ms,
+      ...(clicked.text ? { popupText: clicked.text } : {}),
+    };
+  } finally {
+    await context.close();
+  }
+}

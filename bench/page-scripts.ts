@@ -1,0 +1,156 @@
+/**
+ * The code the benchmark runs in the page. Each function is sent to the page as source, so it may use
+ * nothing from this module but types.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export type Signal = 'ready' | 'popup';
+
+/** What the probes note, in ms from navigation start; null until it happens. */
+export interface Probe {
+  ready: number | null;
+  click: number | null;
+  popup: number | null;
+  created: number | null;
+  load: number | null;
+  renders: number;
+  frames: number;
+  counting: boolean;
+  t0: number;
+}
+
+interface ProbedWindow {
+  __bench: Probe;
+  __benchSignal?: (what: Signal) => void;
+  __map?: MapLibreMap;
+}
+
+export interface Phases {
+  domContentLoaded: number;
+  mapCreated: number | null;
+  mapLoad: number | null;
+  idle: number | null;
+}
+
+export interface MapState {
+  width: number;
+  height: number;
+  zoom: number;
+  center: [number, number];
+}
+
+export interface Counted {
+  renders: number;
+  frames: number;
+  ms: number;
+}
+
+/**
+ * tsx compiles with esbuild's keepNames, which wraps the page scripts' inner functions in __name();
+ * the page has no such function, so this gives it one that does nothing. Install it first.
+ */
+export function defineName(): void {
+  (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
+}
+
+/**
+ * Runs before any script of the page. Notes when #map gets data-ready and when a popup appears after
+ * a click, and tells the bench through an exposed function rather than being polled.
+ */
+export function installProbes(): void {
+  const w = window as unknown as ProbedWindow;
+  const probe: Probe = {
+    ready: null,
+    click: null,
+    popup: null,
+    created: null,
+    load: null,
+    renders: 0,
+    frames: 0,
+    counting: false,
+    t0: 0,
+  };
+  w.__bench = probe;
+  // Both pages assign window.__map right after new Map(): note when, and when its style has loaded.
+  let map: MapLibreMap | undefined;
+  Object.defineProperty(window, '__map', {
+    configurable: true,
+    get: () => map,
+    set: (value: MapLibreMap) => {
+      map = value;
+      probe.created = performance.now();
+      value.once('load', () => {
+        probe.load = performance.now();
+      });
+    },
+  });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (probe.ready === null && document.getElementById('map')?.dataset.ready === 'true') {
+      probe.ready = now;
+      w.__benchSignal?.('ready');
+    }
+    if (probe.click !== null && probe.popup === null && document.querySelector('.maplibregl-popup')) {
+      probe.popup = now;
+      w.__benchSignal?.('popup');
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+  addEventListener(
+    'click',
+    () => {
+      probe.click = performance.now();
+      probe.popup = null;
+    },
+    true,
+  );
+}
+
+export function readPhases(): Phases {
+  const probe = (window as unknown as ProbedWindow).__bench;
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return {
+    domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+    mapCreated: probe.created,
+    mapLoad: probe.load,
+    idle: probe.ready,
+  };
+}
+
+export function mapState(map: MapLibreMap): MapState {
+  const c = map.getCenter();
+  const container = map.getContainer();
+  return {
+    width: container.clientWidth,
+    height: container.clientHeight,
+    zoom: map.getZoom(),
+    center: [c.lng, c.lat],
+  };
+}
+
+/** Counts the map's renders and the page's animation frames until stopCounting(). */
+export function startCounting(map: MapLibreMap): void {
+  const probe = (window as unknown as ProbedWindow).__bench;
+  Object.assign(probe, { renders: 0, frames: 0, counting: true, t0: performance.now() });
+  map.on('render', () => {
+    if (probe.counting) probe.renders++;
+  });
+  const tick = () => {
+    if (!probe.counting) return;
+    probe.frames++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+export function stopCounting(): Counted {
+  const probe = (window as unknown as ProbedWindow).__bench;
+  probe.counting = false;
+  return { renders: probe.renders, frames: probe.frames, ms: performance.now() - probe.t0 };
+}
+
+/** From the last click (its capture phase) to the popup in the DOM, and the start of its text. */
+export function readPopup(): { ms: number; text: string } {
+  const probe = (window as unknown as ProbedWindow).__bench;
+  const text = document.querySelector('.maplibregl-popup')?.textContent ?? '';
+  return { ms: (probe.popup ?? Number.NaN) - (probe.click ?? Number.NaN), text: text.trim().slice(0, 60) };
+}

@@ -1,0 +1,216 @@
+/** docs/BENCHMARKS.md and docs/benchmarks.json from the runs; the same tables on the console. */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { ROOT } from '../scripts/io.ts';
+import { BUDGETS, type BudgetResult, dragRatio, idleRatio } from './budgets.ts';
+import { KINDS } from './files.ts';
+import { kb, ms, range, ratio } from './format.ts';
+import type { Run } from './measure.ts';
+import { METHOD, type Target } from './method.ts';
+import { byTarget, type Summary } from './stats.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  loadAverage: { atStart: number[]; atEnd: number[] };
+  node: string;
+  chromium: string;
+}
+
+export interface BenchReport {
+  command: string;
+  date: string;
+  machine: Machine;
+  buildMs: number;
+  exportMs: number[];
+  /** Measured runs of each page, as asked for. */
+  runsPerTarget: number;
+  /** Every run, warm-up loads included, in the order they ran. */
+  runs: Run[];
+  summary: Summary;
+  budgets: BudgetResult[];
+}
+
+/** Anything else running on the machine skews timings: the load average goes in the report. */
+export const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+export function machine(loadAtStart: number[], chromium: string): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
+    node: process.version,
+    chromium,
+  };
+}
+
+const firstRuns = (r: BenchReport) => {
+  const of = byTarget(r.runs);
+  return { app: of.app[0] as Run, baseline: of.baseline[0] as Run };
+};
+
+function resultsTable(r: BenchReport): string[] {
+  const { idle, phases, fps, rendersIn2s, rafIn2s, popup } = r.summary;
+  const n = `${r.runsPerTarget} run${r.runsPerTarget === 1 ? '' : 's'} each`;
+  const clicks = byTarget(r.runs).app.flatMap((run) => run.clickToPopupMs).length;
+  const fixed = (v: number) => v.toFixed(1);
+  return [
+    '| Measure | App | Baseline | App ÷ baseline |',
+    '| --- | --- | --- | --- |',
+    `| Time to first idle (median, min–max; ${n}) | ${range(idle.app, ms)} | ${range(idle.baseline, ms)} | ${ratio(idleRatio(r.summary))}× |`,
+    `| … of which: DOMContentLoaded | ${range(phases.domContentLoaded.app, ms)} | ${range(phases.domContentLoaded.baseline, ms)} | |`,
+    `| … \`new Map()\` | ${range(phases.mapCreated.app, ms)} | ${range(phases.mapCreated.baseline, ms)} | |`,
+    `| … the map's \`load\` event | ${range(phases.mapLoad.app, ms)} | ${range(phases.mapLoad.baseline, ms)} | |`,
+    `| Map renders while dragging 2 s, per second | ${range(fps.app, fixed)} | ${range(fps.baseline, fixed)} | ${ratio(dragRatio(r.summary))}× |`,
+    `| Map renders in the drag (count) | ${range(rendersIn2s.app, String)} | ${range(rendersIn2s.baseline, String)} | |`,
+    `| requestAnimationFrame callbacks in the drag | ${range(rafIn2s.app, String)} | ${range(rafIn2s.baseline, String)} | |`,
+    `| Click on Alta Verapaz → popup in the DOM (${clicks} clicks) | ${range(popup, ms)} | — | |`,
+    `| Build all export files + zip (Node, ${METHOD.exportRuns} runs) | ${range(r.summary.export, ms)} | — | |`,
+  ];
+}
+
+function bytesTable(r: BenchReport): string[] {
+  const { appBytes: app, baselineBytes: baseline } = r.summary;
+  const first = firstRuns(r);
+  const total = (run: Run, key: 'raw' | 'gzip') => kb(run.files.reduce((s, f) => s + f[key], 0));
+  return [
+    '| Loaded before first idle | App raw | App gzip -9 | Baseline raw | Baseline gzip -9 |',
+    '| --- | --- | --- | --- | --- |',
+    ...KINDS.filter((k) => app[k].raw + baseline[k].raw > 0).map(
+      (k) =>
+        `| ${k} | ${kb(app[k].raw)} | ${kb(app[k].gzip)} | ${kb(baseline[k].raw)} | ${kb(baseline[k].gzip)} |`,
+    ),
+    `| **Total** | ${total(first.app, 'raw')} | ${total(first.app, 'gzip')} | ${total(first.baseline, 'raw')} | ${total(first.baseline, 'gzip')} |`,
+  ];
+}
+
+function filesTable(r: BenchReport): string[] {
+  const first = firstRuns(r);
+  const rows = (run: Run) =>
+    run.files.map((f) => `| ${run.target} | ${f.path} | ${f.kind} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+  return [
+    '| Page | File | Kind | Raw | gzip -9 |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows(first.app),
+    ...rows(first.baseline),
+  ];
+}
+
+function budgetTable(r: BenchReport): string[] {
+  return [
+    '| Budget | Measured | Result |',
+    '| --- | --- | --- |',
+    ...r.budgets.map((b) => `| ${b.name} | ${b.value} | ${b.ok ? 'PASS' : 'FAIL'} |`),
+  ];
+}
+
+const view = (r: Run) =>
+  `${r.map.width}×${r.map.height} px, zoom ${r.map.zoom.toFixed(3)}, centre ${r.map.center.map((v) => v.toFixed(3)).join(', ')}`;
+
+function header(r: BenchReport): string[] {
+  const { machine: m } = r;
+  const first = firstRuns(r);
+  return [
+    '# Benchmarks',
+    '',
+    'The app against a baseline page: bare MapLibre from the same installed `maplibre-gl`, showing Natural Earth 110m',
+    'countries (world-atlas, one GeoJSON source) with a fill, a line and a label layer and nothing else (no background',
+    "layer: the page shows through where no country is drawn), the same initial bounds and padding, MapLibre's default",
+    '300 ms label fade and labels in Noto Sans from its woff2 through `font-faces` (the app draws its labels from glyph files made from that font, public/glyphs/).',
+    'Generated by `bench/run.ts`; do not edit by hand.',
+    '',
+    `- Command: \`${r.command}\``,
+    `- Date: ${r.date}`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}`,
+    `- Load average (1, 5, 15 min) at start ${m.loadAverage.atStart.join(', ')}, at end ${m.loadAverage.atEnd.join(', ')}`,
+    `- Node ${m.node}, Chromium ${m.chromium} (headless, WebGL through SwiftShader: the CPU draws every frame)`,
+    `- App map: ${view(first.app)}; baseline map: ${view(first.baseline)}`,
+  ];
+}
+
+function method(): string[] {
+  const { viewport, dragMs, clicksPerRun, clickAt, exportWarmup, exportRuns } = METHOD;
+  return [
+    `- Both pages are built (the app with \`vite build --mode test\`, for \`window.__map\`) and served from loopback;`,
+    `  each run opens a fresh browser context at ${viewport.width}×${viewport.height}. One unmeasured load of each comes first;`,
+    "  then app and baseline alternate, the order swapping every run. The baseline map is given the size of the app's map.",
+    '- Time to first idle: `performance.now()` (from navigation start) when `#map` gets `data-ready="true"`, seen by a',
+    "  MutationObserver installed before the page's scripts.",
+    `- Dragging: the mouse is held down on the map's centre and moved about 60 times a second for ${dragMs / 1000} s; the page counts`,
+    "  the map's `render` events and its own `requestAnimationFrame` callbacks over that time.",
+    `- Click → popup: ${clicksPerRun} clicks a run on Alta Verapaz (${clickAt.join(', ')}), timed in the page from the click event (capture`,
+    '  phase) to `.maplibregl-popup` in the DOM; Escape closes it between clicks.',
+    `- Export: \`zipExport(buildExport(readReportLayers()))\` in Node, the layers read once beforehand, ${exportWarmup} warm-up runs then ${exportRuns}.`,
+    '- Figures are medians with min–max. Every run is in docs/benchmarks.json.',
+  ];
+}
+
+export function markdown(r: BenchReport): string {
+  return [
+    ...header(r),
+    '',
+    '## Results',
+    '',
+    ...resultsTable(r),
+    '',
+    '## Bytes on first load',
+    '',
+    'Every file the page fetched before its first idle, sized in the build (1 kB = 1000 bytes).',
+    '"MapLibre" is the `maplibre-gl` chunk and its worker; the build puts MapLibre in a chunk of its own',
+    "(vite.config.ts) so that the app's own code can be measured apart.",
+    '',
+    ...bytesTable(r),
+    '',
+    ...filesTable(r),
+    '',
+    '## Budgets',
+    '',
+    ...budgetTable(r),
+    '',
+    '## Method',
+    '',
+    ...method(),
+    '',
+  ].join('\n');
+}
+
+export function json(r: BenchReport): string {
+  const of = byTarget(r.runs);
+  const sameFiles = (target: Target) => {
+    const paths = (run: Run) => run.files.map((f) => f.path).join();
+    return of[target].every((run) => paths(run) === paths(of[target][0] as Run));
+  };
+  const { command, date, machine, buildMs, exportMs, summary } = r;
+  const sameFilesEveryRun = { app: sameFiles('app'), baseline: sameFiles('baseline') };
+  return `${JSON.stringify(
+    {
+      command,
+      date,
+      machine,
+      budgets: BUDGETS,
+      buildMs,
+      exportMs,
+      summary,
+      results: r.budgets,
+      sameFilesEveryRun,
+      runs: r.runs,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function writeReport(r: BenchReport): void {
+  writeFileSync(`${ROOT}docs/BENCHMARKS.md`, markdown(r));
+  writeFileSync(`${ROOT}docs/benchmarks.json`, json(r));
+}
+
+/** The tables that matter at a glance, for the console. */
+export function consoleSummary(r: BenchReport): string {
+  return ['', ...resultsTable(r), '', ...bytesTable(r), '', ...budgetTable(r), ''].join('\n');
+}

@@ -1,0 +1,58 @@
+/** Medians and ranges over the measured runs, app and baseline side by side. */
+import { bytesByKind } from './files.ts';
+import type { Run } from './measure.ts';
+import type { Target } from './method.ts';
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export type Pair = Record<Target, Stats>;
+
+export function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+}
+
+/** The measured (not warm-up) runs of each page, in the order they ran. */
+export function byTarget(runs: Run[]): Record<Target, Run[]> {
+  const measured = runs.filter((r) => !r.warmup);
+  return {
+    app: measured.filter((r) => r.target === 'app'),
+    baseline: measured.filter((r) => r.target === 'baseline'),
+  };
+}
+
+export function summarise(runs: Run[], exportMs: number[]) {
+  const of = byTarget(runs);
+  const pair = (value: (r: Run) => number): Pair => ({
+    app: stats(of.app.map(value)),
+    baseline: stats(of.baseline.map(value)),
+  });
+  const [firstApp, firstBaseline] = [of.app[0], of.baseline[0]];
+  if (!firstApp || !firstBaseline) throw new Error('No measured run of the app or of the baseline');
+  return {
+    idle: pair((r) => r.idleMs),
+    phases: {
+      domContentLoaded: pair((r) => r.phases.domContentLoaded),
+      mapCreated: pair((r) => r.phases.mapCreated),
+      mapLoad: pair((r) => r.phases.mapLoad),
+    },
+    fps: pair((r) => r.drag.rendersPerSecond),
+    rendersIn2s: pair((r) => r.drag.renders),
+    rafIn2s: pair((r) => r.drag.frames),
+    popup: stats(of.app.flatMap((r) => r.clickToPopupMs)),
+    export: stats(exportMs),
+    appBytes: bytesByKind(firstApp.files),
+    baselineBytes: bytesByKind(firstBaseline.files),
+  };
+}
+
+export type Summary = ReturnType<typeof summarise>;

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import {
+  type AppSession,
+  type OpenOptions,
+  openApp,
+  pagePoint,
+  waitForReady,
+  withMap,
+} from '../../scripts/app-page.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { ROOT } from '../../scripts/io.ts';
+import { LAYER_METADATA_KEY } from '../../src/style/report-layers.ts';
+
+/** Written out rather than read from the registry, so that a renamed layer fails the tests. */
+export const LAYERS = [
+  { id: 'transit-flows', name: 'Transit flows' },
+  { id: 'alta-verapaz', name: 'Alta Verapaz' },
+  { id: 'militarised-policing', name: 'Militarised policing' },
+] as const;
+
+export const layerFile = (id: string): FeatureCollection =>
+  JSON.parse(readFileSync(`${ROOT}geodata/layers/${id}.geojson`, 'utf8'));
+
+/**
+ * One browser for the test file and a fresh, ready page of the test build each time the returned
+ * function is called; after each test its pages are closed, and it fails if one logged an error.
+ */
+export function freshPagePerTest(): (options?: OpenOptions) => Promise<Page> {
+  let browser: Browser;
+  let sessions: AppSession[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const opened = sessions;
+    sessions = [];
+    await Promise.all(opened.map((s) => s.close()));
+    expect(
+      opened.flatMap((s) => s.errors),
+      'console and page errors',
+    ).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    const session = await openApp(browser, options);
+    sessions.push(session);
+    await waitForReady(session.page);
+    return session.page;
+  };
+}
+
+/** The visibility of every style layer of one report layer, read from the map's layout state. */
+export function groupVisibility(page: Page, layer: string): Promise<string[]> {
+  return withMap(
+    page,
+    (map, { id, key }) =>
+      map
+        .getStyle()
+        .layers.filter((l) => (l.metadata as Record<string, unknown> | undefined)?.[key] === id)
+        .map((l) => String(map.getLayoutProperty(l.id, 'visibility') ?? 'visible')),
+    { id: layer, key: LAYER_METADATA_KEY },
+  );
+}
+
+/** Centres the map on a point, waits for it to settle, and clicks the canvas there. */
+export async function clickAt(page: Page, lngLat: [number, number], zoom: number): Promise<void> {
+  await withMap(
+    page,
+    async (map, view) => {
+      map.jumpTo(view);
+      await new Promise((resolve) => map.once('idle', resolve));
+    },
+    { center: lngLat, zoom },
+  );
+  const point = await pagePoint(page, lngLat);
+  await page.mouse.click(point.x, point.y);
+}
+
+export const popupText = (page: Page) => page.locator('.maplibregl-popup').textContent();
