@@ -102,6 +102,13 @@ describe('a browser without WebGL', () => {
     expect(textList).toContain('totally infiltrated by the Zetas');
     expect(textList).toContain('December 2006 (to the month)');
     expect(await page.locator('.text-list__details[open]').count()).toBe(8);
+    // Each feature is named once: by its entry, not again inside its words.
+    const headings = await page.locator('.text-list').getByRole('heading').allTextContents();
+    expect(headings.filter((h) => h === 'Cocaine route: Colombia to Guatemala')).toHaveLength(1);
+    expect(await page.locator('.text-list .feature-popup h2').count()).toBe(0);
+    // The list has the window, not a side column beside a blank page.
+    const panel = await page.locator('#panel').boundingBox();
+    expect(panel?.width ?? 0).toBeGreaterThan(1280 * 0.8);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Download Alta Verapaz/ }).click(),
