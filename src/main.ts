@@ -1,4 +1,6 @@
 import './ui/page.css';
+import './ui/controls.css';
+import './ui/feature-text.css';
 import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures } from './data/features.ts';
 import { parseHash } from './data/hash.ts';
