@@ -6,7 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Topology } from 'topojson-specification';
 import { buildBasemap } from './basemap/build.ts';
+import type { Admin1Properties } from './basemap/regions.ts';
+import type { Areas } from './basemap/simplify.ts';
 import { fetchGeojsonPlaces, readWorldAtlas, sourcesMarkdown } from './basemap/sources.ts';
 import { ROOT } from './io.ts';
 
@@ -22,8 +25,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'build-basemap-'));
 try {
   const places = fetchGeojsonPlaces(tmp);
   const basemap = buildBasemap(
-    JSON.parse(worldAtlas.topology.toString('utf8')),
-    JSON.parse(places.admin1.toString('utf8')),
+    JSON.parse(worldAtlas.topology.toString('utf8')) as Topology,
+    JSON.parse(places.admin1.toString('utf8')) as Areas<Admin1Properties>,
   );
   for (const [file, text] of Object.entries(basemap.files)) writeOutput(file, text);
   writeOutput('SOURCES.md', sourcesMarkdown(worldAtlas, places, basemap.countries.length));

@@ -1,20 +1,18 @@
 /** The basemap's three files from its two sources, checked: pure apart from the console lines it logs. */
-import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { type Admin1Properties, readCountries, readDepartments } from './regions.ts';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { type Admin1Properties, readCountries, readDepartments, type Simplified } from './regions.ts';
 import {
   type Area,
   areaKm2,
-  at,
   byId,
   checkShape,
   contains,
-  finishShape,
   kinkCount,
   labelPoint,
   toGeometry,
 } from './shapes.ts';
-import { simplifyShared } from './simplify.ts';
+import type { Areas } from './simplify.ts';
 
 /**
  * Degrees. A pixel at zoom 8 is about 0.0027°, so department borders stay within about a pixel of the
@@ -35,17 +33,12 @@ export interface Basemap {
   files: Record<string, string>;
 }
 
-function finish(areas: Area[], tolerance: number): Area[] {
-  const simplified = simplifyShared(
-    areas.map((a) => a.shape),
-    tolerance,
-  );
-  return areas.map((a, i) => {
-    const shape = finishShape(at(simplified, i));
-    checkShape(a.id, shape);
-    if (kinkCount(shape) > kinkCount(a.shape))
-      throw new Error(`${a.id}: simplifying added self-intersections`);
-    return { ...a, shape };
+function checked(areas: Simplified[]): Area[] {
+  return areas.map(({ source, ...area }) => {
+    checkShape(area.id, area.shape);
+    if (kinkCount(area.shape) > kinkCount(source))
+      throw new Error(`${area.id}: simplifying added self-intersections`);
+    return area;
   });
 }
 
@@ -54,7 +47,7 @@ function checkValidity(countries: Area[], departments: Area[]): void {
   const invalid = mustBeValid.filter((a) => kinkCount(a.shape) > 0).map((a) => a.id);
   if (invalid.length > 0) throw new Error(`self-intersections in ${invalid.join(' ')}`);
   const others = countries.filter((c) => !MUST_BE_VALID.includes(c.id) && kinkCount(c.shape) > 0);
-  // finish() has already stopped on any self-intersection that simplifying added.
+  // checked() has already stopped on any self-intersection that simplifying added.
   if (others.length > 0)
     console.log(`self-intersections kept from the source: ${others.map((c) => c.id).join(' ')}`);
 
@@ -96,12 +89,9 @@ function labelLines(countries: Area[], departments: Area[]): string[] {
 }
 
 /** Builds and checks the basemap from world-atlas's 50m topology and Natural Earth's admin 1 GeoJSON. */
-export function buildBasemap(
-  worldAtlas: Topology<{ countries: GeometryCollection<{ name: string }> }>,
-  admin1: { features: Feature<Polygon | MultiPolygon, Admin1Properties>[] },
-): Basemap {
-  const countries = finish(readCountries(worldAtlas), COUNTRY_TOLERANCE);
-  const departments = finish(readDepartments(admin1), DEPARTMENT_TOLERANCE);
+export function buildBasemap(worldAtlas: Topology, admin1: Areas<Admin1Properties>): Basemap {
+  const countries = checked(readCountries(worldAtlas, COUNTRY_TOLERANCE));
+  const departments = checked(readDepartments(admin1, DEPARTMENT_TOLERANCE));
   checkValidity(countries, departments);
   const areaLines = (areas: Area[]) => areas.map((a) => featureLine(a.id, a.properties, toGeometry(a.shape)));
   return {

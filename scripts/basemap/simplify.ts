@@ -1,124 +1,74 @@
 /**
- * Douglas–Peucker per shared border rather than per polygon, so neighbouring polygons keep identical
- * borders: simplifying each polygon on its own leaves slivers and gaps along every border.
+ * Simplification on shared arcs: each stretch of border between two junctions is one TopoJSON arc that
+ * both neighbours reference, so simplifying the arc changes both polygons alike and leaves no sliver or
+ * gap between them, which simplifying each polygon on its own would.
  */
-import { lineString, polygon, simplify } from '@turf/turf';
-import type { Position } from 'geojson';
-import { at, type Ring, type Shape } from './shapes.ts';
+import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { planarTriangleArea, presimplify, simplify, type Triangle } from 'topojson-simplify';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 
-function comparePositions(a: Position, b: Position): number {
-  return at(a, 0) - at(b, 0) || at(a, 1) - at(b, 1);
-}
+export type Areas<P extends GeoJsonProperties> = FeatureCollection<Polygon | MultiPolygon, P>;
+type Weighted = [number, number, number];
 
-const samePosition = (a: Position, b: Position): boolean => comparePositions(a, b) === 0;
-const pointKey = (p: Position): string => `${at(p, 0)},${at(p, 1)}`;
-
-function addOwner(owners: Map<string, Set<number>>, key: string, ring: number): void {
-  const set = owners.get(key) ?? new Set<number>();
-  set.add(ring);
-  owners.set(key, set);
-}
-
-function signature(owners: Set<number> | undefined): string {
-  return [...(owners ?? [])].sort((a, b) => a - b).join(' ');
-}
-
-function segmentKey(a: Position, b: Position): string {
-  return comparePositions(a, b) <= 0 ? `${pointKey(a)};${pointKey(b)}` : `${pointKey(b)};${pointKey(a)}`;
-}
-
-/** Rotates and orients a ring so that the two rings of a shared closed border get the same input. */
-function canonicalRing(ring: Ring): Ring {
-  const open = ring.slice(0, -1);
-  const start = open.reduce((best, p, i) => (comparePositions(p, at(open, best)) < 0 ? i : best), 0);
-  const rotated = [...open.slice(start), ...open.slice(0, start)];
-  const [first, ...rest] = rotated;
-  if (first === undefined) throw new Error('empty ring');
-  const oriented = comparePositions(at(rest, 0), at(rest, -1)) <= 0 ? rest : rest.reverse();
-  return [first, ...oriented, first];
-}
-
-function simplifyClosedRing(ring: Ring, tolerance: number): Ring {
-  // turf lowers the tolerance for a ring that would collapse, so small islands survive as triangles.
-  const simplified = simplify(polygon([canonicalRing(ring)]), { tolerance, highQuality: true });
-  return at(simplified.geometry.coordinates, 0);
-}
-
-function farthestIndex(chain: Ring): number {
-  const first = at(chain, 0);
-  const last = at(chain, -1);
-  const dx = at(last, 0) - at(first, 0);
-  const dy = at(last, 1) - at(first, 1);
-  const distance = (p: Position): number =>
-    dx === 0 && dy === 0
-      ? Math.hypot(at(p, 0) - at(first, 0), at(p, 1) - at(first, 1))
-      : Math.abs(dy * (at(p, 0) - at(first, 0)) - dx * (at(p, 1) - at(first, 1)));
-  let best = 1;
-  for (let i = 2; i < chain.length - 1; i++) if (distance(at(chain, i)) > distance(at(chain, best))) best = i;
-  return best;
+/**
+ * How far a vertex lies from the line through its neighbours, in degrees. Weighing by that rather than
+ * by triangle area keeps narrow features (barrier islands, spits), whose triangles are small but which
+ * stand well clear of the line, and gives the tolerance a meaning in pixels.
+ */
+export function triangleHeight(triangle: Triangle): number {
+  const [a, b, c] = triangle;
+  const base = Math.hypot(c[0] - a[0], c[1] - a[1]);
+  return base === 0 ? Math.hypot(b[0] - a[0], b[1] - a[1]) : (2 * planarTriangleArea(triangle)) / base;
 }
 
 /**
- * Simplifies the stretch of border between two junctions. Both polygons on either side pass the same
- * canonical direction to the same deterministic algorithm, so they keep the same vertices; and every
- * chain keeps at least one inner vertex, so no ring can collapse to a line.
+ * Marks the most important inner vertex of every arc, two of a closed one, to be kept at any tolerance,
+ * so that no ring collapses to a line and no small island disappears: a ring then has at least three
+ * distinct vertices however few arcs it is made of.
  */
-function simplifyChain(chain: Ring, tolerance: number): Ring {
-  const first = at(chain, 0);
-  const last = at(chain, -1);
-  if (chain.length <= 2) return chain;
-  if (samePosition(first, last)) {
-    const split = farthestIndex(chain);
-    const head = simplifyChain(chain.slice(0, split + 1), tolerance);
-    const tail = simplifyChain(chain.slice(split), tolerance);
-    return [...head, ...tail.slice(1)];
+function keepSkeleton(arcs: Weighted[][]): void {
+  for (const arc of arcs) {
+    const first = arc[0];
+    const last = arc[arc.length - 1];
+    const closed = first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+    const inner = arc.slice(1, -1).sort((a, b) => b[2] - a[2]);
+    for (const point of inner.slice(0, closed ? 2 : 1)) point[2] = Number.POSITIVE_INFINITY;
   }
-  const reversed = comparePositions(first, last) > 0;
-  const canonical = reversed ? [...chain].reverse() : chain;
-  let simplified = simplify(lineString(canonical), { tolerance, highQuality: true }).geometry.coordinates;
-  if (simplified.length === 2)
-    simplified = [at(canonical, 0), at(canonical, farthestIndex(canonical)), at(canonical, -1)];
-  if (reversed) simplified.reverse();
-  return [first, ...simplified.slice(1, -1), last];
 }
 
 /**
- * Simplifies shapes together. A vertex is a junction where the set of rings that own the adjacent
- * segments changes, or where another ring touches it.
+ * Visvalingam–Whyatt elimination on the arcs of a topology (topojson-simplify), weighted by
+ * triangleHeight: drops the vertices, least important first, while each lies within `tolerance` degrees
+ * of the line through its neighbours. Arc ends, the junctions between neighbours, always stay. Returns
+ * a new topology in plain longitude/latitude; the input is left as it was.
  */
-export function simplifyShared(shapes: Shape[], tolerance: number): Shape[] {
-  const pointOwners = new Map<string, Set<number>>();
-  const segmentOwners = new Map<string, Set<number>>();
-  shapes
-    .flatMap((shape) => shape.flat())
-    .forEach((ring, id) => {
-      for (let i = 0; i < ring.length - 1; i++) {
-        addOwner(pointOwners, pointKey(at(ring, i)), id);
-        addOwner(segmentOwners, segmentKey(at(ring, i), at(ring, i + 1)), id);
-      }
-    });
+export function simplifyTopology(input: Topology, tolerance: number): Topology {
+  const weighted = presimplify(input as Topology<Objects>, triangleHeight);
+  keepSkeleton(weighted.arcs as unknown as Weighted[][]);
+  return simplify(weighted, tolerance);
+}
 
-  const simplifyRing = (ring: Ring): Ring => {
-    const open = ring.slice(0, -1);
-    const n = open.length;
-    const segmentSignature = (i: number): string =>
-      signature(segmentOwners.get(segmentKey(at(open, i), at(open, (i + 1) % n))));
-    const isJunction = (i: number): boolean =>
-      segmentSignature((i - 1 + n) % n) !== segmentSignature(i) ||
-      signature(pointOwners.get(pointKey(at(open, i)))) !== segmentSignature(i);
-    const junctions = open.map((_, i) => i).filter(isJunction);
-    if (junctions.length === 0) return simplifyClosedRing(ring, tolerance);
+/** The polygons of one object of a topology, as GeoJSON features with their ids and properties. */
+export function areasOf<P extends GeoJsonProperties>(
+  source: Topology,
+  name: string,
+): Feature<Polygon | MultiPolygon, P>[] {
+  const object = source.objects[name];
+  if (object?.type !== 'GeometryCollection') throw new Error(`no geometry collection ${name}`);
+  const collection = feature(source, object as GeometryCollection<P>);
+  return collection.features.filter(
+    (f): f is Feature<Polygon | MultiPolygon, P> =>
+      f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+  );
+}
 
-    const start = at(junctions, 0);
-    const rotated = [...open.slice(start), ...open.slice(0, start), at(open, start)];
-    const stops = [...junctions.map((j) => j - start), n];
-    const result: Ring = [at(rotated, 0)];
-    for (let k = 0; k < stops.length - 1; k++) {
-      const chain = rotated.slice(at(stops, k), at(stops, k + 1) + 1);
-      result.push(...simplifyChain(chain, tolerance).slice(1));
-    }
-    return result;
-  };
-
-  return shapes.map((shape) => shape.map((rings) => rings.map(simplifyRing)));
+/** Simplifies GeoJSON polygons together, through a topology (topojson-server) of the borders they share. */
+export function simplifyShared<P extends GeoJsonProperties>(
+  collection: Areas<P>,
+  tolerance: number,
+): Areas<P> {
+  const shared = simplifyTopology(topology({ areas: collection }), tolerance);
+  return { type: 'FeatureCollection', features: areasOf<P>(shared, 'areas') };
 }
