@@ -171,6 +171,15 @@ describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
     }
   });
 
+  it('encode back to the very bytes they were read from', () => {
+    for (const font of wanted.keys()) {
+      for (const name of readdirSync(`${ROOT}public/glyphs/${font}`)) {
+        const bytes = readFileSync(`${ROOT}public/glyphs/${font}/${name}`);
+        expect(Buffer.from(encodeGlyphRange(decodeGlyphRange(bytes))).equals(bytes), name).toBe(true);
+      }
+    }
+  });
+
   it('are drawn only from characters the bundled Noto Sans declares it has (its latin subset)', () => {
     const require = createRequire(import.meta.url);
     const unicode = require('@fontsource/noto-sans/unicode.json') as { latin: string };
