@@ -13,7 +13,7 @@ import { buildExport } from '../src/data/export.ts';
 import { anchorsFile } from '../src/data/features.ts';
 import { buildReportLayers } from '../src/layers/build.ts';
 import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
-import { gateOrExit } from './gate.ts';
+import { gateOrExit, gateSourcesOrExit, sourceFile } from './gate.ts';
 import { ROOT, readJson } from './io.ts';
 
 type Boundaries = FeatureCollection<Polygon | MultiPolygon>;
@@ -22,8 +22,9 @@ const root = resolve(process.argv[2] ?? ROOT);
 const layersDir = join(root, 'geodata/layers');
 
 const authored = Object.fromEntries(
-  REPORT_LAYERS.map((l) => [l.id, readJson(join(root, `geodata/sources/${l.id}.json`))]),
+  REPORT_LAYERS.map((l) => [l.id, readJson(join(root, sourceFile(l.id)))]),
 ) as ReportData;
+gateSourcesOrExit(authored);
 const layers = buildReportLayers({
   authored,
   countries: readJson<Boundaries>(join(root, 'geodata/basemap/countries.geojson')),

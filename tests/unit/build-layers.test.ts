@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,16 @@ function copyGeodata(): string {
   return dir;
 }
 
+type Json = Record<string, unknown>;
+type Source = { features: { properties: Json }[] } & Json;
+
+function editSource(dir: string, id: string, edit: (source: Source) => void): void {
+  const path = join(dir, 'geodata/sources', `${id}.json`);
+  const source = JSON.parse(readFileSync(path, 'utf8')) as Source;
+  edit(source);
+  writeFileSync(path, `${JSON.stringify(source, null, 2)}\n`);
+}
+
 function buildLayers(dir: string) {
   const { status, stdout, stderr } = spawnSync(TSX, [SCRIPT, dir], { cwd: ROOT, encoding: 'utf8' });
   return { status, stdout, stderr };
@@ -48,6 +58,44 @@ describe('npm run geodata:layers', () => {
         );
       }
       expect(stdout.trim().split('\n').sort()).toEqual(written.map((name) => `wrote geodata/layers/${name}`));
+    },
+    CLI_TIMEOUT,
+  );
+
+  /** One broken source each: the exact lines on stderr, and the source the person must edit. */
+  const BROKEN: { label: string; id: string; edit: (source: Source) => void; lines: string[] }[] = [
+    {
+      label: 'a crs member, which the pipeline would drop unseen',
+      id: 'militarised-policing',
+      edit: (source) => {
+        source.crs = { type: 'name', properties: { name: 'EPSG:4326' } };
+      },
+      lines: [
+        'geodata/sources/militarised-policing.json: feature (collection): crs: {"type":"name","properties":{"name":"EPSG:4326"}}',
+      ],
+    },
+    {
+      label: 'a property whose type differs between features',
+      id: 'militarised-policing',
+      edit: (source) => {
+        (source.features[1] as { properties: Json }).properties.date_in_report = 11;
+      },
+      lines: [
+        'geodata/sources/militarised-policing.json: feature HND: property-type: date_in_report is number, was string on GTM',
+      ],
+    },
+  ];
+
+  it.each(BROKEN)(
+    'rejects $label: one line naming the source, exit 1, nothing written',
+    ({ id, edit, lines }) => {
+      const dir = copyGeodata();
+      editSource(dir, id, edit);
+      const { status, stdout, stderr } = buildLayers(dir);
+      expect(stderr).toBe(lines.map((line) => `${line}\n`).join(''));
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(readdirSync(join(dir, 'geodata/layers'))).toEqual([]);
     },
     CLI_TIMEOUT,
   );
