@@ -12,8 +12,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildExport } from '../src/data/export.ts';
 import { anchorsFile } from '../src/data/features.ts';
 import { buildReportLayers } from '../src/layers/build.ts';
-import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
-import { gateOrExit, gateSourcesOrExit, sourceFile } from './gate.ts';
+import { gateOrExit, readSourcesOrExit } from './gate.ts';
 import { ROOT, readJson } from './io.ts';
 
 type Boundaries = FeatureCollection<Polygon | MultiPolygon>;
@@ -21,14 +20,12 @@ type Boundaries = FeatureCollection<Polygon | MultiPolygon>;
 const root = resolve(process.argv[2] ?? ROOT);
 const layersDir = join(root, 'geodata/layers');
 
-const authored = Object.fromEntries(
-  REPORT_LAYERS.map((l) => [l.id, readJson(join(root, sourceFile(l.id)))]),
-) as ReportData;
-gateSourcesOrExit(authored);
+const read = <T>(file: string): T => readJson<T>(join(root, file), file);
+
 const layers = buildReportLayers({
-  authored,
-  countries: readJson<Boundaries>(join(root, 'geodata/basemap/countries.geojson')),
-  departments: readJson<Boundaries>(join(root, 'geodata/basemap/guatemala-departments.geojson')),
+  authored: readSourcesOrExit(root),
+  countries: read<Boundaries>('geodata/basemap/countries.geojson'),
+  departments: read<Boundaries>('geodata/basemap/guatemala-departments.geojson'),
 });
 gateOrExit(layers);
 for (const file of buildExport(layers)) {

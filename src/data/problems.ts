@@ -1,6 +1,7 @@
 /** The gate's findings, and how values are written in them: one line each, short, never markup. */
 
 export type Rule =
+  | 'json'
   | 'geojson'
   | 'finite'
   | 'longitude'
@@ -23,6 +24,8 @@ export interface Problem {
   id: string;
   rule: Rule;
   value: string;
+  /** Where in the file's text, for a problem found before there were features to name (invalid JSON). */
+  at?: { line: number; column: number };
 }
 
 export type JsonObject = Record<string, unknown>;

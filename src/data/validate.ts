@@ -97,7 +97,8 @@ export function validateAll(
 }
 
 export function formatProblem(p: Problem): string {
-  return `${oneLine(p.file)}: feature ${truncate(oneLine(p.id))}: ${p.rule}: ${truncate(oneLine(p.value))}`;
+  const where = p.at ? `line ${p.at.line}, column ${p.at.column}` : `feature ${truncate(oneLine(p.id))}`;
+  return `${oneLine(p.file)}: ${where}: ${p.rule}: ${truncate(oneLine(p.value))}`;
 }
 
 function checkFeature(feature: unknown, required: readonly string[], report: Report): void {

@@ -29,13 +29,34 @@ function copyGeodata(): string {
 
 type Json = Record<string, unknown>;
 type Source = { features: { properties: Json }[] } & Json;
+type Edit = (dir: string) => void;
 
-function editSource(dir: string, id: string, edit: (source: Source) => void): void {
-  const path = join(dir, 'geodata/sources', `${id}.json`);
-  const source = JSON.parse(readFileSync(path, 'utf8')) as Source;
-  edit(source);
-  writeFileSync(path, `${JSON.stringify(source, null, 2)}\n`);
+/** Files are named relative to the copy's root, as the script names them. */
+const source = (id: string) => `geodata/sources/${id}.json`;
+
+function editText(file: string, edit: (text: string) => string): Edit {
+  return (dir) => writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
 }
+
+function editSource(id: string, edit: (source: Source) => void): Edit {
+  return editText(source(id), (text) => {
+    const json = JSON.parse(text) as Source;
+    edit(json);
+    return `${JSON.stringify(json, null, 2)}\n`;
+  });
+}
+
+/** `line L, column C` just after the first `needle` in a committed file, counted by hand. */
+function positionAfter(file: string, needle: string): string {
+  const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return `line ${line + 1}, column ${(lines[line] ?? '').indexOf(needle) + needle.length + 1}`;
+}
+
+const cutAfter = (file: string, needle: string) =>
+  editText(file, (text) => text.slice(0, text.indexOf(needle) + needle.length));
+const insertAfter = (file: string, needle: string, insert: string) =>
+  editText(file, (text) => text.replace(needle, `${needle}${insert}`));
 
 function buildLayers(dir: string) {
   const { status, stdout, stderr } = spawnSync(TSX, [SCRIPT, dir], { cwd: ROOT, encoding: 'utf8' });
@@ -62,35 +83,64 @@ describe('npm run geodata:layers', () => {
     CLI_TIMEOUT,
   );
 
-  /** One broken source each: the exact lines on stderr, and the source the person must edit. */
-  const BROKEN: { label: string; id: string; edit: (source: Source) => void; lines: string[] }[] = [
+  /** One broken source each (or two, to show one run names both): the exact lines on stderr. */
+  const BROKEN: { label: string; edits: Edit[]; lines: string[] }[] = [
     {
       label: 'a crs member, which the pipeline would drop unseen',
-      id: 'militarised-policing',
-      edit: (source) => {
-        source.crs = { type: 'name', properties: { name: 'EPSG:4326' } };
-      },
+      edits: [
+        editSource('militarised-policing', (source) => {
+          source.crs = { type: 'name', properties: { name: 'EPSG:4326' } };
+        }),
+      ],
       lines: [
         'geodata/sources/militarised-policing.json: feature (collection): crs: {"type":"name","properties":{"name":"EPSG:4326"}}',
       ],
     },
     {
       label: 'a property whose type differs between features',
-      id: 'militarised-policing',
-      edit: (source) => {
-        (source.features[1] as { properties: Json }).properties.date_in_report = 11;
-      },
+      edits: [
+        editSource('militarised-policing', (source) => {
+          (source.features[1] as { properties: Json }).properties.date_in_report = 11;
+        }),
+      ],
       lines: [
         'geodata/sources/militarised-policing.json: feature HND: property-type: date_in_report is number, was string on GTM',
+      ],
+    },
+    {
+      label: 'a source cut short, with its line and column',
+      edits: [cutAfter(source('alta-verapaz'), '"date_end": ')],
+      lines: [
+        `geodata/sources/alta-verapaz.json: ${positionAfter(source('alta-verapaz'), '"date_end": ')}: json: Unexpected end of JSON input: is the file cut short?`,
+      ],
+    },
+    {
+      label: 'invalid JSON in one source and a bad member in another',
+      edits: [
+        insertAfter(source('transit-flows'), '"sequence": 1,', ','),
+        editSource('militarised-policing', (source) => {
+          source.crs = null;
+        }),
+      ],
+      lines: [
+        `geodata/sources/transit-flows.json: ${positionAfter(source('transit-flows'), '"sequence": 1,')}: json: Expected double-quoted property name`,
+        'geodata/sources/militarised-policing.json: feature (collection): crs: null',
+      ],
+    },
+    {
+      label: 'a basemap file cut short, which readJson reads',
+      edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
+      lines: [
+        `geodata/basemap/countries.geojson: ${positionAfter('geodata/basemap/countries.geojson', '"features":')}: json: Unexpected end of JSON input: is the file cut short?`,
       ],
     },
   ];
 
   it.each(BROKEN)(
-    'rejects $label: one line naming the source, exit 1, nothing written',
-    ({ id, edit, lines }) => {
+    'rejects $label: one line a problem naming the file, exit 1, nothing written',
+    ({ edits, lines }) => {
       const dir = copyGeodata();
-      editSource(dir, id, edit);
+      for (const edit of edits) edit(dir);
       const { status, stdout, stderr } = buildLayers(dir);
       expect(stderr).toBe(lines.map((line) => `${line}\n`).join(''));
       expect(status).toBe(1);
