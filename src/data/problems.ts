@@ -17,7 +17,8 @@ export type Rule =
   | 'id-unique'
   | 'property-type'
   | 'property-flat'
-  | 'property-required';
+  | 'property-required'
+  | 'date';
 
 export interface Problem {
   file: string;

@@ -128,6 +128,21 @@ describe('npm run geodata:layers', () => {
       ],
     },
     {
+      label: 'dates that are not calendar dates',
+      edits: [
+        editSource('militarised-policing', (source) => {
+          (source.features[0] as { properties: Json }).properties.date_start = '2012-13-45';
+        }),
+        editSource('alta-verapaz', (source) => {
+          (source.features[0] as { properties: Json }).properties.date_end = '2011-02-30';
+        }),
+      ],
+      lines: [
+        'geodata/sources/alta-verapaz.json: feature GT-AV: date: date_end: "2011-02-30" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+        'geodata/sources/militarised-policing.json: feature GTM: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      ],
+    },
+    {
       label: 'a basemap file cut short, which readJson reads',
       edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
       lines: [

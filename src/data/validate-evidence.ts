@@ -1,0 +1,56 @@
+/**
+ * Rules on the report's evidence as authored: each date is a real calendar date.
+ */
+import { describe, type JsonObject, type Report } from './problems.ts';
+
+/** The dated properties; each has a `<key>_precision` sibling. */
+const DATE_KEYS = ['date_start', 'date_end'];
+
+type Unit = 'day' | 'month' | 'year';
+
+/** The first and last day a date can mean, as YYYY-MM-DD: "2006-12" is 2006-12-01 to 2006-12-31. */
+export interface DayRange {
+  unit: Unit;
+  earliest: string;
+  latest: string;
+}
+
+/**
+ * An ISO 8601 calendar date in one of the three forms the sources use, checked against the Gregorian
+ * calendar (2011-02-29 is not a date, 2012-02-29 is); undefined for anything else.
+ */
+export function calendarDate(iso: string): DayRange | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!match) return undefined;
+  const [, y = '', m, d] = match;
+  const year = Number(y);
+  if (m === undefined) return { unit: 'year', earliest: `${y}-01-01`, latest: `${y}-12-31` };
+  const month = Number(m);
+  if (month < 1 || month > 12) return undefined;
+  const last = daysInMonth(year, month);
+  if (d === undefined) return { unit: 'month', earliest: `${y}-${m}-01`, latest: `${y}-${m}-${last}` };
+  const day = Number(d);
+  if (day < 1 || day > last) return undefined;
+  return { unit: 'day', earliest: iso, latest: iso };
+}
+
+/** The date rules on one feature's properties. */
+export function checkDates(properties: JsonObject, report: Report): void {
+  for (const key of DATE_KEYS) checkDate(properties, key, report);
+}
+
+function checkDate(properties: JsonObject, key: string, report: Report): DayRange | undefined {
+  const value = properties[key];
+  // null means "no value" throughout the gate; normalise writes it for keys a feature lacks.
+  if (value === undefined || value === null) return undefined;
+  const range = typeof value === 'string' ? calendarDate(value) : undefined;
+  if (range === undefined) {
+    report('date', `${key}: ${describe(value)} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  }
+  return range;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

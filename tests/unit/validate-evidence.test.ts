@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, validateFeatureCollection } from '../../src/data/validate.ts';
+import { calendarDate } from '../../src/data/validate-evidence.ts';
+
+/** The gate's lines for one feature with these properties. */
+function check(properties: Record<string, unknown>): string[] {
+  const input = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', id: 'f', geometry: null, properties }],
+  };
+  return validateFeatureCollection(input, { file: 'a.geojson' }).map(formatProblem);
+}
+
+describe('calendarDate', () => {
+  it.each([
+    { iso: '2012-01-15', earliest: '2012-01-15', latest: '2012-01-15' },
+    { iso: '2006-12', earliest: '2006-12-01', latest: '2006-12-31' },
+    { iso: '2011-11', earliest: '2011-11-01', latest: '2011-11-30' },
+    { iso: '2011', earliest: '2011-01-01', latest: '2011-12-31' },
+    { iso: '2012-02', earliest: '2012-02-01', latest: '2012-02-29' },
+    { iso: '2011-02', earliest: '2011-02-01', latest: '2011-02-28' },
+    { iso: '2012-02-29', earliest: '2012-02-29', latest: '2012-02-29' },
+    { iso: '2000-02-29', earliest: '2000-02-29', latest: '2000-02-29' },
+    { iso: '2011-04-30', earliest: '2011-04-30', latest: '2011-04-30' },
+  ])('reads $iso as $earliest to $latest', ({ iso, earliest, latest }) => {
+    expect(calendarDate(iso)).toMatchObject({ earliest, latest });
+  });
+
+  it.each([
+    '2012-13-45',
+    '2012-13',
+    '2012-00',
+    '2012-01-00',
+    '2011-02-30',
+    '2011-02-29',
+    '1900-02-29',
+    '2011-04-31',
+    '2012-1-5',
+    '20120115',
+    '2012-01-15T00:00:00Z',
+    ' 2012',
+    '12',
+    '',
+  ])('rejects %j', (iso) => {
+    expect(calendarDate(iso)).toBeUndefined();
+  });
+});
+
+describe('the date rule', () => {
+  it('names each bad date, date_end too, and any value that is not a string', () => {
+    expect(check({ date_start: 2012, date_end: '2011-02-30' })).toEqual([
+      'a.geojson: feature f: date: date_start: 2012 is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'a.geojson: feature f: date: date_end: "2011-02-30" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    ]);
+  });
+
+  it('lets null stand for no date, as normalise writes for a key the feature lacks', () => {
+    expect(check({ date_start: null, date_end: null })).toEqual([]);
+  });
+});
