@@ -18,7 +18,8 @@ export type Rule =
   | 'property-type'
   | 'property-flat'
   | 'property-required'
-  | 'date';
+  | 'date'
+  | 'date-precision';
 
 export interface Problem {
   file: string;

@@ -1,10 +1,31 @@
 /**
- * Rules on the report's evidence as authored: each date is a real calendar date.
+ * Rules on the report's evidence as authored: each date is a real calendar date, written as precisely
+ * as its precision says.
  */
 import { describe, type JsonObject, type Report } from './problems.ts';
 
 /** The dated properties; each has a `<key>_precision` sibling. */
 const DATE_KEYS = ['date_start', 'date_end'];
+
+/**
+ * Every precision a date may carry: its unit, which must be how the date is written (YYYY-MM-DD is
+ * "day…", YYYY-MM "month…", YYYY "year…"), alone or with one qualifier: approximate (the popup says
+ * "about") or inferred (the project's reading where the report is silent, e.g. a year).
+ */
+export const DATE_PRECISIONS = [
+  'day',
+  'day, approximate',
+  'day, inferred',
+  'month',
+  'month, approximate',
+  'month, inferred',
+  'year',
+  'year, approximate',
+  'year, inferred',
+] as const;
+
+// Short, as a problem line keeps 80 characters of its value: DATE_PRECISIONS in one pattern.
+const PRECISION_HINT = 'day|month|year[, approximate|inferred]';
 
 type Unit = 'day' | 'month' | 'year';
 
@@ -41,13 +62,40 @@ export function checkDates(properties: JsonObject, report: Report): void {
 
 function checkDate(properties: JsonObject, key: string, report: Report): DayRange | undefined {
   const value = properties[key];
+  const precisionKey = `${key}_precision`;
+  const precision = properties[precisionKey];
   // null means "no value" throughout the gate; normalise writes it for keys a feature lacks.
-  if (value === undefined || value === null) return undefined;
-  const range = typeof value === 'string' ? calendarDate(value) : undefined;
-  if (range === undefined) {
-    report('date', `${key}: ${describe(value)} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (value === undefined || value === null) {
+    if (precision !== undefined && precision !== null) {
+      report('date-precision', `${precisionKey}: ${describe(precision)} without a ${key}`);
+    }
+    return undefined;
   }
+  const range = typeof value === 'string' ? calendarDate(value) : undefined;
+  if (typeof value !== 'string' || range === undefined) {
+    report('date', `${key}: ${describe(value)} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    return undefined;
+  }
+  checkPrecision(precisionKey, precision, key, value, range.unit, report);
   return range;
+}
+
+function checkPrecision(
+  precisionKey: string,
+  precision: unknown,
+  key: string,
+  iso: string,
+  unit: Unit,
+  report: Report,
+): void {
+  if (precision === undefined || precision === null) {
+    const given = precision === undefined ? 'absent' : 'null';
+    report('date-precision', `${precisionKey}: ${given}, needed for ${key} "${iso}"`);
+  } else if (!DATE_PRECISIONS.some((p) => p === precision)) {
+    report('date-precision', `${precisionKey}: ${describe(precision)} is not ${PRECISION_HINT}`);
+  } else if (String(precision).split(',')[0] !== unit) {
+    report('date-precision', `${precisionKey}: ${describe(precision)}, but "${iso}" is a ${unit}`);
+  }
 }
 
 function daysInMonth(year: number, month: number): number {

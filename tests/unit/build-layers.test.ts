@@ -143,6 +143,17 @@ describe('npm run geodata:layers', () => {
       ],
     },
     {
+      label: 'a precision that does not fit the date',
+      edits: [
+        editSource('militarised-policing', (source) => {
+          (source.features[1] as { properties: Json }).properties.date_start_precision = 'day';
+        }),
+      ],
+      lines: [
+        `geodata/sources/militarised-policing.json: feature HND: date-precision: date_start_precision: "day", but "2011-11" is a month`,
+      ],
+    },
+    {
       label: 'a basemap file cut short, which readJson reads',
       edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
       lines: [

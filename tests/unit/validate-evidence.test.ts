@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateFeatureCollection } from '../../src/data/validate.ts';
-import { calendarDate } from '../../src/data/validate-evidence.ts';
+import { calendarDate, DATE_PRECISIONS } from '../../src/data/validate-evidence.ts';
 
 /** The gate's lines for one feature with these properties. */
 function check(properties: Record<string, unknown>): string[] {
@@ -56,5 +56,75 @@ describe('the date rule', () => {
 
   it('lets null stand for no date, as normalise writes for a key the feature lacks', () => {
     expect(check({ date_start: null, date_end: null })).toEqual([]);
+  });
+});
+
+describe('the date-precision rule', () => {
+  const FORMS = [
+    { unit: 'day', iso: '2012-01-15' },
+    { unit: 'month', iso: '2006-12' },
+    { unit: 'year', iso: '2011' },
+  ];
+  const PAIRS = FORMS.flatMap(({ unit, iso }) =>
+    DATE_PRECISIONS.map((precision) => ({ iso, precision, fits: precision.split(',')[0] === unit, unit })),
+  );
+
+  it('allows exactly these precisions', () => {
+    expect(DATE_PRECISIONS).toEqual([
+      'day',
+      'day, approximate',
+      'day, inferred',
+      'month',
+      'month, approximate',
+      'month, inferred',
+      'year',
+      'year, approximate',
+      'year, inferred',
+    ]);
+  });
+
+  it.each(PAIRS)('$iso with $precision: fits $fits', ({ iso, precision, fits, unit }) => {
+    expect(check({ date_start: iso, date_start_precision: precision })).toEqual(
+      fits
+        ? []
+        : [
+            `a.geojson: feature f: date-precision: date_start_precision: "${precision}", but "${iso}" is a ${unit}`,
+          ],
+    );
+  });
+
+  it.each([
+    { precision: 'weekly', given: '"weekly"' },
+    { precision: 'Day', given: '"Day"' },
+    { precision: 'day approx', given: '"day approx"' },
+    { precision: 'day, about', given: '"day, about"' },
+    { precision: 3, given: '3' },
+  ])('rejects the precision $given', ({ precision, given }) => {
+    expect(check({ date_end: '2011-02-18', date_end_precision: precision })).toEqual([
+      `a.geojson: feature f: date-precision: date_end_precision: ${given} is not day|month|year[, approximate|inferred]`,
+    ]);
+  });
+
+  it('rejects two qualifiers, or one without its comma and space', () => {
+    for (const precision of ['day, approximate, inferred', 'day,approximate', 'day approximate']) {
+      const [line] = check({ date_end: '2011-02-18', date_end_precision: precision });
+      expect(line).toMatch(/^a\.geojson: feature f: date-precision: date_end_precision: "day[ ,].* is not day\|/);
+    }
+  });
+
+  it('needs a precision beside every date, and no precision without a date', () => {
+    expect(check({ date_start: '2011-11', date_end: '2011-12', date_end_precision: null })).toEqual([
+      'a.geojson: feature f: date-precision: date_start_precision: absent, needed for date_start "2011-11"',
+      'a.geojson: feature f: date-precision: date_end_precision: null, needed for date_end "2011-12"',
+    ]);
+    expect(check({ date_end: null, date_end_precision: 'day' })).toEqual([
+      'a.geojson: feature f: date-precision: date_end_precision: "day" without a date_end',
+    ]);
+  });
+
+  it('says nothing of the precision of a date that is not a date', () => {
+    expect(check({ date_start: '2012-13-45', date_start_precision: 'month' })).toEqual([
+      'a.geojson: feature f: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    ]);
   });
 });

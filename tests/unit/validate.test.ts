@@ -42,6 +42,8 @@ const EXPECTED_LINE: Record<Rule, string> = {
   'property-flat': 'feature fixture-2: property-flat: source: {"outlet":"BBC News","date":"2012-01-15"}',
   'property-required': 'feature fixture-2: property-required: name',
   date: 'feature fixture-2: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  'date-precision':
+    'feature fixture-2: date-precision: date_start_precision: "day", but "2006-12" is a month',
 };
 
 const CASES = (Object.entries(EXPECTED_LINE) as [Rule, string][]).map(([rule, line]) => ({
