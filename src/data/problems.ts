@@ -19,7 +19,8 @@ export type Rule =
   | 'property-flat'
   | 'property-required'
   | 'date'
-  | 'date-precision';
+  | 'date-precision'
+  | 'date-order';
 
 export interface Problem {
   file: string;

@@ -1,11 +1,12 @@
 /**
  * Rules on the report's evidence as authored: each date is a real calendar date, written as precisely
- * as its precision says.
+ * as its precision says, and an end is not before its start.
  */
 import { describe, type JsonObject, type Report } from './problems.ts';
 
-/** The dated properties; each has a `<key>_precision` sibling. */
-const DATE_KEYS = ['date_start', 'date_end'];
+/** The dated properties; each has a `<key>_precision` sibling, and the end may not precede the start. */
+const DATE_START = 'date_start';
+const DATE_END = 'date_end';
 
 /**
  * Every precision a date may carry: its unit, which must be how the date is written (YYYY-MM-DD is
@@ -55,9 +56,19 @@ export function calendarDate(iso: string): DayRange | undefined {
   return { unit: 'day', earliest: iso, latest: iso };
 }
 
-/** The date rules on one feature's properties. */
+/**
+ * The date rules on one feature's properties. An end is wrong for certain only when its latest day is
+ * before the start's earliest: "2011-11-05" may end something that started in "2011-11", so it passes.
+ */
 export function checkDates(properties: JsonObject, report: Report): void {
-  for (const key of DATE_KEYS) checkDate(properties, key, report);
+  const start = checkDate(properties, DATE_START, report);
+  const end = checkDate(properties, DATE_END, report);
+  if (start && end && end.latest < start.earliest) {
+    report(
+      'date-order',
+      `${DATE_END} "${properties[DATE_END]}" is before ${DATE_START} "${properties[DATE_START]}"`,
+    );
+  }
 }
 
 function checkDate(properties: JsonObject, key: string, report: Report): DayRange | undefined {

@@ -154,6 +154,17 @@ describe('npm run geodata:layers', () => {
       ],
     },
     {
+      label: 'an end before its start',
+      edits: [
+        editSource('alta-verapaz', (source) => {
+          (source.features[0] as { properties: Json }).properties.date_end = '2010-12-18';
+        }),
+      ],
+      lines: [
+        'geodata/sources/alta-verapaz.json: feature GT-AV: date-order: date_end "2010-12-18" is before date_start "2010-12-19"',
+      ],
+    },
+    {
       label: 'a basemap file cut short, which readJson reads',
       edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
       lines: [

@@ -108,7 +108,9 @@ describe('the date-precision rule', () => {
   it('rejects two qualifiers, or one without its comma and space', () => {
     for (const precision of ['day, approximate, inferred', 'day,approximate', 'day approximate']) {
       const [line] = check({ date_end: '2011-02-18', date_end_precision: precision });
-      expect(line).toMatch(/^a\.geojson: feature f: date-precision: date_end_precision: "day[ ,].* is not day\|/);
+      expect(line).toMatch(
+        /^a\.geojson: feature f: date-precision: date_end_precision: "day[ ,].* is not day\|/,
+      );
     }
   });
 
@@ -124,6 +126,42 @@ describe('the date-precision rule', () => {
 
   it('says nothing of the precision of a date that is not a date', () => {
     expect(check({ date_start: '2012-13-45', date_start_precision: 'month' })).toEqual([
+      'a.geojson: feature f: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    ]);
+  });
+});
+
+describe('the date-order rule', () => {
+  const dated = (start: string, startUnit: string, end: string, endUnit: string) => ({
+    date_start: start,
+    date_start_precision: startUnit,
+    date_end: end,
+    date_end_precision: endUnit,
+  });
+
+  it.each([
+    { start: '2010-12-19', end: '2010-12-19', endUnit: 'day', label: 'the same day' },
+    { start: '2010-12-19', end: '2010-12', endUnit: 'month', label: 'the month the start falls in' },
+    { start: '2010-12-19', end: '2010', endUnit: 'year', label: 'the year the start falls in' },
+    { start: '2010-12', end: '2010-12-01', endUnit: 'day', label: 'the first day of the start month' },
+  ])('accepts an end on $label, which may be after the start', ({ start, end, endUnit }) => {
+    const startUnit = start.length === 10 ? 'day' : 'month';
+    expect(check(dated(start, startUnit, end, endUnit))).toEqual([]);
+  });
+
+  it.each([
+    { start: '2010-12-19', startUnit: 'day', end: '2010-12-18', endUnit: 'day' },
+    { start: '2010-12-01', startUnit: 'day', end: '2010-11', endUnit: 'month' },
+    { start: '2011', startUnit: 'year', end: '2010-12-31', endUnit: 'day, approximate' },
+    { start: '2011-01', startUnit: 'month', end: '2010', endUnit: 'year' },
+  ])('rejects $end before $start', ({ start, startUnit, end, endUnit }) => {
+    expect(check(dated(start, startUnit, end, endUnit))).toEqual([
+      `a.geojson: feature f: date-order: date_end "${end}" is before date_start "${start}"`,
+    ]);
+  });
+
+  it('compares only real dates', () => {
+    expect(check(dated('2012-13-45', 'day', '2010-01-01', 'day'))).toEqual([
       'a.geojson: feature f: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
     ]);
   });
