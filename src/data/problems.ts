@@ -20,7 +20,8 @@ export type Rule =
   | 'property-required'
   | 'date'
   | 'date-precision'
-  | 'date-order';
+  | 'date-order'
+  | 'excerpt';
 
 export interface Problem {
   file: string;

@@ -1,7 +1,8 @@
 /**
  * Rules on the report's evidence as authored: each date is a real calendar date, written as precisely
- * as its precision says, and an end is not before its start.
+ * as its precision says, and an end is not before its start; each excerpt is a quote, not a blank.
  */
+import { excerptKeys } from './excerpts.ts';
 import { describe, type JsonObject, type Report } from './problems.ts';
 
 /** The dated properties; each has a `<key>_precision` sibling, and the end may not precede the start. */
@@ -56,11 +57,36 @@ export function calendarDate(iso: string): DayRange | undefined {
   return { unit: 'day', earliest: iso, latest: iso };
 }
 
+/** The evidence rules on one feature's properties. */
+export function checkEvidence(properties: JsonObject, report: Report): void {
+  checkDates(properties, report);
+  checkExcerpts(properties, report);
+}
+
+/**
+ * `excerpt` is the quote every feature carries, so it is text; `excerpt_2`, … may be null (no further
+ * quote), as normalise writes them for a feature with fewer. Blank text would show an empty quote.
+ */
+function checkExcerpts(properties: JsonObject, report: Report): void {
+  for (const key of excerptKeys(properties)) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.trim() !== '') continue;
+    if (key === 'excerpt') {
+      report(
+        'excerpt',
+        `${key}: ${describe(value)} is not a non-empty string; every feature quotes the report`,
+      );
+    } else if (value !== null) {
+      report('excerpt', `${key}: ${describe(value)} is not a non-empty string (or null for no quote)`);
+    }
+  }
+}
+
 /**
  * The date rules on one feature's properties. An end is wrong for certain only when its latest day is
  * before the start's earliest: "2011-11-05" may end something that started in "2011-11", so it passes.
  */
-export function checkDates(properties: JsonObject, report: Report): void {
+function checkDates(properties: JsonObject, report: Report): void {
   const start = checkDate(properties, DATE_START, report);
   const end = checkDate(properties, DATE_END, report);
   if (start && end && end.latest < start.earliest) {

@@ -15,7 +15,7 @@ import {
   type Report,
   truncate,
 } from './problems.ts';
-import { checkDates } from './validate-evidence.ts';
+import { checkEvidence } from './validate-evidence.ts';
 import { checkCrs, checkGeometry } from './validate-geometry.ts';
 
 export type { Problem, Rule } from './problems.ts';
@@ -156,7 +156,7 @@ function checkProperties(properties: unknown, required: readonly string[], repor
   for (const key of required) {
     if (!Object.hasOwn(props, key) || props[key] === undefined) report('property-required', key);
   }
-  checkDates(props, report);
+  checkEvidence(props, report);
 }
 
 /** One JSON type per key across the file, so style expressions see one type; null means "no value". */

@@ -165,6 +165,21 @@ describe('npm run geodata:layers', () => {
       ],
     },
     {
+      label: 'excerpts that are not quotes',
+      edits: [
+        editSource('transit-flows', (source) => {
+          (source.features[0] as { properties: Json }).properties.excerpt_2 = '   ';
+        }),
+        editSource('militarised-policing', (source) => {
+          (source.features[0] as { properties: Json }).properties.excerpt = null;
+        }),
+      ],
+      lines: [
+        'geodata/sources/transit-flows.json: feature route-1-col-gtm: excerpt: excerpt_2: "   " is not a non-empty string (or null for no quote)',
+        'geodata/sources/militarised-policing.json: feature GTM: excerpt: excerpt: null is not a non-empty string; every feature quotes the report',
+      ],
+    },
+    {
       label: 'a basemap file cut short, which readJson reads',
       edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
       lines: [

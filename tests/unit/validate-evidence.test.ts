@@ -166,3 +166,37 @@ describe('the date-order rule', () => {
     ]);
   });
 });
+
+describe('the excerpt rule', () => {
+  it('accepts a quote in excerpt and null for a further excerpt', () => {
+    expect(check({ excerpt: 'In December', excerpt_2: null, excerpt_10: 'he said' })).toEqual([]);
+  });
+
+  it.each([
+    { value: '', given: '""' },
+    { value: ' \n\t', given: '" \\n\\t"' },
+    { value: 42, given: '42' },
+    { value: ['a quote'], given: '["a quote"]' },
+  ])('rejects $given in excerpt_2', ({ value, given }) => {
+    expect(
+      check({ excerpt: 'In December', excerpt_2: value }).filter((l) => l.includes(': excerpt: ')),
+    ).toEqual([
+      `a.geojson: feature f: excerpt: excerpt_2: ${given} is not a non-empty string (or null for no quote)`,
+    ]);
+  });
+
+  it('rejects null or blank in excerpt itself: every feature quotes the report', () => {
+    for (const [value, given] of [
+      [null, 'null'],
+      ['', '""'],
+    ]) {
+      expect(check({ excerpt: value })).toEqual([
+        `a.geojson: feature f: excerpt: excerpt: ${given} is not a non-empty string; every feature quotes the report`,
+      ]);
+    }
+  });
+
+  it('leaves keys that only look like excerpts alone', () => {
+    expect(check({ excerpt: 'In December', excerpts: '', excerpt_note: 3, my_excerpt: null })).toEqual([]);
+  });
+});

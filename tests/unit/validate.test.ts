@@ -42,6 +42,7 @@ const EXPECTED_LINE: Record<Rule, string> = {
   'property-flat': 'feature fixture-2: property-flat: source: {"outlet":"BBC News","date":"2012-01-15"}',
   'property-required': 'feature fixture-2: property-required: name',
   date: 'feature fixture-2: date: date_start: "2012-13-45" is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  excerpt: 'feature fixture-2: excerpt: excerpt_2: "" is not a non-empty string (or null for no quote)',
   'date-order': 'feature fixture-2: date-order: date_end "2010-11" is before date_start "2010-12-19"',
   'date-precision':
     'feature fixture-2: date-precision: date_start_precision: "day", but "2006-12" is a month',
