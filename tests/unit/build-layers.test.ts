@@ -83,7 +83,10 @@ describe('npm run geodata:layers', () => {
     CLI_TIMEOUT,
   );
 
-  /** One broken source each (or two, to show one run names both): the exact lines on stderr. */
+  /**
+   * One broken source each (or two, to show one run names both): the exact lines on stderr. Each edit
+   * sets every value its line quotes, so the sources' own dates may change without breaking it.
+   */
   const BROKEN: { label: string; edits: Edit[]; lines: string[] }[] = [
     {
       label: 'a crs member, which the pipeline would drop unseen',
@@ -100,6 +103,7 @@ describe('npm run geodata:layers', () => {
       label: 'a property whose type differs between features',
       edits: [
         editSource('militarised-policing', (source) => {
+          (source.features[0] as { properties: Json }).properties.date_in_report = 'on Sunday';
           (source.features[1] as { properties: Json }).properties.date_in_report = 11;
         }),
       ],
@@ -146,7 +150,9 @@ describe('npm run geodata:layers', () => {
       label: 'a precision that does not fit the date',
       edits: [
         editSource('militarised-policing', (source) => {
-          (source.features[1] as { properties: Json }).properties.date_start_precision = 'day';
+          const honduras = (source.features[1] as { properties: Json }).properties;
+          honduras.date_start = '2011-11';
+          honduras.date_start_precision = 'day';
         }),
       ],
       lines: [
@@ -157,7 +163,9 @@ describe('npm run geodata:layers', () => {
       label: 'an end before its start',
       edits: [
         editSource('alta-verapaz', (source) => {
-          (source.features[0] as { properties: Json }).properties.date_end = '2010-12-18';
+          const altaVerapaz = (source.features[0] as { properties: Json }).properties;
+          altaVerapaz.date_start = '2010-12-19';
+          altaVerapaz.date_end = '2010-12-18';
         }),
       ],
       lines: [
