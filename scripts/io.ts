@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { indexFeatures } from '../src/data/features.ts';
+import { parseJson } from '../src/data/json.ts';
+import { formatProblem } from '../src/data/validate.ts';
 import { BASEMAP_FILES, type BasemapData } from '../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
 import { mapSourceData } from '../src/style/source.ts';
@@ -15,8 +18,15 @@ export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
+/**
+ * A committed JSON file's value. Invalid JSON prints one line naming the file (`name`, as the person
+ * would open it), line and column, and exits 1: a stack trace would bury the position.
+ */
+export function readJson<T>(path: string, name = relative(ROOT, path)): T {
+  const parsed = parseJson(readFileSync(path, 'utf8'), name);
+  if (parsed.ok) return parsed.value as T;
+  console.error(formatProblem(parsed.problem));
+  process.exit(1);
 }
 
 /** The built report layers as committed under geodata/layers/. */

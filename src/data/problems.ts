@@ -1,6 +1,7 @@
 /** The gate's findings, and how values are written in them: one line each, short, never markup. */
 
 export type Rule =
+  | 'json'
   | 'geojson'
   | 'finite'
   | 'longitude'
@@ -16,13 +17,19 @@ export type Rule =
   | 'id-unique'
   | 'property-type'
   | 'property-flat'
-  | 'property-required';
+  | 'property-required'
+  | 'date'
+  | 'date-precision'
+  | 'date-order'
+  | 'excerpt';
 
 export interface Problem {
   file: string;
   id: string;
   rule: Rule;
   value: string;
+  /** Where in the file's text, for a problem found before there were features to name (invalid JSON). */
+  at?: { line: number; column: number };
 }
 
 export type JsonObject = Record<string, unknown>;

@@ -15,6 +15,7 @@ import {
   type Report,
   truncate,
 } from './problems.ts';
+import { checkEvidence } from './validate-evidence.ts';
 import { checkCrs, checkGeometry } from './validate-geometry.ts';
 
 export type { Problem, Rule } from './problems.ts';
@@ -97,7 +98,8 @@ export function validateAll(
 }
 
 export function formatProblem(p: Problem): string {
-  return `${oneLine(p.file)}: feature ${truncate(oneLine(p.id))}: ${p.rule}: ${truncate(oneLine(p.value))}`;
+  const where = p.at ? `line ${p.at.line}, column ${p.at.column}` : `feature ${truncate(oneLine(p.id))}`;
+  return `${oneLine(p.file)}: ${where}: ${p.rule}: ${truncate(oneLine(p.value))}`;
 }
 
 function checkFeature(feature: unknown, required: readonly string[], report: Report): void {
@@ -154,6 +156,7 @@ function checkProperties(properties: unknown, required: readonly string[], repor
   for (const key of required) {
     if (!Object.hasOwn(props, key) || props[key] === undefined) report('property-required', key);
   }
+  checkEvidence(props, report);
 }
 
 /** One JSON type per key across the file, so style expressions see one type; null means "no value". */
