@@ -2,6 +2,7 @@
  * Rules on the report's evidence as authored: each date is a real calendar date, written as precisely
  * as its precision says, and an end is not before its start; each excerpt is a quote, not a blank.
  */
+import { calendarDate, type DayRange, type Unit } from '../pipeline/date-range.ts';
 import { excerptKeys } from './excerpts.ts';
 import { describe, type JsonObject, type Report } from './problems.ts';
 
@@ -28,34 +29,6 @@ export const DATE_PRECISIONS = [
 
 // Short, as a problem line keeps 80 characters of its value: DATE_PRECISIONS in one pattern.
 const PRECISION_HINT = 'day|month|year[, approximate|inferred]';
-
-type Unit = 'day' | 'month' | 'year';
-
-/** The first and last day a date can mean, as YYYY-MM-DD: "2006-12" is 2006-12-01 to 2006-12-31. */
-export interface DayRange {
-  unit: Unit;
-  earliest: string;
-  latest: string;
-}
-
-/**
- * An ISO 8601 calendar date in one of the three forms the sources use, checked against the Gregorian
- * calendar (2011-02-29 is not a date, 2012-02-29 is); undefined for anything else.
- */
-export function calendarDate(iso: string): DayRange | undefined {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!match) return undefined;
-  const [, y = '', m, d] = match;
-  const year = Number(y);
-  if (m === undefined) return { unit: 'year', earliest: `${y}-01-01`, latest: `${y}-12-31` };
-  const month = Number(m);
-  if (month < 1 || month > 12) return undefined;
-  const last = daysInMonth(year, month);
-  if (d === undefined) return { unit: 'month', earliest: `${y}-${m}-01`, latest: `${y}-${m}-${last}` };
-  const day = Number(d);
-  if (day < 1 || day > last) return undefined;
-  return { unit: 'day', earliest: iso, latest: iso };
-}
 
 /** The evidence rules on one feature's properties. */
 export function checkEvidence(properties: JsonObject, report: Report): void {
@@ -133,9 +106,4 @@ function checkPrecision(
   } else if (String(precision).split(',')[0] !== unit) {
     report('date-precision', `${precisionKey}: ${describe(precision)}, but "${iso}" is a ${unit}`);
   }
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

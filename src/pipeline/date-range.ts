@@ -15,35 +15,57 @@ export interface DateRange {
   latest: string;
 }
 
-const FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
-const utc = (year: number, month: number, day: number): Date => new Date(Date.UTC(year, month, day));
+
+export type Unit = 'day' | 'month' | 'year';
+
+/** A date as written: its unit, and the first and last day it covers ("2006-12": 12-01 to 12-31). */
+export interface DayRange extends DateRange {
+  unit: Unit;
+}
 
 /**
- * The days a date can mean: "2006-12" (month) is 2006-12-01 to 2006-12-31, "2012" (year) the whole
- * year, a day itself, and "day, approximate" APPROXIMATE_DAYS either side. A qualifier after the
- * precision's first word (", inferred") changes what the date is based on, not its span.
+ * An ISO 8601 calendar date in one of the three forms the sources use, checked against the Gregorian
+ * calendar (2011-02-29 is not a date, 2012-02-29 is); undefined for anything else.
+ */
+export function calendarDate(iso: string): DayRange | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!match) return undefined;
+  const [, y = '', m, d] = match;
+  const year = Number(y);
+  if (m === undefined) return { unit: 'year', earliest: `${y}-01-01`, latest: `${y}-12-31` };
+  const month = Number(m);
+  if (month < 1 || month > 12) return undefined;
+  const last = daysInMonth(year, month);
+  if (d === undefined) return { unit: 'month', earliest: `${y}-${m}-01`, latest: `${y}-${m}-${last}` };
+  const day = Number(d);
+  if (day < 1 || day > last) return undefined;
+  return { unit: 'day', earliest: iso, latest: iso };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * The days a date can mean at its precision: a day itself, a month or a year whole, and "day,
+ * approximate" APPROXIMATE_DAYS either side. A qualifier after the precision's unit (", inferred")
+ * changes what the date is based on, not its span. The gate (src/data/validate-evidence.ts) reports
+ * a bad date in one line before the pipeline runs; here it is an error.
  */
 export function dateRange(date: string, precision: string): DateRange {
-  const match = FORM.exec(date);
+  const range = calendarDate(date);
+  if (!range) throw new Error(`${JSON.stringify(date)} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   const unit = precision.split(/[ ,]/)[0];
-  if (!match)
-    throw new Error(`${JSON.stringify(date)} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  const [, y, m, d] = match;
-  const year = Number(y);
-  const month = Number(m ?? '1') - 1;
-  const form = d ? 'day' : m ? 'month' : 'year';
-  if (unit !== form) throw new Error(`${date} is written to the ${form} but its precision is "${precision}"`);
-  if (month < 0 || month > 11) throw new Error(`${date} is not a calendar date`);
-  if (form === 'year') return { earliest: iso(utc(year, 0, 1)), latest: iso(utc(year, 11, 31)) };
-  if (form === 'month') return { earliest: iso(utc(year, month, 1)), latest: iso(utc(year, month + 1, 0)) };
-  const day = utc(year, month, Number(d));
-  if (iso(day) !== date) throw new Error(`${date} is not a calendar date`);
-  const spread = precision.includes('approximate') ? APPROXIMATE_DAYS : 0;
-  return {
-    earliest: iso(utc(year, month, Number(d) - spread)),
-    latest: iso(utc(year, month, Number(d) + spread)),
-  };
+  if (unit !== range.unit) {
+    throw new Error(`${date} is written to the ${range.unit} but its precision is "${precision}"`);
+  }
+  const { earliest, latest } = range;
+  if (!precision.includes('approximate') || range.unit !== 'day') return { earliest, latest };
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const shifted = (days: number) => iso(new Date(Date.UTC(y, m - 1, d + days)));
+  return { earliest: shifted(-APPROXIMATE_DAYS), latest: shifted(APPROXIMATE_DAYS) };
 }
 
 /** The date properties of a feature: each key with a `<key>_precision` sibling. */

@@ -156,10 +156,10 @@ describe('the days a date can mean', () => {
   });
 
   it('refuses a date that is not a calendar date, or written to another precision than its own', () => {
-    expect(() => dateRange('2011-02-29', 'day')).toThrow('2011-02-29 is not a calendar date');
+    expect(() => dateRange('2011-02-29', 'day')).toThrow('"2011-02-29" is not a calendar date');
     expect(() => dateRange('2012-13', 'month')).toThrow();
     expect(() => dateRange('2006-12', 'day')).toThrow('written to the month but its precision is "day"');
-    expect(() => dateRange('Dec 2006', 'month')).toThrow('is not an ISO 8601 date');
+    expect(() => dateRange('Dec 2006', 'month')).toThrow('is not a calendar date');
   });
 
   it('adds earliest and latest days after each precision column, null where a date has no value', () => {

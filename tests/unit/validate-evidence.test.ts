@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateFeatureCollection } from '../../src/data/validate.ts';
-import { calendarDate, DATE_PRECISIONS } from '../../src/data/validate-evidence.ts';
+import { DATE_PRECISIONS } from '../../src/data/validate-evidence.ts';
+import { calendarDate } from '../../src/pipeline/date-range.ts';
 
 /** The gate's lines for one feature with these properties. */
 function check(properties: Record<string, unknown>): string[] {
