@@ -35,11 +35,12 @@ function dateLine(properties: Record<string, unknown>, prefix: string, label: st
   const iso = str(properties[prefix]);
   if (!iso) return null;
   const precision = str(properties[`${prefix}_precision`]) ?? 'day';
-  const approximate = precision.includes('approximate') ? ', approximate' : '';
+  // The qualifier after the unit ("day, approximate", "year, inferred") is said as it is written.
+  const qualifier = precision.match(/,\s*(approximate|inferred)$/)?.[1];
   const words = PRECISION_WORDS[precision.split(/[ ,]/)[0] ?? ''] ?? precision;
   return {
     label,
-    text: `${formatDate(iso, precision)} (${words}${approximate})`,
+    text: `${formatDate(iso, precision)} (${words}${qualifier ? `, ${qualifier}` : ''})`,
     source: str(properties[`${prefix}_source`]) ?? 'source not recorded',
   };
 }

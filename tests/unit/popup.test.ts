@@ -62,6 +62,15 @@ describe('popupModel', () => {
     expect(model.dates).toEqual([]);
   });
 
+  it('says when a date is approximate or inferred, as its precision does', () => {
+    const layer = { name: 'L', popupDates: [{ key: 'date_start', label: 'Since' }] };
+    const text = (date_start: string, date_start_precision: string) =>
+      popupModel({ date_start, date_start_precision, date_start_source: 's' }, layer).dates[0]?.text;
+    expect(text('2011', 'year, inferred')).toBe('2011 (to the year, inferred)');
+    expect(text('2011-02-18', 'day, approximate')).toBe('about 18 February 2011 (to the day, approximate)');
+    expect(text('2011-02-18', 'day')).toBe('18 February 2011 (to the day)');
+  });
+
   it('shows a month-precise date as a month', () => {
     const model = popupModel(
       feature('militarised-policing', 'MEX')?.properties ?? null,
