@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { indexFeatures } from '../src/data/features.ts';
-import { BASEMAP_FILES, type BasemapData } from '../src/layers/basemap.ts';
+import { BASEMAP_FILES, BASEMAP_PATHS, type BasemapData } from '../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
 import { mapSourceData } from '../src/style/source.ts';
 
@@ -26,13 +26,10 @@ export function readReportLayers(): ReportData {
   ) as ReportData;
 }
 
-/** The Natural Earth extracts as committed under geodata/basemap/. */
+/** The basemap files as committed under geodata/. */
 export function readBasemap(): BasemapData {
   return Object.fromEntries(
-    BASEMAP_FILES.map((file) => [
-      file,
-      readJson<FeatureCollection>(`${ROOT}geodata/basemap/${file}.geojson`),
-    ]),
+    BASEMAP_FILES.map((file) => [file, readJson<FeatureCollection>(`${ROOT}geodata/${BASEMAP_PATHS[file]}`)]),
   ) as BasemapData;
 }
 

@@ -1,4 +1,4 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, theme } from '../theme.ts';
 import { inLayer, MAP_SOURCE } from './source.ts';
 
@@ -44,9 +44,47 @@ export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecificat
   ];
 }
 
+/** Capitals once the corridor is wider than a phone's default view, where they would crowd its edges. */
+const CAPITAL_MINZOOM = 3;
+/** Cobán once Guatemala is large enough to show a town inside a department. */
+const DEPARTMENT_CAPITAL_MINZOOM = 5;
+
+/**
+ * A place's marker is a bullet in the label's own text, where the label starts: MapLibre then shows or
+ * hides the two together, and the text shader the labels compile anyway draws it, with no icon.
+ */
+export const PLACE_MARKER = '\u2022';
+
+function placeLabels(
+  id: string,
+  kind: string,
+  size: number | ExpressionSpecification,
+  minzoom?: number,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: MAP_SOURCE,
+    ...(minzoom === undefined ? {} : { minzoom }),
+    filter: inLayer('places', ['==', ['get', 'kind'], kind]),
+    layout: {
+      'text-field': ['format', PLACE_MARKER, { 'font-scale': 1.3 }, ' ', {}, ['get', 'name'], {}],
+      'text-font': [FONT_REGULAR],
+      'text-size': size,
+      // The bullet's centre on the place: the text starts half a bullet to its left, and a bullet
+      // sits a little below the middle of its line.
+      'text-anchor': 'left',
+      'text-offset': [-0.3, -0.25],
+      'text-max-width': 20,
+    },
+    paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+  };
+}
+
 /**
  * Labels go above the report's layers so that no fill or route hides a place name. `between` (the
- * mission annotations) goes between the department and the country labels.
+ * mission annotations) goes between the places and the country labels: MapLibre places labels from
+ * the top layer down, so the places give way to the report's annotations.
  */
 export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpecification[] {
   return [
@@ -68,6 +106,13 @@ export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpe
         'text-halo-width': 1.4,
       },
     },
+    placeLabels('department-capital-labels', 'department capital', 11, DEPARTMENT_CAPITAL_MINZOOM),
+    placeLabels(
+      'capital-labels',
+      'capital',
+      ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 13],
+      CAPITAL_MINZOOM,
+    ),
     ...between,
     {
       id: 'country-labels',

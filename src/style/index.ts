@@ -7,6 +7,11 @@ import { MAP_SOURCE } from './source.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+/** CC BY 4.0 asks for the credit and a link to the licence. */
+export const GEONAMES_ATTRIBUTION =
+  'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
+/** What the map's one source credits: its boundaries and its places. */
+export const BASEMAP_ATTRIBUTION = `${NATURAL_EARTH_ATTRIBUTION} | ${GEONAMES_ATTRIBUTION}`;
 export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
 
 /** Where the glyph files are, relative to the page: public/glyphs/, written by `npm run glyphs`. */
@@ -59,7 +64,7 @@ export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs):
         type: 'geojson',
         data: source,
         // The report is credited by the attribution control itself, whether or not its data loads.
-        attribution: NATURAL_EARTH_ATTRIBUTION,
+        attribution: BASEMAP_ATTRIBUTION,
         // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail
         // than low zooms can show, and every vertex costs on software-rendered WebGL.
         tolerance: 1.5,

@@ -4,7 +4,14 @@ import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { readMapSource } from '../../scripts/io.ts';
 import { REPORT_LAYERS } from '../../src/layers/registry.ts';
-import { buildStyle, GLYPHS_PATH, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
+import { PLACE_MARKER } from '../../src/style/basemap.ts';
+import {
+  BASEMAP_ATTRIBUTION,
+  buildStyle,
+  GEONAMES_ATTRIBUTION,
+  GLYPHS_PATH,
+  NATURAL_EARTH_ATTRIBUTION,
+} from '../../src/style/index.ts';
 import {
   ARROWHEAD,
   clickableLayers,
@@ -178,9 +185,15 @@ describe('the generated style', () => {
     expect(buffer).toBeLessThan(128);
   });
 
-  it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
+  it('draws everything from one source, which credits Natural Earth and GeoNames (the control credits the report)', () => {
     expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
-    expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
+    const { attribution } = style.sources[MAP_SOURCE] as { attribution: string };
+    expect(attribution).toBe(BASEMAP_ATTRIBUTION);
+    expect(attribution).toContain(NATURAL_EARTH_ATTRIBUTION);
+    expect(attribution).toContain(GEONAMES_ATTRIBUTION);
+    // CC BY 4.0: the credit, and a link to the licence.
+    expect(GEONAMES_ATTRIBUTION).toMatch(/href="https:\/\/www\.geonames\.org\/">GeoNames</);
+    expect(GEONAMES_ATTRIBUTION).toContain('https://creativecommons.org/licenses/by/4.0/');
     for (const layer of style.layers) expect(layer).toMatchObject({ source: MAP_SOURCE });
   });
 
@@ -206,6 +219,16 @@ describe('the generated style', () => {
     expect(none.length).toBeGreaterThan(0);
     expect(style.layers.filter((l) => visibility(l) === 'none')).toEqual([]);
     expect(validateStyleMin(hidden)).toEqual([]);
+  });
+
+  it('marks each place with a bullet that starts its label, drawn by the text shader from the places file', () => {
+    for (const id of ['capital-labels', 'department-capital-labels']) {
+      const layer = style.layers.find((l) => l.id === id) as SymbolLayerSpecification;
+      expect(JSON.stringify(layer.filter)).toContain('["==",["get","layer"],"places"]');
+      expect(layer.layout?.['text-field']).toEqual(expect.arrayContaining(['format', PLACE_MARKER]));
+      expect(layer.layout?.['text-anchor']).toBe('left');
+      expect(layer.layout?.['icon-image']).toBeUndefined();
+    }
   });
 
   it('matches the reviewed golden copy (npm run goldens rewrites it; review the diff)', async () => {
