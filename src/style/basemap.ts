@@ -46,7 +46,7 @@ export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecificat
 
 /** Capitals once the corridor is wider than a phone's default view, where they would crowd its edges. */
 const CAPITAL_MINZOOM = 3;
-/** Cobán once Guatemala is large enough to show a town inside a department. */
+/** Cobán from the zoom where Alta Verapaz carries its own label: below it a callout points there. */
 const DEPARTMENT_CAPITAL_MINZOOM = 5;
 
 /**
@@ -81,14 +81,36 @@ function placeLabels(
   };
 }
 
+function countryLabels(id: string, filter: ExpressionSpecification, movable = false): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: MAP_SOURCE,
+    filter: inLayer('labels', ['all', ['==', ['get', 'kind'], 'country'], filter]),
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [FONT_BOLD],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
+      'text-transform': 'uppercase',
+      'text-letter-spacing': 0.06,
+      'text-max-width': 8,
+      // A name that would overlap a neighbour's moves beside its label point rather than vanish.
+      ...(movable
+        ? { 'text-variable-anchor-offset': ['center', [0, 0], 'left', [0.9, 0], 'right', [-0.9, 0]] }
+        : {}),
+    },
+    paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
+  };
+}
+
 /**
- * Labels go above the report's layers so that no fill or route hides a place name. `between` (the
- * mission annotations) goes between the places and the country labels: MapLibre places labels from
- * the top layer down, so the places give way to the report's annotations.
+ * The basemap's label layers, by what they name; the style sets their order (src/style/index.ts).
+ * `reportCountries` are the ISO 3166-1 alpha-3 codes of the countries the report names.
  */
-export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpecification[] {
-  return [
-    {
+export function basemapLabels(reportCountries: readonly string[] = []) {
+  const named: ExpressionSpecification = ['in', ['get', 'iso_a3'], ['literal', [...reportCountries]]];
+  return {
+    departments: {
       id: 'department-labels',
       type: 'symbol',
       source: MAP_SOURCE,
@@ -106,28 +128,19 @@ export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpe
         'text-halo-width': 1.4,
       },
     },
-    placeLabels('department-capital-labels', 'department capital', 11, DEPARTMENT_CAPITAL_MINZOOM),
-    placeLabels(
+    otherCountries: countryLabels('other-country-labels', ['!', named]),
+    capitals: placeLabels(
       'capital-labels',
       'capital',
       ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 13],
       CAPITAL_MINZOOM,
     ),
-    ...between,
-    {
-      id: 'country-labels',
-      type: 'symbol',
-      source: MAP_SOURCE,
-      filter: inLayer('labels', ['==', ['get', 'kind'], 'country']),
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
-        'text-transform': 'uppercase',
-        'text-letter-spacing': 0.06,
-        'text-max-width': 8,
-      },
-      paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
-    },
-  ];
+    departmentCapitals: placeLabels(
+      'department-capital-labels',
+      'department capital',
+      11,
+      DEPARTMENT_CAPITAL_MINZOOM,
+    ),
+    reportCountries: countryLabels('country-labels', named, true),
+  } satisfies Record<string, LayerSpecification>;
 }

@@ -1,9 +1,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
-import { basemapLabelLayers, basemapLayers } from './basemap.ts';
-import { layerOf, reportAreaFills, reportLabelLayers, reportLayers } from './report-layers.ts';
-import { MAP_SOURCE } from './source.ts';
+import { basemapLabels, basemapLayers } from './basemap.ts';
+import { layerOf, reportAreaFills, reportLabels, reportLayers } from './report-layers.ts';
+import { MAP_SOURCE, reportCountries } from './source.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
@@ -43,12 +43,24 @@ function hide(layer: LayerSpecification): LayerSpecification {
 
 /** The whole style, from nothing but its inputs and the registry. */
 export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs): StyleSpecification {
-  // MapLibre places labels from the top layer down: country names first, so that they always
-  // show, then the report's annotations around them, then the departments.
+  const basemap = basemapLabels(reportCountries(source));
+  const report = reportLabels();
   const layers = [
     ...basemapLayers(reportAreaFills()),
     ...reportLayers(),
-    ...basemapLabelLayers(reportLabelLayers()),
+    // Labels go above every fill and line, so that nothing hides a name. MapLibre places them from
+    // the top layer down and leaves out any that would overlap one already placed, so this order is
+    // who gives way where the map is crowded: the departments first, the callouts never (a leader
+    // must not point at nothing). Cobán goes before the annotations, which can move round it; the
+    // capitals after the areas' dates and names, which are the report's news.
+    basemap.departments,
+    basemap.otherCountries,
+    ...report.flows,
+    basemap.capitals,
+    ...report.areas,
+    basemap.departmentCapitals,
+    basemap.reportCountries,
+    ...report.callouts,
   ].map((layer) => {
     const id = layerOf(layer);
     return id && hidden.has(id) ? hide(layer) : layer;

@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { readMapSource } from '../../scripts/io.ts';
-import { REPORT_LAYERS } from '../../src/layers/registry.ts';
+import { REPORT_LAYERS, reportLayer } from '../../src/layers/registry.ts';
 import { PLACE_MARKER } from '../../src/style/basemap.ts';
 import {
   BASEMAP_ATTRIBUTION,
@@ -219,6 +219,52 @@ describe('the generated style', () => {
     expect(none.length).toBeGreaterThan(0);
     expect(style.layers.filter((l) => visibility(l) === 'none')).toEqual([]);
     expect(validateStyleMin(hidden)).toEqual([]);
+  });
+
+  it('places labels in the order of who gives way: callouts never, the departments first', () => {
+    // MapLibre places symbols from the top layer down; a later one that would overlap is left out.
+    const placement = style.layers
+      .filter((l) => l.type === 'symbol' && !l.id.endsWith('-arrows'))
+      .map((l) => l.id)
+      .reverse();
+    expect(placement).toEqual([
+      'alta-verapaz-callout-label',
+      'country-labels',
+      'department-capital-labels',
+      'alta-verapaz-label',
+      'militarised-policing-label',
+      'capital-labels',
+      'transit-flows-displacement-labels',
+      'transit-flows-labels',
+      'other-country-labels',
+      'department-labels',
+    ]);
+  });
+
+  it('splits the country names by whether the report names the country, by ISO code', () => {
+    const named = buildStyle({ glyphs: GLYPHS, source: readMapSource() });
+    const filterOf = (id: string) =>
+      JSON.stringify((named.layers.find((l) => l.id === id) as SymbolLayerSpecification).filter);
+    const codes = '["literal",["COL","GTM","HND","MEX","USA"]]';
+    expect(filterOf('country-labels')).toContain(`["in",["get","iso_a3"],${codes}]`);
+    expect(filterOf('other-country-labels')).toContain(`["!",["in",["get","iso_a3"],${codes}]]`);
+  });
+
+  it("gives Alta Verapaz a callout below the zoom where its own label takes over, its leader under the area's fill", () => {
+    const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+    const layer = (id: string) => style.layers[at(id)];
+    const { callout } = reportLayer('alta-verapaz').look as { callout: { maxzoom: number } };
+    expect(layer('alta-verapaz-callout-leader')).toMatchObject({ type: 'line', maxzoom: callout.maxzoom });
+    expect(layer('alta-verapaz-callout-label')).toMatchObject({ type: 'symbol', maxzoom: callout.maxzoom });
+    expect(layer('alta-verapaz-label')).toMatchObject({ minzoom: callout.maxzoom });
+    // Over the other areas' tints, so it shows on land and sea, and stopped at its own area's edge.
+    expect(at('alta-verapaz-callout-leader')).toBeGreaterThan(at('militarised-policing-fill'));
+    expect(at('alta-verapaz-callout-leader')).toBe(at('alta-verapaz-fill') - 1);
+    expect(layerGroups(style.layers).get('alta-verapaz')).toEqual(
+      expect.arrayContaining(['alta-verapaz-callout-leader', 'alta-verapaz-callout-label']),
+    );
+    // Never clickable: it is decoration, not a feature.
+    expect(clickableLayers(style.layers).filter((id) => id.includes('callout'))).toEqual([]);
   });
 
   it('marks each place with a bullet that starts its label, drawn by the text shader from the places file', () => {
