@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { indexFeatures } from '../src/data/features.ts';
 import { parseJson } from '../src/data/json.ts';
 import { formatProblem } from '../src/data/validate.ts';
-import { BASEMAP_FILES, type BasemapData } from '../src/layers/basemap.ts';
+import { BASEMAP_FILES, BASEMAP_PATHS, type BasemapData } from '../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
 import { mapSourceData } from '../src/style/source.ts';
 
@@ -36,13 +36,10 @@ export function readReportLayers(): ReportData {
   ) as ReportData;
 }
 
-/** The Natural Earth extracts as committed under geodata/basemap/. */
+/** The basemap files as committed under geodata/. */
 export function readBasemap(): BasemapData {
   return Object.fromEntries(
-    BASEMAP_FILES.map((file) => [
-      file,
-      readJson<FeatureCollection>(`${ROOT}geodata/basemap/${file}.geojson`),
-    ]),
+    BASEMAP_FILES.map((file) => [file, readJson<FeatureCollection>(`${ROOT}geodata/${BASEMAP_PATHS[file]}`)]),
   ) as BasemapData;
 }
 

@@ -34,6 +34,7 @@ function compile(key: string, value: unknown): (zoom: number, feature: object) =
 }
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const LINE_BREAKS = new Set(['\n', '\r', '\r\n']);
 
 /**
  * Every character each font of the style can be asked to draw from `data`, at any zoom: each symbol
@@ -65,6 +66,8 @@ export function mapCharacters(style: StyleSpecification, data: FeatureCollection
         if (transform === 'uppercase') text = text.toLocaleUpperCase();
         if (transform === 'lowercase') text = text.toLocaleLowerCase();
         for (const { segment } of graphemes.segment(text)) {
+          // MapLibre breaks the line there and draws nothing.
+          if (LINE_BREAKS.has(segment)) continue;
           if ([...segment].length > 1)
             throw new Error(
               `"${text}" (layer ${layer.id}) has ${JSON.stringify(segment)}, several code points`,

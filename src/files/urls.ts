@@ -4,6 +4,7 @@ import labels from '../../geodata/basemap/labels.geojson?url';
 import altaVerapaz from '../../geodata/layers/alta-verapaz.geojson?url';
 import militarisedPolicing from '../../geodata/layers/militarised-policing.geojson?url';
 import transitFlows from '../../geodata/layers/transit-flows.geojson?url';
+import places from '../../geodata/places/places.geojson?url';
 import type { BasemapFile } from '../layers/basemap.ts';
 import { ALTA_VERAPAZ, MILITARISED_POLICING, type ReportLayerId, TRANSIT_FLOWS } from '../layers/registry.ts';
 import { GLYPHS_PATH } from '../style/index.ts';
@@ -21,6 +22,7 @@ export const basemapUrls: Record<BasemapFile, string> = {
   countries,
   'guatemala-departments': departments,
   labels,
+  places,
 };
 
 export const reportLayerUrls: Record<ReportLayerId, string> = {

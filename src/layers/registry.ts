@@ -36,7 +36,18 @@ export type LayerLook =
       readonly outlineWidth: number;
       /** Bold, larger annotation for a layer that is the map's focus. */
       readonly emphasis: boolean;
+      /** A label set off in open space with a leader line, for an area too small to label in place. */
+      readonly callout?: Callout;
     };
+
+/**
+ * Where a callout's label sits: `offset` degrees of longitude and latitude from the feature's anchor,
+ * below `maxzoom`; from there on the area is large enough to carry its label itself.
+ */
+export interface Callout {
+  readonly offset: readonly [number, number];
+  readonly maxzoom: number;
+}
 
 /** A date a popup shows: the ISO date property, read with its `_precision` and `_source` siblings. */
 export interface PopupDate {
@@ -89,6 +100,9 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
       outline: theme.altaVerapazOutline,
       outlineWidth: 2.5,
       emphasis: true,
+      // Over the Caribbean to the east-north-east, clear of the route, the Zetas' arc and Guatemala's
+      // own labels: at the default view the department is a few pixels across.
+      callout: { offset: [6.5, 1.3], maxzoom: 5 },
     },
     popupDates: [
       { key: 'date_start', label: 'From' },

@@ -1,4 +1,4 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, theme } from '../theme.ts';
 import { inLayer, MAP_SOURCE } from './source.ts';
 
@@ -44,13 +44,73 @@ export function basemapLayers(areas: LayerSpecification[] = []): LayerSpecificat
   ];
 }
 
+/** Capitals once the corridor is wider than a phone's default view, where they would crowd its edges. */
+const CAPITAL_MINZOOM = 3;
+/** Cobán from the zoom where Alta Verapaz carries its own label: below it a callout points there. */
+const DEPARTMENT_CAPITAL_MINZOOM = 5;
+
 /**
- * Labels go above the report's layers so that no fill or route hides a place name. `between` (the
- * mission annotations) goes between the department and the country labels.
+ * A place's marker is a bullet in the label's own text, where the label starts: MapLibre then shows or
+ * hides the two together, and the text shader the labels compile anyway draws it, with no icon.
  */
-export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpecification[] {
-  return [
-    {
+export const PLACE_MARKER = '\u2022';
+
+function placeLabels(
+  id: string,
+  kind: string,
+  size: number | ExpressionSpecification,
+  minzoom?: number,
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: MAP_SOURCE,
+    ...(minzoom === undefined ? {} : { minzoom }),
+    filter: inLayer('places', ['==', ['get', 'kind'], kind]),
+    layout: {
+      'text-field': ['format', PLACE_MARKER, { 'font-scale': 1.3 }, ' ', {}, ['get', 'name'], {}],
+      'text-font': [FONT_REGULAR],
+      'text-size': size,
+      // The bullet's centre on the place: the text starts half a bullet to its left, and a bullet
+      // sits a little below the middle of its line.
+      'text-anchor': 'left',
+      'text-offset': [-0.3, -0.25],
+      'text-max-width': 20,
+    },
+    paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+  };
+}
+
+function countryLabels(id: string, filter: ExpressionSpecification, movable = false): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: MAP_SOURCE,
+    filter: inLayer('labels', ['all', ['==', ['get', 'kind'], 'country'], filter]),
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [FONT_BOLD],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
+      'text-transform': 'uppercase',
+      'text-letter-spacing': 0.06,
+      'text-max-width': 8,
+      // A name that would overlap a neighbour's moves beside its label point rather than vanish.
+      ...(movable
+        ? { 'text-variable-anchor-offset': ['center', [0, 0], 'left', [0.9, 0], 'right', [-0.9, 0]] }
+        : {}),
+    },
+    paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
+  };
+}
+
+/**
+ * The basemap's label layers, by what they name; the style sets their order (src/style/index.ts).
+ * `reportCountries` are the ISO 3166-1 alpha-3 codes of the countries the report names.
+ */
+export function basemapLabels(reportCountries: readonly string[] = []) {
+  const named: ExpressionSpecification = ['in', ['get', 'iso_a3'], ['literal', [...reportCountries]]];
+  return {
+    departments: {
       id: 'department-labels',
       type: 'symbol',
       source: MAP_SOURCE,
@@ -68,21 +128,19 @@ export function basemapLabelLayers(between: LayerSpecification[] = []): LayerSpe
         'text-halo-width': 1.4,
       },
     },
-    ...between,
-    {
-      id: 'country-labels',
-      type: 'symbol',
-      source: MAP_SOURCE,
-      filter: inLayer('labels', ['==', ['get', 'kind'], 'country']),
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
-        'text-transform': 'uppercase',
-        'text-letter-spacing': 0.06,
-        'text-max-width': 8,
-      },
-      paint: { 'text-color': theme.countryLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
-    },
-  ];
+    otherCountries: countryLabels('other-country-labels', ['!', named]),
+    capitals: placeLabels(
+      'capital-labels',
+      'capital',
+      ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 13],
+      CAPITAL_MINZOOM,
+    ),
+    departmentCapitals: placeLabels(
+      'department-capital-labels',
+      'department capital',
+      11,
+      DEPARTMENT_CAPITAL_MINZOOM,
+    ),
+    reportCountries: countryLabels('country-labels', named, true),
+  } satisfies Record<string, LayerSpecification>;
 }

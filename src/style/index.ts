@@ -1,12 +1,17 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
-import { basemapLabelLayers, basemapLayers } from './basemap.ts';
-import { layerOf, reportAreaFills, reportLabelLayers, reportLayers } from './report-layers.ts';
-import { MAP_SOURCE } from './source.ts';
+import { basemapLabels, basemapLayers } from './basemap.ts';
+import { layerOf, reportAreaFills, reportLabels, reportLayers } from './report-layers.ts';
+import { MAP_SOURCE, reportCountries } from './source.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+/** CC BY 4.0 asks for the credit and a link to the licence. */
+export const GEONAMES_ATTRIBUTION =
+  'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
+/** What the map's one source credits: its boundaries and its places. */
+export const BASEMAP_ATTRIBUTION = `${NATURAL_EARTH_ATTRIBUTION} | ${GEONAMES_ATTRIBUTION}`;
 export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
 
 /** Where the glyph files are, relative to the page: public/glyphs/, written by `npm run glyphs`. */
@@ -38,12 +43,24 @@ function hide(layer: LayerSpecification): LayerSpecification {
 
 /** The whole style, from nothing but its inputs and the registry. */
 export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs): StyleSpecification {
-  // MapLibre places labels from the top layer down: country names first, so that they always
-  // show, then the report's annotations around them, then the departments.
+  const basemap = basemapLabels(reportCountries(source));
+  const report = reportLabels();
   const layers = [
     ...basemapLayers(reportAreaFills()),
     ...reportLayers(),
-    ...basemapLabelLayers(reportLabelLayers()),
+    // Labels go above every fill and line, so that nothing hides a name. MapLibre places them from
+    // the top layer down and leaves out any that would overlap one already placed, so this order is
+    // who gives way where the map is crowded: the departments first, the callouts never (a leader
+    // must not point at nothing). Cobán goes before the annotations, which can move round it; the
+    // capitals after the areas' dates and names, which are the report's news.
+    basemap.departments,
+    basemap.otherCountries,
+    ...report.flows,
+    basemap.capitals,
+    ...report.areas,
+    basemap.departmentCapitals,
+    basemap.reportCountries,
+    ...report.callouts,
   ].map((layer) => {
     const id = layerOf(layer);
     return id && hidden.has(id) ? hide(layer) : layer;
@@ -59,7 +76,7 @@ export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs):
         type: 'geojson',
         data: source,
         // The report is credited by the attribution control itself, whether or not its data loads.
-        attribution: NATURAL_EARTH_ATTRIBUTION,
+        attribution: BASEMAP_ATTRIBUTION,
         // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail
         // than low zooms can show, and every vertex costs on software-rendered WebGL.
         tolerance: 1.5,

@@ -8,7 +8,7 @@ import {
 } from '../layers/registry.ts';
 import { areaColour, FONT_BOLD, FONT_REGULAR, theme } from '../theme.ts';
 import { pulseGradient } from './pulse.ts';
-import { inLayer, isPoint, isPolygon, MAP_SOURCE } from './source.ts';
+import { inLayer, isCallout, isNotCallout, isPoint, isPolygon, MAP_SOURCE } from './source.ts';
 
 /** Style layers record which report layer they draw, so a toggle can find its whole group. */
 export const LAYER_METADATA_KEY = 'report:layer';
@@ -86,6 +86,24 @@ function byFlowType(
       filter: isDisplacement,
       colour: look.displacement,
       textColour: look.displacement,
+    }),
+  ];
+}
+
+/**
+ * A callout's leader line, drawn over the land and the other areas' tints but under its own area's
+ * fill, so that it stops at the area's edge rather than crossing it.
+ */
+function calloutLeader(id: ReportLayerId, { callout, outline }: Look<'area'>): LayerSpecification[] {
+  if (!callout) return [];
+  return [
+    tagged(id, {
+      id: `${id}-callout-leader`,
+      type: 'line',
+      source: MAP_SOURCE,
+      maxzoom: callout.maxzoom,
+      filter: inLayer(id, isCallout('leader')),
+      paint: { 'line-color': outline, 'line-width': 1.5 },
     }),
   ];
 }
@@ -196,21 +214,57 @@ function flowLayers(id: ReportLayerId, look: Look<'flows'>): LayerSpecification[
   ];
 }
 
+/** "Alta Verapaz: army special powers" as a name over its note: a line break after the first ": ". */
+const breakAfterColon: ExpressionSpecification = [
+  'let',
+  'at',
+  ['index-of', ': ', ['get', 'label']],
+  [
+    'case',
+    ['>=', ['var', 'at'], 0],
+    [
+      'concat',
+      ['slice', ['get', 'label'], 0, ['+', ['var', 'at'], 1]],
+      '\n',
+      ['slice', ['get', 'label'], ['+', ['var', 'at'], 2]],
+    ],
+    ['get', 'label'],
+  ],
+];
+
 function areaLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
   return tagged(id, {
     id: `${id}-label`,
     type: 'symbol',
     source: MAP_SOURCE,
-    filter: inLayer(id, isPoint),
+    // Where the area has a callout, its own label takes over once the area can hold it.
+    ...(look.callout ? { minzoom: look.callout.maxzoom } : {}),
+    filter: inLayer(id, ['all', isPoint, isNotCallout]),
     layout: {
-      'text-field': ['get', 'label'],
+      'text-field': breakAfterColon,
       'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
-      'text-size': look.emphasis ? ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14] : 12,
+      'text-size': look.emphasis
+        ? ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14]
+        : ['interpolate', ['linear'], ['zoom'], 2, 10.5, 4, 12],
       'text-max-width': 9,
       // Central America is crowded at the default view: let each annotation move round its label
-      // point rather than vanish behind a neighbour's.
-      'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
-      'text-radial-offset': 1.1,
+      // point rather than vanish behind a neighbour's. Below the country's name first, centred, then
+      // shifted clear of a neighbour's name; then below a name that moved right of its point, a little
+      // lower so that it does not run on from the date beside it; then beside or above the point.
+      'text-variable-anchor-offset': [
+        'top',
+        [0, 1.3],
+        'top',
+        [-1.2, 1.3],
+        'top-left',
+        [0.9, 1.8],
+        'left',
+        [1.1, 0],
+        'right',
+        [-1.1, 0],
+        'bottom',
+        [0, -1.1],
+      ],
     },
     paint: { ...annotationPaint, 'text-color': look.outline },
   });
@@ -241,12 +295,40 @@ function flowLabels(id: ReportLayerId, look: Look<'flows'>): LayerSpecification[
   );
 }
 
+/** The label at the open end of a callout's leader, the text starting just past the line's end. */
+function calloutLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification[] {
+  if (!look.callout) return [];
+  const west = look.callout.offset[0] < 0;
+  const side = west ? 'right' : 'left';
+  return [
+    tagged(id, {
+      id: `${id}-callout-label`,
+      type: 'symbol',
+      source: MAP_SOURCE,
+      maxzoom: look.callout.maxzoom,
+      filter: inLayer(id, isCallout('label')),
+      layout: {
+        'text-field': breakAfterColon,
+        'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
+        'text-size': 12,
+        'text-max-width': 12,
+        'text-anchor': side,
+        'text-justify': side,
+        'text-offset': [west ? -0.4 : 0.4, 0],
+      },
+      paint: { ...annotationPaint, 'text-color': look.outline },
+    }),
+  ];
+}
+
 /** The registry from the bottom of the legend up: the first entry is drawn last, on top. */
 const bottomUp = (): ReportLayer[] => [...REPORT_LAYERS].reverse();
 
-/** The report's layers' area fills, drawn on the land under the basemap's borders. */
+/** The report's layers' area fills, drawn on the land under the basemap's borders, with their leaders. */
 export function reportAreaFills(): LayerSpecification[] {
-  return bottomUp().flatMap(({ id, look }) => (look.kind === 'area' ? [areaFill(id, look)] : []));
+  return bottomUp().flatMap(({ id, look }) =>
+    look.kind === 'area' ? [...calloutLeader(id, look), areaFill(id, look)] : [],
+  );
 }
 
 /** Outlines and flows, drawn over the basemap's borders and under its labels. */
@@ -256,9 +338,12 @@ export function reportLayers(): LayerSpecification[] {
   );
 }
 
-/** Annotations from the layers' `label` property, drawn with the basemap labels, above every fill and line. */
-export function reportLabelLayers(): LayerSpecification[] {
-  return bottomUp().flatMap(({ id, look }) =>
-    look.kind === 'area' ? [areaLabel(id, look)] : flowLabels(id, look),
-  );
+/** The report's label layers, by what they label; the style sets their order (src/style/index.ts). */
+export function reportLabels() {
+  const layers = bottomUp();
+  return {
+    flows: layers.flatMap(({ id, look }) => (look.kind === 'flows' ? flowLabels(id, look) : [])),
+    areas: layers.flatMap(({ id, look }) => (look.kind === 'area' ? [areaLabel(id, look)] : [])),
+    callouts: layers.flatMap(({ id, look }) => (look.kind === 'area' ? calloutLabel(id, look) : [])),
+  };
 }

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
 import { BASEMAP_FILES, type BasemapData } from '../layers/basemap.ts';
-import { REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
+import { isReportLayerId, REPORT_LAYERS, type ReportData, reportLayer } from '../layers/registry.ts';
 
 /**
  * The style's one GeoJSON source. It holds the basemap and every report feature, each tagged with a
@@ -24,25 +24,78 @@ export function inLayer(id: string, also?: ExpressionSpecification): ExpressionS
 export const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 export const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 
+/** The property that marks a callout's label point (`label`) and its leader line (`leader`). */
+export const CALLOUT_TAG = 'callout';
+export const isCallout = (part: 'label' | 'leader'): ExpressionSpecification => [
+  '==',
+  ['get', CALLOUT_TAG],
+  part,
+];
+export const isNotCallout: ExpressionSpecification = ['!', ['has', CALLOUT_TAG]];
+
+/** Six decimals, as the layer files have them. */
+const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, FeatureEntry][] {
+  return [...index].filter(([, { feature }]) => /Polygon$/.test(feature.geometry?.type ?? ''));
+}
+
 /** One label point per polygon feature of the report's layers, inside it, carrying its `label` and `layer`. */
 function labelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
-  const features: Feature[] = [];
-  for (const [id, entry] of index) {
-    const type = entry.feature.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
-    features.push({
-      type: 'Feature',
-      properties: { id, [LAYER_TAG]: entry.layer, label: entry.feature.properties?.label ?? null },
-      geometry: { type: 'Point', coordinates: entry.anchor },
-    });
-  }
-  return features;
+  return polygonEntries(index).map(([id, entry]) => ({
+    type: 'Feature',
+    properties: { id, [LAYER_TAG]: entry.layer, label: entry.feature.properties?.label ?? null },
+    geometry: { type: 'Point', coordinates: entry.anchor },
+  }));
 }
 
 /**
- * What the map's one source holds the basemap files' features, then every
- * report feature, each tagged with the file it came from (the style's filters read `layer`, whatever
- * the data says), then the label points of the report's polygons. MapLibre drops string feature ids,
+ * For each polygon of a layer with a callout: its label point in open space, and the leader line from
+ * the feature's anchor to it. Decoration worked out from the anchors, not data: never exported.
+ */
+function calloutFeatures(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
+  return polygonEntries(index).flatMap(([id, entry]) => {
+    const { look } = reportLayer(entry.layer);
+    if (look.kind !== 'area' || !look.callout) return [];
+    const [x, y] = entry.anchor as [number, number];
+    const [dx, dy] = look.callout.offset;
+    const at: [number, number] = [round6(x + dx), round6(y + dy)];
+    const properties = { id, [LAYER_TAG]: entry.layer };
+    return [
+      {
+        type: 'Feature',
+        properties: { ...properties, [CALLOUT_TAG]: 'label', label: entry.feature.properties?.label ?? null },
+        geometry: { type: 'Point', coordinates: at },
+      },
+      {
+        type: 'Feature',
+        properties: { ...properties, [CALLOUT_TAG]: 'leader' },
+        geometry: { type: 'LineString', coordinates: [[x, y], at] },
+      },
+    ];
+  });
+}
+
+/** Properties of the report's features that name a country by its ISO 3166-1 alpha-3 code. */
+const COUNTRY_KEYS = ['iso_a3', 'from_country', 'to_country'];
+
+/** The countries the report's features name (the route's and the militarised ones), sorted. */
+export function reportCountries(source: FeatureCollection): string[] {
+  const codes = new Set<string>();
+  for (const { properties } of source.features) {
+    if (!isReportLayerId(String(properties?.[LAYER_TAG]))) continue;
+    for (const key of COUNTRY_KEYS) {
+      const code = properties?.[key];
+      if (typeof code === 'string' && /^[A-Z]{3}$/.test(code)) codes.add(code);
+    }
+  }
+  return [...codes].sort();
+}
+
+/**
+ * What the map's one source holds: the basemap files' features, then every report feature, each
+ * tagged with the file it came from (the style's filters read `layer`, whatever the data says), then
+ * the label points of the report's polygons, then their callouts. MapLibre drops string feature ids,
  * so report features carry their id as a property as well; the files and exports keep the id at the
  * top level only (GDAL reads it from there).
  */
@@ -60,6 +113,7 @@ export function mapSourceData(
     ...BASEMAP_FILES.flatMap((file) => tag(file, basemap[file].features, false)),
     ...REPORT_LAYERS.flatMap(({ id }) => tag(id, data[id].features, true)),
     ...labelPoints(index),
+    ...calloutFeatures(index),
   ];
   return { type: 'FeatureCollection', features };
 }

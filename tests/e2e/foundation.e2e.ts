@@ -156,9 +156,10 @@ describe('the offline map (test build)', () => {
     }
   });
 
-  it('credits Natural Earth and the BBC report in the attribution control', async () => {
+  it('credits Natural Earth, GeoNames and the BBC report in the attribution control', async () => {
     const text = await session.page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(text).toContain('Natural Earth');
+    expect(text).toContain('GeoNames (CC BY 4.0)');
     expect(text).toContain('BBC News, 15 January 2012');
   });
 
@@ -226,10 +227,10 @@ describe('the production build', () => {
         // The map handle the tests read is in the test build only.
         expect(await session.page.evaluate(() => '__map' in window)).toBe(false);
         // Each GeoJSON file is preloaded from the HTML and the page's fetch() takes the preload:
-        // six files, each requested once.
+        // seven files, each requested once.
         const geojson = session.requests.filter((url) => url.endsWith('.geojson'));
-        expect(geojson).toHaveLength(6);
-        expect(new Set(geojson).size).toBe(6);
+        expect(geojson).toHaveLength(7);
+        expect(new Set(geojson).size).toBe(7);
         const preloaded = await session.page
           .locator('link[rel=preload][as=fetch]')
           .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));

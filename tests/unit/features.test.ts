@@ -5,7 +5,7 @@ import { LAYERS_DIR, readBasemap, readReportLayers } from '../../scripts/io.ts';
 import { anchorsFile, indexFeatures } from '../../src/data/features.ts';
 import { BASEMAP_FILES } from '../../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
-import { mapSourceData } from '../../src/style/source.ts';
+import { CALLOUT_TAG, mapSourceData, reportCountries } from '../../src/style/source.ts';
 
 describe("the map's one source", () => {
   const data = readReportLayers();
@@ -21,7 +21,9 @@ describe("the map's one source", () => {
   });
 
   it('then every report feature, tagged with its layer and carrying its id, then one label point per polygon', () => {
-    const mission = source.features.slice(basemapCount);
+    const mission = source.features
+      .slice(basemapCount)
+      .filter((f) => f.properties?.[CALLOUT_TAG] === undefined);
     const drawn = mission.filter((f) => f.geometry?.type !== 'Point');
     const expected = REPORT_LAYERS.flatMap(({ id }) =>
       data[id].features.map((f) => ({ id: String(f.id), layer: id })),
@@ -30,6 +32,43 @@ describe("the map's one source", () => {
     const polygons = drawn.filter((f) => /Polygon/.test(f.geometry?.type ?? ''));
     const points = mission.filter((f) => f.geometry?.type === 'Point');
     expect(points.map((f) => f.properties?.id)).toEqual(polygons.map((f) => f.properties?.id));
+  });
+
+  it("ends with each callout's label point and leader, from the area's anchor by the registry's offset", () => {
+    const index = indexFeatures(data);
+    const callouts = source.features.filter((f) => f.properties?.[CALLOUT_TAG] !== undefined);
+    const expected = REPORT_LAYERS.flatMap(({ id, look }) =>
+      look.kind === 'area' && look.callout
+        ? data[id].features.map((f) => ({ f, callout: look.callout }))
+        : [],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(callouts).toHaveLength(2 * expected.length);
+    expect(source.features.slice(-callouts.length)).toEqual(callouts);
+    for (const { f, callout } of expected) {
+      const id = String(f.id);
+      const anchor = index.get(id)?.anchor as [number, number];
+      const at = [anchor[0] + (callout?.offset[0] ?? 0), anchor[1] + (callout?.offset[1] ?? 0)];
+      const label = callouts.find((c) => c.properties?.id === id && c.properties?.[CALLOUT_TAG] === 'label');
+      const leader = callouts.find(
+        (c) => c.properties?.id === id && c.properties?.[CALLOUT_TAG] === 'leader',
+      );
+      expect(label?.properties).toMatchObject({ layer: index.get(id)?.layer, label: f.properties?.label });
+      expect(label?.geometry).toEqual({ type: 'Point', coordinates: at.map((v) => expect.closeTo(v, 6)) });
+      expect(leader?.geometry).toEqual({
+        type: 'LineString',
+        coordinates: [anchor, at.map((v) => expect.closeTo(v, 6))],
+      });
+    }
+  });
+
+  it('names the countries the report names, from its features, and no other', () => {
+    expect(reportCountries(source)).toEqual(['COL', 'GTM', 'HND', 'MEX', 'USA']);
+    const basemapOnly = {
+      type: 'FeatureCollection' as const,
+      features: source.features.slice(0, basemapCount),
+    };
+    expect(reportCountries(basemapOnly)).toEqual([]);
   });
 
   it('tags a feature with the file it came from, whatever its own `layer` says, and leaves the data as it was', () => {

@@ -88,6 +88,11 @@ describe('the characters a style can draw', () => {
     ).toBe('XYÉ');
   });
 
+  it('leave out line breaks, where MapLibre starts a new line and draws nothing', () => {
+    const style = styleWith({ 'text-field': ['concat', ['get', 'name'], '\n', 'x'] });
+    expect(chars(style, point({ name: 'ab' }))).toBe('abx');
+  });
+
   it('refuse a letter written as several code points, which MapLibre would draw itself', () => {
     const style = styleWith({ 'text-field': ['get', 'name'] });
     expect(() => chars(style, point({ name: 'Pete\u0301n' }))).toThrow(/several code points/);

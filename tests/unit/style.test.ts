@@ -3,8 +3,15 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { readMapSource } from '../../scripts/io.ts';
-import { REPORT_LAYERS } from '../../src/layers/registry.ts';
-import { buildStyle, GLYPHS_PATH, NATURAL_EARTH_ATTRIBUTION } from '../../src/style/index.ts';
+import { REPORT_LAYERS, reportLayer } from '../../src/layers/registry.ts';
+import { PLACE_MARKER } from '../../src/style/basemap.ts';
+import {
+  BASEMAP_ATTRIBUTION,
+  buildStyle,
+  GEONAMES_ATTRIBUTION,
+  GLYPHS_PATH,
+  NATURAL_EARTH_ATTRIBUTION,
+} from '../../src/style/index.ts';
 import {
   ARROWHEAD,
   clickableLayers,
@@ -178,9 +185,15 @@ describe('the generated style', () => {
     expect(buffer).toBeLessThan(128);
   });
 
-  it('draws everything from one source, which credits Natural Earth (the control credits the report)', () => {
+  it('draws everything from one source, which credits Natural Earth and GeoNames (the control credits the report)', () => {
     expect(Object.keys(style.sources)).toEqual([MAP_SOURCE]);
-    expect(style.sources[MAP_SOURCE]).toMatchObject({ attribution: NATURAL_EARTH_ATTRIBUTION });
+    const { attribution } = style.sources[MAP_SOURCE] as { attribution: string };
+    expect(attribution).toBe(BASEMAP_ATTRIBUTION);
+    expect(attribution).toContain(NATURAL_EARTH_ATTRIBUTION);
+    expect(attribution).toContain(GEONAMES_ATTRIBUTION);
+    // CC BY 4.0: the credit, and a link to the licence.
+    expect(GEONAMES_ATTRIBUTION).toMatch(/href="https:\/\/www\.geonames\.org\/">GeoNames</);
+    expect(GEONAMES_ATTRIBUTION).toContain('https://creativecommons.org/licenses/by/4.0/');
     for (const layer of style.layers) expect(layer).toMatchObject({ source: MAP_SOURCE });
   });
 
@@ -206,6 +219,62 @@ describe('the generated style', () => {
     expect(none.length).toBeGreaterThan(0);
     expect(style.layers.filter((l) => visibility(l) === 'none')).toEqual([]);
     expect(validateStyleMin(hidden)).toEqual([]);
+  });
+
+  it('places labels in the order of who gives way: callouts never, the departments first', () => {
+    // MapLibre places symbols from the top layer down; a later one that would overlap is left out.
+    const placement = style.layers
+      .filter((l) => l.type === 'symbol' && !l.id.endsWith('-arrows'))
+      .map((l) => l.id)
+      .reverse();
+    expect(placement).toEqual([
+      'alta-verapaz-callout-label',
+      'country-labels',
+      'department-capital-labels',
+      'alta-verapaz-label',
+      'militarised-policing-label',
+      'capital-labels',
+      'transit-flows-displacement-labels',
+      'transit-flows-labels',
+      'other-country-labels',
+      'department-labels',
+    ]);
+  });
+
+  it('splits the country names by whether the report names the country, by ISO code', () => {
+    const named = buildStyle({ glyphs: GLYPHS, source: readMapSource() });
+    const filterOf = (id: string) =>
+      JSON.stringify((named.layers.find((l) => l.id === id) as SymbolLayerSpecification).filter);
+    const codes = '["literal",["COL","GTM","HND","MEX","USA"]]';
+    expect(filterOf('country-labels')).toContain(`["in",["get","iso_a3"],${codes}]`);
+    expect(filterOf('other-country-labels')).toContain(`["!",["in",["get","iso_a3"],${codes}]]`);
+  });
+
+  it("gives Alta Verapaz a callout below the zoom where its own label takes over, its leader under the area's fill", () => {
+    const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+    const layer = (id: string) => style.layers[at(id)];
+    const { callout } = reportLayer('alta-verapaz').look as { callout: { maxzoom: number } };
+    expect(layer('alta-verapaz-callout-leader')).toMatchObject({ type: 'line', maxzoom: callout.maxzoom });
+    expect(layer('alta-verapaz-callout-label')).toMatchObject({ type: 'symbol', maxzoom: callout.maxzoom });
+    expect(layer('alta-verapaz-label')).toMatchObject({ minzoom: callout.maxzoom });
+    // Over the other areas' tints, so it shows on land and sea, and stopped at its own area's edge.
+    expect(at('alta-verapaz-callout-leader')).toBeGreaterThan(at('militarised-policing-fill'));
+    expect(at('alta-verapaz-callout-leader')).toBe(at('alta-verapaz-fill') - 1);
+    expect(layerGroups(style.layers).get('alta-verapaz')).toEqual(
+      expect.arrayContaining(['alta-verapaz-callout-leader', 'alta-verapaz-callout-label']),
+    );
+    // Never clickable: it is decoration, not a feature.
+    expect(clickableLayers(style.layers).filter((id) => id.includes('callout'))).toEqual([]);
+  });
+
+  it('marks each place with a bullet that starts its label, drawn by the text shader from the places file', () => {
+    for (const id of ['capital-labels', 'department-capital-labels']) {
+      const layer = style.layers.find((l) => l.id === id) as SymbolLayerSpecification;
+      expect(JSON.stringify(layer.filter)).toContain('["==",["get","layer"],"places"]');
+      expect(layer.layout?.['text-field']).toEqual(expect.arrayContaining(['format', PLACE_MARKER]));
+      expect(layer.layout?.['text-anchor']).toBe('left');
+      expect(layer.layout?.['icon-image']).toBeUndefined();
+    }
   });
 
   it('matches the reviewed golden copy (npm run goldens rewrites it; review the diff)', async () => {
