@@ -93,6 +93,10 @@ describe('labels at the default view, 1280×800', () => {
     expect(label?.text).toBe('Alta Verapaz: army special powers');
     expect(ids(shown['alta-verapaz-callout-leader'])).toEqual(['GT-AV']);
     expect(shown['alta-verapaz-label']).toEqual([]);
+    expect(label?.at, 'the callout label has a point on the canvas').toEqual([
+      expect.any(Number),
+      expect.any(Number),
+    ]);
     const result = await withMap(
       session.page,
       (map, start: [number, number]) => {
