@@ -61,9 +61,12 @@ export function createMapView({ container, style, view, onError }: MapViewOption
   map.on('error', (event) => onError(event.error?.message ?? 'Unknown map error'));
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
   map.addControl(new maplibregl.FullscreenControl(), 'top-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(
     new maplibregl.AttributionControl({ compact: false, customAttribution: REPORT_ATTRIBUTION }),
+    'bottom-right',
   );
+  // In the attribution's corner, above it: on a phone the credits wrap and would hide a scale bar
+  // on the other side. MapLibre stacks a bottom corner's controls upwards in the order they come.
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   return map;
 }
