@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { pulseLayerIds } from '../style/flows.ts';
 import { pulseGradient } from '../style/pulse.ts';
-import { pulseLayerIds } from '../style/report-layers.ts';
 import { reducedMotion } from './motion.ts';
 
 const STEP_MS = 120;

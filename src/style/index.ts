@@ -2,8 +2,9 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
 import { basemapLabels, basemapLayers } from './basemap.ts';
-import { layerOf, reportAreaFills, reportLabels, reportLayers } from './report-layers.ts';
+import { reportAreaFills, reportLabels, reportLayers } from './report-layers.ts';
 import { MAP_SOURCE, reportCountries } from './source.ts';
+import { layerOf } from './tags.ts';
 
 export const NATURAL_EARTH_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';

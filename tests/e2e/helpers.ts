@@ -12,7 +12,7 @@ import {
 } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { ROOT } from '../../scripts/io.ts';
-import { LAYER_METADATA_KEY } from '../../src/style/report-layers.ts';
+import { LAYER_METADATA_KEY } from '../../src/style/tags.ts';
 
 /** Written out rather than read from the registry, so that a renamed layer fails the tests. */
 export const LAYERS = [

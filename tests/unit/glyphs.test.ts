@@ -12,8 +12,8 @@ import {
 } from '../../scripts/glyph-pbf.ts';
 import { ROOT, readMapSource } from '../../scripts/io.ts';
 import { mapCharacters } from '../../scripts/map-text.ts';
+import { ARROWHEAD } from '../../src/style/flows.ts';
 import { buildStyle, GLYPHS_PATH } from '../../src/style/index.ts';
-import { ARROWHEAD } from '../../src/style/report-layers.ts';
 
 describe('glyph range files', () => {
   it('read back exactly what was written, negative offsets and blank glyphs included', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readMapSource } from '../../scripts/io.ts';
 import { REPORT_LAYERS, reportLayer } from '../../src/layers/registry.ts';
 import { PLACE_MARKER } from '../../src/style/basemap.ts';
+import { ARROWHEAD, pulseLayerIds } from '../../src/style/flows.ts';
 import {
   BASEMAP_ATTRIBUTION,
   buildStyle,
@@ -12,14 +13,8 @@ import {
   GLYPHS_PATH,
   NATURAL_EARTH_ATTRIBUTION,
 } from '../../src/style/index.ts';
-import {
-  ARROWHEAD,
-  clickableLayers,
-  layerGroups,
-  layerOf,
-  pulseLayerIds,
-} from '../../src/style/report-layers.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
+import { clickableLayers, layerGroups, layerOf } from '../../src/style/tags.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 
 const data: FeatureCollection = {
