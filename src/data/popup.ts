@@ -1,5 +1,6 @@
 import type { GeoJsonProperties } from 'geojson';
 import type { ReportLayer } from '../layers/registry.ts';
+import { precisionUnit } from '../pipeline/date-range.ts';
 import { formatDate } from './dates.ts';
 import { excerptKeys } from './excerpts.ts';
 
@@ -37,7 +38,7 @@ function dateLine(properties: Record<string, unknown>, prefix: string, label: st
   const precision = str(properties[`${prefix}_precision`]) ?? 'day';
   // The qualifier after the unit ("day, approximate", "year, inferred") is said as it is written.
   const qualifier = precision.match(/,\s*(approximate|inferred)$/)?.[1];
-  const words = PRECISION_WORDS[precision.split(/[ ,]/)[0] ?? ''] ?? precision;
+  const words = PRECISION_WORDS[precisionUnit(precision)] ?? precision;
   return {
     label,
     text: `${formatDate(iso, precision)} (${words}${qualifier ? `, ${qualifier}` : ''})`,

@@ -2,7 +2,7 @@
  * Rules on the report's evidence as authored: each date is a real calendar date, written as precisely
  * as its precision says, and an end is not before its start; each excerpt is a quote, not a blank.
  */
-import { calendarDate, type DayRange, type Unit } from '../pipeline/date-range.ts';
+import { calendarDate, type DayRange, precisionUnit, type Unit } from '../pipeline/date-range.ts';
 import { excerptKeys } from './excerpts.ts';
 import { describe, type JsonObject, type Report } from './problems.ts';
 
@@ -103,7 +103,7 @@ function checkPrecision(
     report('date-precision', `${precisionKey}: ${given}, needed for ${key} "${iso}"`);
   } else if (!DATE_PRECISIONS.some((p) => p === precision)) {
     report('date-precision', `${precisionKey}: ${describe(precision)} is not ${PRECISION_HINT}`);
-  } else if (String(precision).split(',')[0] !== unit) {
+  } else if (precisionUnit(String(precision)) !== unit) {
     report('date-precision', `${precisionKey}: ${describe(precision)}, but "${iso}" is a ${unit}`);
   }
 }

@@ -48,6 +48,9 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** A precision's unit, the word before any qualifier: "day, approximate" is "day". */
+export const precisionUnit = (precision: string): string => precision.split(/[ ,]/)[0] ?? '';
+
 /**
  * The days a date can mean at its precision: a day itself, a month or a year whole, and "day,
  * approximate" APPROXIMATE_DAYS either side. A qualifier after the precision's unit (", inferred")
@@ -57,8 +60,7 @@ function daysInMonth(year: number, month: number): number {
 export function dateRange(date: string, precision: string): DateRange {
   const range = calendarDate(date);
   if (!range) throw new Error(`${JSON.stringify(date)} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  const unit = precision.split(/[ ,]/)[0];
-  if (unit !== range.unit) {
+  if (precisionUnit(precision) !== range.unit) {
     throw new Error(`${date} is written to the ${range.unit} but its precision is "${precision}"`);
   }
   const { earliest, latest } = range;
