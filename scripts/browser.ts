@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import { findExecutable } from './find-executable.ts';
 
 /** Where a Chromium usually lives when installed by a package manager, on Linux and macOS. */
 const SYSTEM_BROWSERS = [
@@ -12,30 +13,34 @@ const SYSTEM_BROWSERS = [
 ];
 
 export const INSTALL_HINT =
-  'No Chromium found for the browser tests and scripts. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
-  'elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+  'Install one (Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere: `npx playwright install chromium`) ' +
+  'or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+
+/** playwright-core's own download, if one was installed; '' when it has none registered. */
+function playwrightChromium(): string {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The browser the tests, the benchmark and the scripts drive: $CHROMIUM_PATH, else a system Chromium
  * or Chrome, else Playwright's own download. Never silently nothing: without one, say how to get one.
  */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
-  const fromEnv = env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!exists(fromEnv))
-      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. ${INSTALL_HINT}`);
-    return fromEnv;
-  }
-  const system = SYSTEM_BROWSERS.find((path) => exists(path));
-  if (system) return system;
-  let bundled = '';
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    // playwright-core throws when it has no browser of its own registered: fall through to the hint.
-  }
-  if (bundled && exists(bundled)) return bundled;
-  throw new Error(INSTALL_HINT);
+  return findExecutable(
+    {
+      what: 'Chromium for the browser tests and scripts',
+      envVar: 'CHROMIUM_PATH',
+      candidates: SYSTEM_BROWSERS,
+      hint: INSTALL_HINT,
+      fallback: playwrightChromium,
+    },
+    env,
+    exists,
+  );
 }
 
 /** SwiftShader gives WebGL without a GPU; the rest keeps a headless run from reaching the network. */

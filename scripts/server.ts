@@ -22,12 +22,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * A script every HTML page runs before its own, served at `<prefix>__probe.js` (same origin, so the
+   * page's script-src 'self' allows it): the engines' probe of errors and downloads.
+   */
+  probe?: string;
+}
+
+const PROBE_FILE = '__probe.js';
+
 /** A plain static file server on loopback, serving `root` under `prefix` (e.g. "/some/sub/path/"). */
-export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  prefix = '/',
+  options: ServeOptions = {},
+): Promise<StaticServer> {
+  const { probe } = options;
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end('not found');
+      return;
+    }
+    if (probe && path === `${prefix}${PROBE_FILE}`) {
+      response.writeHead(200, { 'content-type': TYPES['.js'] }).end(probe);
       return;
     }
     const relative = normalize(path.slice(prefix.length) || 'index.html');
@@ -36,9 +55,16 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
       return;
     }
     try {
-      const body = await readFile(join(root, relative.endsWith('/') ? `${relative}index.html` : relative));
-      response.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' });
-      response.end(body);
+      const file = relative.endsWith('/') ? `${relative}index.html` : relative;
+      const body = await readFile(join(root, file));
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type });
+      // After the policy's <meta>, so the probe runs under the same Content-Security-Policy as the page.
+      if (probe && extname(file) === '.html')
+        response.end(
+          body.toString().replace('<script', `<script src="${prefix}${PROBE_FILE}"></script><script`),
+        );
+      else response.end(body);
     } catch {
       response.writeHead(404).end('not found');
     }

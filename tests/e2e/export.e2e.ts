@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { BBox, FeatureCollection } from 'geojson';
@@ -8,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { ROOT } from '../../scripts/io.ts';
+import { cliExport } from '../cli-export.ts';
 
 const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
 const ZIP = 'guatemala-transit-layers.zip';
@@ -17,11 +15,7 @@ let browser: Browser;
 let session: AppSession | undefined;
 let cliDir: string;
 beforeAll(async () => {
-  cliDir = mkdtempSync(join(tmpdir(), 'cli-export-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/export.ts', cliDir], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  cliDir = cliExport();
   browser = await launchBrowser();
 });
 afterEach(async () => {

@@ -1,0 +1,52 @@
+/** The engines other than Chromium, each driven by the driver it ships with (../../README.md). */
+export type EngineName = 'firefox' | 'webkit';
+
+export interface EngineOptions {
+  /** The X display to open windows on (scripts/engines/xvfb.ts); unset where there is no X. */
+  display?: string;
+  /** False starts the engine with WebGL turned off in its own settings, as a reader may have it. */
+  webgl?: boolean;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  /** The engine's own version, e.g. "firefox/153.8.0" or "WebKitGTK 2.50.6". */
+  readonly version: string;
+  /**
+   * Where the engine saves the page's downloads by itself, or undefined when its driver cannot catch
+   * a download; the page's probe (scripts/engines/probe.js) then holds the Blob the page handed over.
+   */
+  readonly downloadDir?: string;
+  /** A page of its own at `url` (WebKitWebDriver drives one window: there, the window itself). */
+  open(url: string): Promise<EnginePage>;
+  close(): Promise<void>;
+}
+
+export interface EnginePage {
+  /** Runs `script` in the page; `arg` and the result must be plain data. */
+  evaluate<R, A = undefined>(script: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** A real click by the driver, in the middle of the first element that matches `selector`. */
+  click(selector: string): Promise<void>;
+  /** A key press by the driver, to the focused element. */
+  press(key: 'Escape' | 'Enter' | 'Tab'): Promise<void>;
+  /** Errors the driver itself saw in the page (beyond the probe's): console errors, uncaught errors. */
+  readonly driverErrors: readonly string[];
+  /** The page as the reader sees it, as PNG. */
+  screenshot(): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Resolves once `predicate` is true in the page, checked every 100 ms; fails saying `what` after `timeout`. */
+export async function waitFor<A>(
+  page: EnginePage,
+  what: string,
+  predicate: (arg: A) => boolean,
+  arg?: A,
+  timeout = 30_000,
+): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(predicate, arg))) {
+    if (Date.now() > until) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
+import type { Engine, EngineOptions, EnginePage } from './engine.ts';
+import { findEngineProgram } from './find.ts';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB } as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** WebKitWebDriver listens a moment after it starts; its /status says when. */
+async function driverReady(url: string, driver: ChildProcess): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${driver.exitCode}`);
+    try {
+      if ((await fetch(`${url}/status`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`WebKitWebDriver did not answer at ${url} within 10 s`);
+}
+
+/**
+ * WebKitGTK (the engine of Safari, on Linux), driven by selenium-webdriver through the
+ * WebKitWebDriver we start, in MiniBrowser's window. WebKitWebDriver drives that one window and has
+ * no WebDriver BiDi, so it reports no console messages and catches no downloads: the page's probe
+ * (scripts/engines/probe.js) records both.
+ */
+export async function launchWebKit({ display, webgl = true }: EngineOptions = {}): Promise<Engine> {
+  const miniBrowser = findEngineProgram('miniBrowser');
+  const port = await freePort();
+  const server = spawn(findEngineProgram('webkitDriver'), [`--port=${port}`], {
+    env: display ? { ...process.env, DISPLAY: display } : process.env,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  let driver: WebDriver;
+  try {
+    await driverReady(url, server);
+    driver = await new Builder()
+      .usingServer(url)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: miniBrowser,
+          args: ['--automation', ...(webgl ? [] : ['--enable-webgl=false'])],
+        },
+      })
+      .build();
+  } catch (error) {
+    server.kill();
+    throw error;
+  }
+  await driver.manage().setTimeouts({ script: 60_000 });
+  // The window's size includes MiniBrowser's own frame: size it so the page gets the viewport.
+  await driver.manage().window().setRect(VIEWPORT);
+  const [innerWidth, innerHeight] = (await driver.executeScript(
+    'return [innerWidth, innerHeight]',
+  )) as number[];
+  await driver
+    .manage()
+    .window()
+    .setRect({
+      width: 2 * VIEWPORT.width - (innerWidth ?? VIEWPORT.width),
+      height: 2 * VIEWPORT.height - (innerHeight ?? VIEWPORT.height),
+    });
+  const capabilities = await driver.getCapabilities();
+
+  const page: EnginePage = {
+    driverErrors: [],
+    async evaluate(script, arg) {
+      const outcome = (await driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         Promise.resolve(arguments[0]).then(${script.toString()}).then(
+           (value) => done({ value }),
+           (error) => done({ error: String((error && error.stack) || error) }));`,
+        arg,
+      )) as { value?: unknown; error?: string };
+      if (outcome.error !== undefined) throw new Error(`In the page: ${outcome.error}`);
+      return outcome.value as never;
+    },
+    click: async (selector) => driver.findElement(By.css(selector)).click(),
+    press: (key) => driver.actions().sendKeys(KEYS[key]).perform(),
+    screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
+    // The one window stays; a blank page drops the last page's state before the next opens.
+    close: () => driver.get('about:blank'),
+  };
+  return {
+    name: 'webkit',
+    version: `WebKitGTK ${capabilities.get('browserVersion')}`,
+    async open(pageUrl) {
+      await driver.get('about:blank');
+      await driver.get(pageUrl);
+      return page;
+    },
+    async close() {
+      try {
+        await driver.quit();
+      } finally {
+        server.kill();
+      }
+    },
+  };
+}
