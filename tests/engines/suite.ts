@@ -1,0 +1,275 @@
+/**
+ * The map in an engine other than Chromium, through that engine's own driver: what a reader of
+ * Firefox or Safari must get. One engine per file (firefox.engine.ts, webkit.engine.ts), run one
+ * after the other; each test file starts its own virtual display.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BUILD } from '../../scripts/app-page.ts';
+import { type Engine, type EngineOptions, type EnginePage, waitFor } from '../../scripts/engines/engine.ts';
+import { startXvfb, type VirtualDisplay } from '../../scripts/engines/xvfb.ts';
+import { ROOT } from '../../scripts/io.ts';
+import { type StaticServer, serveStatic } from '../../scripts/server.ts';
+import { REPORT_LAYERS } from '../../src/layers/registry.ts';
+import { areaColour, channels } from '../../src/theme.ts';
+import { cliExport } from '../cli-export.ts';
+import { LAYERS, layerFile } from '../e2e/helpers.ts';
+
+const PROBE = readFileSync(`${ROOT}scripts/engines/probe.js`, 'utf8');
+const NO_WEBGL_MESSAGE = 'The interactive map needs WebGL 2';
+
+type Probed = Window & { __map?: MapLibreMap; __probe: { errors: string[]; blobs: Blob[] } };
+
+/** The colour each report layer draws with, as its pixels come out: the route's line, the areas' tint. */
+const DRAWN_COLOUR = Object.fromEntries(
+  REPORT_LAYERS.map((layer) => [
+    layer.id,
+    channels(layer.look.kind === 'flows' ? layer.look.route : areaColour(layer.look)),
+  ]),
+);
+
+/**
+ * How many of the map's pixels have each colour (within 6 per channel), read from its own drawing:
+ * redrawn once the map is idle, then read in the same task, before the engine takes the frame away.
+ */
+function countColours(colours: number[][]): Promise<number[]> {
+  const map = (window as unknown as Probed).__map;
+  if (!map) throw new Error('No window.__map: is this the test build (vite build --mode test)?');
+  return new Promise((resolve) => {
+    map.once('idle', () => {
+      map.redraw();
+      const gl = map.getCanvas().getContext('webgl2') as WebGL2RenderingContext;
+      const { drawingBufferWidth: width, drawingBufferHeight: height } = gl;
+      const pixels = new Uint8Array(width * height * 4);
+      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+      resolve(
+        colours.map(([red = 0, green = 0, blue = 0]) => {
+          let count = 0;
+          for (let i = 0; i < pixels.length; i += 4) {
+            if (
+              Math.abs((pixels[i] as number) - red) <= 6 &&
+              Math.abs((pixels[i + 1] as number) - green) <= 6 &&
+              Math.abs((pixels[i + 2] as number) - blue) <= 6
+            )
+              count++;
+          }
+          return count;
+        }),
+      );
+    });
+    map.triggerRepaint();
+  });
+}
+
+const probedErrors = (page: EnginePage) =>
+  page.evaluate(() => [...(window as unknown as Probed).__probe.errors]);
+const text = (page: EnginePage, selector: string) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+const isChecked = (page: EnginePage, layer: string) =>
+  page.evaluate(
+    (id) => (document.querySelector(`input[name="layer"][value="${id}"]`) as HTMLInputElement).checked,
+    layer,
+  );
+
+/** One engine's suite: the map, then the same engine with WebGL turned off. */
+export function crossEngineSuite(label: string, launch: (options: EngineOptions) => Promise<Engine>): void {
+  let display: VirtualDisplay | undefined;
+  let server: StaticServer;
+  beforeAll(async () => {
+    // Only X11 needs a display of our own; elsewhere the engines open windows as they are.
+    if (process.platform === 'linux') display = await startXvfb();
+    server = await serveStatic(TEST_BUILD, '/', { probe: PROBE });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await display?.stop();
+  });
+
+  /** Opens the app in `engine` and fails the test, after it, if the page logged an error. */
+  function pages(engine: () => Engine) {
+    let open: EnginePage | undefined;
+    afterEach(async ({ task }) => {
+      const page = open;
+      open = undefined;
+      if (!page) return;
+      // What the engine showed when a test failed, for whoever has to find out why.
+      if (task.result?.state === 'fail') {
+        const file = join(tmpdir(), `${label}-${task.name.replace(/\W+/g, '-')}.png`);
+        writeFileSync(file, await page.screenshot());
+        console.error(`${label} at the failure: ${file}`);
+      }
+      const errors = [...(await probedErrors(page)), ...page.driverErrors];
+      await page.close();
+      expect(errors, 'console and page errors').toEqual([]);
+    });
+    return async (hash = ''): Promise<EnginePage> => {
+      open = await engine().open(`${server.url}${hash}`);
+      await waitFor(
+        open,
+        'the map to be ready',
+        () => document.querySelector('#map[data-ready="true"]') !== null,
+      );
+      return open;
+    };
+  }
+
+  describe(`${label}: the map`, () => {
+    let engine: Engine;
+    let cliDir: string;
+    beforeAll(async () => {
+      cliDir = cliExport();
+      engine = await launch({ display: display?.display });
+      console.info(`${label}: ${engine.version}`);
+    });
+    afterAll(async () => {
+      await engine?.close();
+      rmSync(cliDir, { recursive: true, force: true });
+    });
+    const open = pages(() => engine);
+
+    it('becomes ready in WebGL 2, with no page or console error', async () => {
+      const page = await open();
+      const state = await page.evaluate(() => {
+        const map = (window as unknown as Probed).__map as MapLibreMap;
+        const drawn = map
+          .queryRenderedFeatures()
+          .map((f) => f.layer.metadata as Record<string, unknown> | undefined);
+        return {
+          webgl2: map.getCanvas().getContext('webgl2') !== null,
+          drawnLayers: [...new Set(drawn.map((m) => m?.['report:layer']).filter(Boolean))].sort(),
+          message: document.getElementById('messages')?.textContent ?? '',
+        };
+      });
+      expect(state).toEqual({ webgl2: true, drawnLayers: LAYERS.map((l) => l.id).sort(), message: '' });
+    });
+
+    it('draws each layer, and its legend checkbox hides and restores it', async () => {
+      // Over Guatemala, where all three layers are drawn large enough to count.
+      const page = await open('#6/15.5/-90.3');
+      const colours = LAYERS.map((layer) => DRAWN_COLOUR[layer.id] as number[]);
+      const before = await page.evaluate(countColours, colours);
+      for (const [i, layer] of LAYERS.entries()) {
+        const shown = before[i] as number;
+        expect(shown, `${layer.id} pixels`).toBeGreaterThan(300);
+        await page.click(`input[name="layer"][value="${layer.id}"]`);
+        expect(await isChecked(page, layer.id)).toBe(false);
+        const hidden = (await page.evaluate(countColours, colours))[i] as number;
+        expect(hidden, `${layer.id} pixels once hidden`).toBeLessThan(shown / 10);
+        await page.click(`input[name="layer"][value="${layer.id}"]`);
+        const restored = (await page.evaluate(countColours, colours))[i] as number;
+        // Not all of them: the route's moving highlight (src/style/pulse.ts) lightens up to a third of it.
+        expect(restored, `${layer.id} pixels once shown again`).toBeGreaterThan(shown * 0.5);
+      }
+    });
+
+    it('opens the popup of a feature chosen from the text list, with its excerpt; Escape closes it', async () => {
+      const page = await open();
+      const feature = layerFile('alta-verapaz').features[0];
+      const excerpts = Object.entries(feature?.properties ?? {}).filter(([key]) => key.startsWith('excerpt'));
+      expect(excerpts.length).toBeGreaterThan(1);
+      await page.click(`.text-list__show[data-feature="${feature?.id}"]`);
+      await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
+      const popup = await text(page, '.maplibregl-popup');
+      for (const [, excerpt] of excerpts) expect(popup).toContain(excerpt);
+      expect(await page.evaluate(() => location.hash)).toContain(`feature=${feature?.id}`);
+      await page.press('Escape');
+      await waitFor(page, 'the popup to close', () => document.querySelector('.maplibregl-popup') === null);
+      expect(await page.evaluate(() => location.hash)).not.toContain('feature=');
+    });
+
+    it('restores a permalink with a hidden layer and an open feature', async () => {
+      const page = await open('#5.5/17.5/-98.5&layers=alta-verapaz,militarised-policing&feature=MEX');
+      await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
+      expect(await text(page, '.maplibregl-popup')).toContain(
+        'deployed by President Felipe Calderon in December 2006',
+      );
+      expect(await isChecked(page, 'transit-flows')).toBe(false);
+      expect(await isChecked(page, 'alta-verapaz')).toBe(true);
+      const drawn = await page.evaluate(() =>
+        (window as unknown as Probed).__map
+          ?.getStyle()
+          .layers.filter(
+            (l) => (l.metadata as Record<string, unknown> | undefined)?.['report:layer'] === 'transit-flows',
+          )
+          .map((l) => (window as unknown as Probed).__map?.getLayoutProperty(l.id, 'visibility')),
+      );
+      expect(new Set(drawn)).toEqual(new Set(['none']));
+      const view = await page.evaluate(() => {
+        const map = (window as unknown as Probed).__map as MapLibreMap;
+        return { zoom: map.getZoom(), ...map.getCenter() };
+      });
+      expect(view.zoom).toBeCloseTo(5.5, 5);
+      expect(view.lat).toBeCloseTo(17.5, 3);
+      expect(view.lng).toBeCloseTo(-98.5, 3);
+    });
+
+    it("downloads a layer's GeoJSON and the zip, byte for byte the CLI's files", async () => {
+      const page = await open();
+      await page.click('details.export > summary');
+      for (const file of ['transit-flows.geojson', 'guatemala-transit-layers.zip']) {
+        await page.click(`button[data-file="${file}"]`);
+        const expected = readFileSync(join(cliDir, file));
+        // What the page handed to the download link, in every engine.
+        const handed = await page.evaluate(async () => {
+          const blob = (window as unknown as Probed).__probe.blobs.at(-1);
+          if (!blob) return null;
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let binary = '';
+          for (const byte of bytes) binary += String.fromCharCode(byte);
+          return btoa(binary);
+        });
+        expect(handed === null ? null : Buffer.from(handed, 'base64').equals(expected), file).toBe(true);
+        // And, where the engine saves downloads itself, the file it saved.
+        if (engine.downloadDir) {
+          const saved = join(engine.downloadDir, file);
+          await waitForFile(saved);
+          expect(readFileSync(saved).equals(expected), `${file} as saved`).toBe(true);
+        }
+      }
+    });
+  });
+
+  describe(`${label} without WebGL`, () => {
+    let engine: Engine;
+    beforeAll(async () => {
+      engine = await launch({ display: display?.display, webgl: false });
+    });
+    afterAll(() => engine?.close());
+
+    it('gives the page without a map: the message, every feature as text, the downloads', async () => {
+      const page = await engine.open(server.url);
+      await waitFor(page, 'the no-WebGL message', () => document.body.classList.contains('no-map'));
+      expect(await text(page, '#messages')).toContain(NO_WEBGL_MESSAGE);
+      const features = LAYERS.flatMap((layer) => layerFile(layer.id).features);
+      expect(await page.evaluate(() => document.querySelectorAll('.text-list__item').length)).toBe(
+        features.length,
+      );
+      const listed = (await text(page, '.text-list')) ?? '';
+      for (const feature of features) expect(listed).toContain(String(feature.properties?.excerpt));
+      expect(
+        await page.evaluate(() => document.querySelectorAll('details.export[open] button[data-file]').length),
+      ).toBe(4);
+      // The one error is the message itself, logged for whoever reads the console.
+      const errors = [...(await probedErrors(page)), ...page.driverErrors];
+      expect(errors.filter((e) => !e.includes(NO_WEBGL_MESSAGE))).toEqual([]);
+      await page.close();
+    });
+  });
+}
+
+/** A download is complete once the engine has renamed its partial file to the file's own name. */
+async function waitForFile(path: string, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      readFileSync(path);
+      return;
+    } catch {
+      if (Date.now() > until) throw new Error(`No download at ${path} after ${timeout} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
