@@ -1,8 +1,8 @@
 import type { GeoJsonProperties } from 'geojson';
 import type { ReportLayer } from '../layers/registry.ts';
-import { precisionUnit } from '../pipeline/date-range.ts';
 import { formatDate } from './dates.ts';
 import { excerptKeys } from './excerpts.ts';
+import { precisionWords } from './time.ts';
 
 export interface DateLine {
   label: string;
@@ -24,24 +24,15 @@ export interface PopupModel {
   schematicNote: string | null;
 }
 
-const PRECISION_WORDS: Record<string, string> = {
-  day: 'to the day',
-  month: 'to the month',
-  year: 'to the year',
-};
-
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 function dateLine(properties: Record<string, unknown>, prefix: string, label: string): DateLine | null {
   const iso = str(properties[prefix]);
   if (!iso) return null;
   const precision = str(properties[`${prefix}_precision`]) ?? 'day';
-  // The qualifier after the unit ("day, approximate", "year, inferred") is said as it is written.
-  const qualifier = precision.match(/,\s*(approximate|inferred)$/)?.[1];
-  const words = PRECISION_WORDS[precisionUnit(precision)] ?? precision;
   return {
     label,
-    text: `${formatDate(iso, precision)} (${words}${qualifier ? `, ${qualifier}` : ''})`,
+    text: `${formatDate(iso, precision)} (${precisionWords(precision)})`,
     source: str(properties[`${prefix}_source`]) ?? 'source not recorded',
   };
 }
