@@ -4,6 +4,7 @@ import { booleanIntersects } from '@turf/boolean-intersects';
 import { type Zippable, zipSync } from 'fflate';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
 import { REPORT_LAYERS, type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import { featureInterval, stateAt } from './time.ts';
 
 /** RFC 7946 §12. */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
@@ -22,7 +23,11 @@ export interface ExportOptions {
   layers?: readonly ReportLayerId[];
   /** Only features that intersect this lon/lat box, kept whole (not clipped). */
   within?: BBox;
+  /** Only what the map draws on this day as in force or uncertain, and the undated features it always draws. */
+  at?: string;
 }
+
+const DRAWN_AS_HOLDING = new Set(['in-force', 'uncertain', 'undated']);
 
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -45,17 +50,20 @@ export function layerFileText(name: string, features: readonly Feature[]): strin
   return `${head},"features":[${body}]}\n`;
 }
 
-function selectFeatures(collection: FeatureCollection, within?: BBox): Feature[] {
-  if (!within) return collection.features;
+function selectFeatures(collection: FeatureCollection, { within, at }: ExportOptions): Feature[] {
+  let features = collection.features;
+  if (at)
+    features = features.filter((f) => DRAWN_AS_HOLDING.has(stateAt(featureInterval(f.properties), at).state));
+  if (!within) return features;
   const view = bboxPolygon(within);
-  return collection.features.filter((f) => f.geometry !== null && booleanIntersects(f, view));
+  return features.filter((f) => f.geometry !== null && booleanIntersects(f, view));
 }
 
 /** The export files for the chosen layers, in registry order: one `<layer id>.geojson` each. */
 export function buildExport(data: ReportData, options: ExportOptions = {}): ExportFile[] {
   const chosen = REPORT_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
   return chosen.map((layer) => {
-    const features = selectFeatures(data[layer.id], options.within);
+    const features = selectFeatures(data[layer.id], options);
     return {
       name: `${layer.id}.geojson`,
       text: layerFileText(layer.id, features),
@@ -66,23 +74,24 @@ export function buildExport(data: ReportData, options: ExportOptions = {}): Expo
 }
 
 /**
- * What a download holds. Of the current view (`inView`), a layer with no feature there is left out, since an
- * empty file opens in QGIS as a table with no geometry and no fields. `message` says what was left
- * out, or why nothing was downloaded; null when everything asked for is there.
+ * What a download holds. Of a narrowed export (`where`: "in this view", "on 1 June 2008"), a layer
+ * with no feature left is left out, since an empty file opens in QGIS as a table with no geometry and
+ * no fields. `message` says what was left out, or why nothing was downloaded; null when everything
+ * asked for is there.
  */
 export function downloadable(
   files: readonly ExportFile[],
-  { inView }: { inView: boolean },
+  { where }: { where?: string },
 ): { files: ExportFile[]; message: string | null } {
-  if (!inView) return { files: [...files], message: null };
+  if (!where) return { files: [...files], message: null };
   const kept = files.filter((f) => f.count > 0);
   const names = files.filter((f) => f.count === 0).map((f) => reportLayer(f.layer).name);
   if (names.length === 0) return { files: kept, message: null };
   if (kept.length === 0) {
     const what = names.length === 1 ? `No ${names[0]} feature` : 'No feature of any layer asked for';
-    return { files: kept, message: `${what} in this view; nothing was downloaded.` };
+    return { files: kept, message: `${what} ${where}; nothing was downloaded.` };
   }
-  return { files: kept, message: `Left out, with no feature in this view: ${names.join(', ')}.` };
+  return { files: kept, message: `Left out, with no feature ${where}: ${names.join(', ')}.` };
 }
 
 /**

@@ -1,8 +1,11 @@
 import { isReportLayerId, type ReportLayerId } from '../layers/registry.ts';
+import { calendarDate } from '../pipeline/date-range.ts';
+import { TIMELINE } from './time.ts';
 
 /**
  * The permalink: MapLibre's own `#zoom/lat/lng[/bearing[/pitch]]`, then `&layers=a,b` (the visible
- * report layers; absent means all) and `&feature=ID` (the open popup). Links come from anywhere, so
+ * report layers; absent means all), `&feature=ID` (the open popup) and `&date=YYYY-MM-DD` (the
+ * timeline's day; absent means the report's date). Links come from anywhere, so
  * parsing is a whitelist: each part either parses completely into a value in range or is ignored,
  * and nothing in a hash is ever used as markup, a selector or a property name.
  */
@@ -18,6 +21,7 @@ export interface HashState {
   view?: View;
   layers?: ReportLayerId[];
   feature?: string;
+  date?: string;
 }
 
 export const LIMITS = {
@@ -32,6 +36,16 @@ export const LIMITS = {
 export const MAX_HASH_LENGTH = 512;
 const NUMBER = /^[+-]?(?:\d{1,15}(?:\.\d{0,15})?|\.\d{1,15})$/;
 const FEATURE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A real calendar day, written in full, on the timeline (a link's other days are ignored). */
+function isTimelineDay(text: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    calendarDate(text) !== undefined &&
+    text >= TIMELINE.first &&
+    text <= TIMELINE.report
+  );
+}
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
@@ -96,6 +110,7 @@ export function parseHash(hash: string): HashState {
       const layers = parseLayers(value);
       if (value === '' || layers.length > 0) state.layers = layers;
     } else if (key === 'feature' && FEATURE_ID.test(value)) state.feature = value;
+    else if (key === 'date' && isTimelineDay(value)) state.date = value;
   }
   return state;
 }
@@ -113,5 +128,6 @@ export function formatHash(state: HashState): string {
   }
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`);
   if (state.feature) parts.push(`feature=${encodeURIComponent(state.feature)}`);
+  if (state.date) parts.push(`date=${state.date}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }

@@ -2,7 +2,7 @@ import type { GeoJsonProperties } from 'geojson';
 import type { ReportLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
 import { excerptKeys } from './excerpts.ts';
-import { precisionWords } from './time.ts';
+import { featureInterval, precisionWords, stateText } from './time.ts';
 
 export interface DateLine {
   label: string;
@@ -22,6 +22,8 @@ export interface PopupModel {
   attributedTo: string | null;
   source: string;
   schematicNote: string | null;
+  /** Where the feature stands on the map's date ("Not yet in force on 1 June 2010"), when one is given. */
+  status: string | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
@@ -41,6 +43,7 @@ function dateLine(properties: Record<string, unknown>, prefix: string, label: st
 export function popupModel(
   properties: GeoJsonProperties,
   layer: Pick<ReportLayer, 'name' | 'popupDates'>,
+  date?: string,
 ): PopupModel {
   const p = properties ?? {};
   const dates = layer.popupDates
@@ -57,5 +60,6 @@ export function popupModel(
     attributedTo: str(p.attributed_to),
     source: str(p.source) ?? 'source not recorded',
     schematicNote: p.schematic === true ? (str(p.note) ?? 'Schematic route: not an actual path.') : null,
+    status: date ? stateText(featureInterval(p), date) : null,
   };
 }

@@ -102,11 +102,30 @@ export function boundaryInWords({ date, precision }: Boundary): string {
   return unit === 'day' ? text : `some day in ${text}`;
 }
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A boundary for a map label, as precisely as it is known: "19 Dec 2010", "Dec 2006", "c. 18 Feb 2011". */
+export function shortBoundary({ date, precision }: Boundary): string {
+  const [y, m, d] = date.split('-');
+  const month = m ? `${SHORT_MONTHS[Number(m) - 1]} ${y}` : String(y);
+  const text = d ? `${Number(d)} ${month}` : month;
+  return precision.includes('approximate') ? `c. ${text}` : text;
+}
+
+/**
+ * A map label with the span of a measure that has ended, so that the map says when it held at every
+ * date: "Alta Verapaz: army special powers" and "19 Dec 2010 – 18 Feb 2011" under it.
+ */
+export function labelWithSpan(label: string, interval: Interval | undefined): string {
+  if (!interval?.end) return label;
+  return `${label}\n${shortBoundary(interval.start)} – ${shortBoundary(interval.end)}`;
+}
+
 /** What the popup and the text list say of a feature on `day`. */
 export function stateText(interval: Interval | undefined, day: string): string {
   const { state, boundary: which } = stateAt(interval, day);
   const on = dayInWords(day);
-  if (!interval) return 'Undated: the report gives it no date, so it is shown at every date';
+  if (!interval) return 'Undated: shown at every date, as the report gives it no date';
   const start = boundaryInWords(interval.start);
   const end = interval.end ? boundaryInWords(interval.end) : '';
   switch (state) {
@@ -186,4 +205,29 @@ export function timelineEvents(
     if (interval.end) events.push(of('end', interval.end));
   }
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.feature.localeCompare(b.feature));
+}
+
+const STATE_WORDS: Record<TimeState, string> = {
+  undated: 'undated',
+  'not-yet': 'not yet in force',
+  uncertain: 'date uncertain',
+  'in-force': 'in force',
+  ended: 'ended',
+};
+
+/** What moving the map from one day to another changed, for a screen reader: "Honduras: in force." */
+export function changesBetween(
+  features: readonly { name: string; interval: Interval }[],
+  from: string,
+  to: string,
+): string {
+  const changed = features
+    .map(({ name, interval }) => ({
+      name,
+      before: stateAt(interval, from).state,
+      after: stateAt(interval, to).state,
+    }))
+    .filter(({ before, after }) => before !== after)
+    .map(({ name, after }) => `${name}: ${STATE_WORDS[after]}.`);
+  return changed.length > 0 ? changed.join(' ') : 'No change on the map.';
 }

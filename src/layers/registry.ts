@@ -102,7 +102,7 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
       emphasis: true,
       // Over the Caribbean to the east-north-east, clear of the route, the Zetas' arc and Guatemala's
       // own labels: at the default view the department is a few pixels across.
-      callout: { offset: [6.5, 1.3], maxzoom: 5 },
+      callout: { offset: [6.5, 1.7], maxzoom: 5 },
     },
     popupDates: [
       { key: 'date_start', label: 'From' },

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatHash, type HashState, parseHash, type View } from '../data/hash.ts';
+import { TIMELINE } from '../data/time.ts';
 import { REPORT_LAYER_IDS } from '../layers/registry.ts';
 import type { ReportMap } from './report-map.ts';
 
@@ -10,7 +11,7 @@ export function currentView(map: MapLibreMap): View {
 
 /**
  * Keeps the address bar and the map in step: the link always says what is shown (view, visible
- * layers, open feature), and a link pasted or edited in the address bar is shown. The address is
+ * layers, open feature, date), and a link pasted or edited in the address bar is shown. The address is
  * rewritten without adding history entries. `destroy()` stops both.
  */
 export class Permalink {
@@ -29,11 +30,13 @@ export class Permalink {
 
   /** Writes what the map shows now into the address bar. */
   write(): void {
-    const { visible, feature } = this.report.state();
+    const { visible, feature, date } = this.report.state();
     const state: HashState = {
       view: currentView(this.map),
       layers: visible.length === REPORT_LAYER_IDS.length ? undefined : visible,
       feature: feature ?? undefined,
+      // The report's date is the default, so every link made before the timeline reads the same.
+      date: date === TIMELINE.report ? undefined : date,
     };
     const hash = formatHash(state);
     if (hash !== window.location.hash) {
@@ -44,6 +47,7 @@ export class Permalink {
   private show(next: HashState): void {
     if (next.view) this.map.jumpTo({ ...next.view, center: [next.view.lng, next.view.lat] });
     this.report.setVisibleLayers(new Set(next.layers ?? REPORT_LAYER_IDS));
+    this.report.setDate(next.date ?? TIMELINE.report);
     if (next.feature && next.feature !== this.report.state().feature) this.report.openFeature(next.feature);
   }
 

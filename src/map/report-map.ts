@@ -1,7 +1,10 @@
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
+import { featureInterval, type Interval, stateAt, TIMELINE } from '../data/time.ts';
 import { REPORT_LAYER_IDS, type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import { MAP_SOURCE } from '../style/source.ts';
+import { TIME_STATE } from '../style/time.ts';
 import { popupContent } from '../ui/popup-content.ts';
 import { reducedMotion } from './motion.ts';
 
@@ -11,6 +14,8 @@ const TOLERANCE_PX = 8;
 export interface ReportMapState {
   visible: ReportLayerId[];
   feature: string | null;
+  /** The timeline's day, YYYY-MM-DD. */
+  date: string;
 }
 
 export interface ReportMapOptions {
@@ -21,6 +26,8 @@ export interface ReportMapOptions {
   clickable: readonly string[];
   /** The layers the style starts with visible. */
   visible?: Iterable<ReportLayerId>;
+  /** The day the map starts at; the report's date by default. */
+  date?: string;
   /** Told after every change of what is shown: a layer toggled, a popup opened or closed. */
   onChange?: () => void;
   /** Where Escape closes the popup from; the document unless a test gives its own. */
@@ -46,11 +53,29 @@ export class ReportMap {
   private readonly subscriptions: { unsubscribe(): void }[];
   private readonly listening = new AbortController();
   private destroyed = false;
+  private date: string;
+  /** The dated features' intervals; the others are undated, drawn at every date. */
+  private readonly intervals: Map<string, Interval>;
 
   constructor(
     readonly map: maplibregl.Map,
-    { features, groups, clickable, visible = REPORT_LAYER_IDS, onChange, keys = document }: ReportMapOptions,
+    {
+      features,
+      groups,
+      clickable,
+      visible = REPORT_LAYER_IDS,
+      date = TIMELINE.report,
+      onChange,
+      keys = document,
+    }: ReportMapOptions,
   ) {
+    this.date = date;
+    this.intervals = new Map(
+      [...features].flatMap(([id, entry]) => {
+        const interval = featureInterval(entry.feature.properties);
+        return interval ? [[id, interval] as const] : [];
+      }),
+    );
     this.features = features;
     this.groups = groups;
     this.clickable = clickable;
@@ -71,6 +96,7 @@ export class ReportMap {
       map.on('webglcontextrestored', () => {
         this.contextLost = false;
         this.applyVisibility();
+        this.applyDate();
       }),
     ];
     keys.addEventListener(
@@ -94,7 +120,52 @@ export class ReportMap {
     return {
       visible: REPORT_LAYER_IDS.filter((id) => this.visible.has(id)),
       feature: this.openId,
+      date: this.date,
     };
+  }
+
+  /**
+   * Draws every dated feature as it stood on `day`, and says so in an open popup. `quiet` (a slider
+   * mid-drag) skips the change notice, and with it the address bar's update.
+   */
+  setDate(day: string, { quiet = false }: { quiet?: boolean } = {}): void {
+    if (day === this.date) return;
+    this.date = day;
+    this.applyDate();
+    if (this.popup && this.openId) {
+      const entry = this.features.get(this.openId);
+      if (entry) this.popup.setDOMContent(popupContent(this.model(entry)));
+    }
+    if (!quiet) this.onChange();
+  }
+
+  /** Each dated feature's state on the date, as feature state: a repaint, not a re-tiling. */
+  applyDate(): void {
+    if (this.contextLost || !this.map.getSource(MAP_SOURCE)) return;
+    for (const [id, interval] of this.intervals) {
+      this.map.setFeatureState(
+        { source: MAP_SOURCE, id },
+        { [TIME_STATE]: stateAt(interval, this.date).state },
+      );
+    }
+  }
+
+  private model(entry: FeatureEntry) {
+    return popupModel(entry.feature.properties, reportLayer(entry.layer), this.date);
+  }
+
+  /** Moves the map to a feature: a flight, or a jump where motion is reduced or `animate` is false. */
+  frame(id: string, { animate = true }: { animate?: boolean } = {}): void {
+    const entry = this.features.get(id);
+    if (!entry) return;
+    const [w, s, e, n] = entry.bounds;
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 40, maxZoom: 7, duration: animate && !reducedMotion().matches ? 900 : 0 },
+    );
   }
 
   isVisible(id: ReportLayerId): boolean {
@@ -149,7 +220,14 @@ export class ReportMap {
       [x + TOLERANCE_PX, y + TOLERANCE_PX],
     ];
     const layers = this.clickable.filter((id) => this.map.getLayer(id));
-    const id = this.map.queryRenderedFeatures(box, { layers })[0]?.properties?.id;
+    // A feature not yet in force is drawn transparent: it cannot be clicked either.
+    const id = this.map
+      .queryRenderedFeatures(box, { layers })
+      .map((f) => f.properties?.id)
+      .find(
+        (found) =>
+          typeof found === 'string' && stateAt(this.intervals.get(found), this.date).state !== 'not-yet',
+      );
     return typeof id === 'string' ? id : undefined;
   }
 
@@ -164,15 +242,7 @@ export class ReportMap {
     const entry = this.features.get(id);
     if (!entry) return false;
     if (options.fly) {
-      const [w, s, e, n] = entry.bounds;
-      const reduceMotion = reducedMotion().matches;
-      this.map.fitBounds(
-        [
-          [w, s],
-          [e, n],
-        ],
-        { padding: 40, maxZoom: 7, duration: reduceMotion ? 0 : 900 },
-      );
+      this.frame(id);
       if (this.map.isMoving()) {
         this.map.once('moveend', () => {
           if (!this.destroyed) this.showPopup(id, entry, options);
@@ -190,7 +260,7 @@ export class ReportMap {
     options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null },
   ): void {
     this.closePopup({ restoreFocus: false });
-    const model = popupModel(entry.feature.properties, reportLayer(entry.layer));
+    const model = this.model(entry);
     const popup = new maplibregl.Popup({
       maxWidth: 'min(340px, 90vw)',
       focusAfterOpen: true,

@@ -84,6 +84,9 @@ export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs):
         // How far (in pixels of a 512 px tile) each tile carries its neighbours' geometry: enough for
         // the widest line, its round caps and the labels along it; MapLibre's 128 draws far more.
         buffer: 32,
+        // Every part of a report feature (its shape, label point and callout) carries its id, so one
+        // feature state, the timeline's, reaches them all (src/map/time.ts).
+        promoteId: 'id',
         // `line-progress` for the moving highlight along flows.
         lineMetrics: REPORT_LAYERS.some(({ look }) => look.kind === 'flows'),
       },

@@ -4,6 +4,7 @@ import { areaColour, FONT_BOLD, FONT_REGULAR } from '../theme.ts';
 import { flowLabels, flowLayers } from './flows.ts';
 import { inLayer, isCallout, isNotCallout, isPoint, isPolygon, MAP_SOURCE } from './source.ts';
 import { annotationPaint, type Look, tagged } from './tags.ts';
+import { ANNOTATION_OPACITY, DASHED_OUTLINE_OPACITY, FILL_OPACITY, SOLID_OUTLINE_OPACITY } from './time.ts';
 
 /**
  * A callout's leader line, drawn over the land and the other areas' tints but under its own area's
@@ -18,7 +19,7 @@ function calloutLeader(id: ReportLayerId, { callout, outline }: Look<'area'>): L
       source: MAP_SOURCE,
       maxzoom: callout.maxzoom,
       filter: inLayer(id, isCallout('leader')),
-      paint: { 'line-color': outline, 'line-width': 1.5 },
+      paint: { 'line-color': outline, 'line-width': 1.5, 'line-opacity': ANNOTATION_OPACITY },
     }),
   ];
 }
@@ -31,34 +32,38 @@ function areaFill(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
       type: 'fill',
       source: MAP_SOURCE,
       filter: inLayer(id, isPolygon),
-      // Opaque (see areaColour), so MapLibre draws it in its opaque pass with no blending, and no
-      // anti-aliasing edge: the outline layer draws the edge.
-      paint: { 'fill-color': areaColour(look), 'fill-antialias': false },
+      // Opaque in force (see areaColour), and with no anti-aliasing edge: the outline draws the edge.
+      paint: { 'fill-color': areaColour(look), 'fill-antialias': false, 'fill-opacity': FILL_OPACITY },
     },
     true,
   );
 }
 
-function areaOutline(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
-  return tagged(id, {
-    id: `${id}-outline`,
-    type: 'line',
-    source: MAP_SOURCE,
-    filter: inLayer(id, isPolygon),
-    // MapLibre's default miter join: a round one costs about three times the vertices.
-    paint: {
-      'line-color': look.outline,
-      'line-width': [
-        'interpolate',
-        ['linear'],
-        ['zoom'],
-        4,
-        look.outlineWidth * 0.6,
-        8,
-        look.outlineWidth * 1.2,
-      ],
-    },
-  });
+const outlineWidth = (look: Look<'area'>): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  look.outlineWidth * 0.6,
+  8,
+  look.outlineWidth * 1.2,
+];
+
+/** The area's edge: solid in force and once ended, dashed while its date is uncertain. */
+function areaOutlines(id: ReportLayerId, look: Look<'area'>): LayerSpecification[] {
+  const outline = (suffix: string, paint: Record<string, unknown>): LayerSpecification =>
+    tagged(id, {
+      id: `${id}-${suffix}`,
+      type: 'line',
+      source: MAP_SOURCE,
+      filter: inLayer(id, isPolygon),
+      // MapLibre's default miter join: a round one costs about three times the vertices.
+      paint: { 'line-color': look.outline, 'line-width': outlineWidth(look), ...paint },
+    });
+  return [
+    outline('outline', { 'line-opacity': SOLID_OUTLINE_OPACITY }),
+    outline('outline-uncertain', { 'line-opacity': DASHED_OUTLINE_OPACITY, 'line-dasharray': [2, 1.5] }),
+  ];
 }
 
 /** "Alta Verapaz: army special powers" as a name over its note: a line break after the first ": ". */
@@ -113,7 +118,7 @@ function areaLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
         [0, -1.1],
       ],
     },
-    paint: { ...annotationPaint, 'text-color': look.outline },
+    paint: { ...annotationPaint, 'text-color': look.outline, 'text-opacity': ANNOTATION_OPACITY },
   });
 }
 
@@ -138,7 +143,7 @@ function calloutLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification
         'text-justify': side,
         'text-offset': [west ? -0.4 : 0.4, 0],
       },
-      paint: { ...annotationPaint, 'text-color': look.outline },
+      paint: { ...annotationPaint, 'text-color': look.outline, 'text-opacity': ANNOTATION_OPACITY },
     }),
   ];
 }
@@ -156,7 +161,7 @@ export function reportAreaFills(): LayerSpecification[] {
 /** Outlines and flows, drawn over the basemap's borders and under its labels. */
 export function reportLayers(): LayerSpecification[] {
   return bottomUp().flatMap(({ id, look }) =>
-    look.kind === 'area' ? [areaOutline(id, look)] : flowLayers(id, look),
+    look.kind === 'area' ? areaOutlines(id, look) : flowLayers(id, look),
   );
 }
 

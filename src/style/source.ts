@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
+import { featureInterval, labelWithSpan } from '../data/time.ts';
 import { BASEMAP_FILES, type BasemapData } from '../layers/basemap.ts';
 import { isReportLayerId, REPORT_LAYERS, type ReportData, reportLayer } from '../layers/registry.ts';
 
@@ -36,6 +37,12 @@ export const isNotCallout: ExpressionSpecification = ['!', ['has', CALLOUT_TAG]]
 /** Six decimals, as the layer files have them. */
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
+/** A feature's label on the map: its `label`, with its span once it has an end. */
+function mapLabel({ feature }: FeatureEntry): string | null {
+  const label = feature.properties?.label;
+  return typeof label === 'string' ? labelWithSpan(label, featureInterval(feature.properties)) : null;
+}
+
 function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, FeatureEntry][] {
   return [...index].filter(([, { feature }]) => /Polygon$/.test(feature.geometry?.type ?? ''));
 }
@@ -44,7 +51,7 @@ function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, Feat
 function labelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
   return polygonEntries(index).map(([id, entry]) => ({
     type: 'Feature',
-    properties: { id, [LAYER_TAG]: entry.layer, label: entry.feature.properties?.label ?? null },
+    properties: { id, [LAYER_TAG]: entry.layer, label: mapLabel(entry) },
     geometry: { type: 'Point', coordinates: entry.anchor },
   }));
 }
@@ -64,7 +71,7 @@ function calloutFeatures(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
     return [
       {
         type: 'Feature',
-        properties: { ...properties, [CALLOUT_TAG]: 'label', label: entry.feature.properties?.label ?? null },
+        properties: { ...properties, [CALLOUT_TAG]: 'label', label: mapLabel(entry) },
         geometry: { type: 'Point', coordinates: at },
       },
       {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildExport, downloadable, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
 import { validateAll } from '../../src/data/validate.ts';
@@ -98,21 +98,45 @@ describe('buildExport', () => {
 
   it('leaves out of a download of the view each layer with no feature there, and says so', () => {
     const view: [number, number, number, number] = [-84, 15, -80, 20];
-    const some = downloadable(buildExport(tiny, { within: view }), { inView: true });
+    const some = downloadable(buildExport(tiny, { within: view }), { where: 'in this view' });
     expect(some.files.map((f) => f.name)).toEqual(['militarised-policing.geojson']);
     expect(some.message).toBe('Left out, with no feature in this view: Transit flows, Alta Verapaz.');
     const one = downloadable(buildExport(tiny, { within: [0, 0, 1, 1], layers: ['alta-verapaz'] }), {
-      inView: true,
+      where: 'in this view',
     });
     expect(one).toEqual({
       files: [],
       message: 'No Alta Verapaz feature in this view; nothing was downloaded.',
     });
-    const none = downloadable(buildExport(tiny, { within: [0, 0, 1, 1] }), { inView: true });
+    const none = downloadable(buildExport(tiny, { within: [0, 0, 1, 1] }), { where: 'in this view' });
     expect(none.message).toBe('No feature of any layer asked for in this view; nothing was downloaded.');
     // The whole data is downloaded as it is, even a layer that failed to load.
-    const all = downloadable(buildExport(tiny), { inView: false });
+    const all = downloadable(buildExport(tiny), {});
     expect(all).toEqual({ files: buildExport(tiny), message: null });
+  });
+
+  it('as of a day, holds what the map draws as in force or uncertain then, and every undated feature', () => {
+    const ids = (at: string) =>
+      buildExport(committed, { at }).map((f) => [
+        f.layer,
+        JSON.parse(f.text).features.map((x: Feature) => x.id),
+      ]);
+    const routes = ['route-1-col-gtm', 'route-2-gtm-mex', 'route-3-mex-usa', 'displacement-zetas-mex-gtm'];
+    expect(Object.fromEntries(ids('2006-12-15'))).toEqual({
+      'transit-flows': routes,
+      'alta-verapaz': [],
+      'militarised-policing': ['MEX'],
+    });
+    expect(Object.fromEntries(ids('2010-12-25'))).toEqual({
+      'transit-flows': routes,
+      'alta-verapaz': ['GT-AV'],
+      'militarised-policing': ['MEX'],
+    });
+    // Ended by the report's date, so not in an export as of it; the default export keeps everything.
+    expect(Object.fromEntries(ids('2012-01-15'))['alta-verapaz']).toEqual([]);
+    expect(buildExport(committed)).toEqual(buildExport(committed, {}));
+    const asOf = downloadable(buildExport(committed, { at: '2008-01-01' }), { where: 'on 1 January 2008' });
+    expect(asOf.message).toBe('Left out, with no feature on 1 January 2008: Alta Verapaz.');
   });
 
   it('reproduces the committed layer files byte for byte, and each passes the validation gate', () => {

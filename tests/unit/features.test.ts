@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { LAYERS_DIR, readBasemap, readReportLayers } from '../../scripts/io.ts';
 import { anchorsFile, indexFeatures } from '../../src/data/features.ts';
+import { featureInterval, labelWithSpan } from '../../src/data/time.ts';
 import { BASEMAP_FILES } from '../../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
 import { CALLOUT_TAG, mapSourceData, reportCountries } from '../../src/style/source.ts';
@@ -53,7 +54,10 @@ describe("the map's one source", () => {
       const leader = callouts.find(
         (c) => c.properties?.id === id && c.properties?.[CALLOUT_TAG] === 'leader',
       );
-      expect(label?.properties).toMatchObject({ layer: index.get(id)?.layer, label: f.properties?.label });
+      expect(label?.properties).toMatchObject({
+        layer: index.get(id)?.layer,
+        label: labelWithSpan(String(f.properties?.label), featureInterval(f.properties)),
+      });
       expect(label?.geometry).toEqual({ type: 'Point', coordinates: at.map((v) => expect.closeTo(v, 6)) });
       expect(leader?.geometry).toEqual({
         type: 'LineString',

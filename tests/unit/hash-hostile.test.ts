@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHash, LIMITS, parseHash } from '../../src/data/hash.ts';
+import { TIMELINE } from '../../src/data/time.ts';
 import { isReportLayerId } from '../../src/layers/registry.ts';
 
 /** mulberry32: a small seeded generator, so a failing input can be reproduced from its seed. */
@@ -52,6 +53,16 @@ const FRAGMENTS = [
   'feature=__proto__',
   'layers=alta-verapaz',
   'feature=GT-AV',
+  'date=',
+  'date=2010-12-19',
+  'date=2011-02-29',
+  'date=2012-01-16',
+  'date=2006-10-31',
+  'date=2010-12',
+  'date=2010-12-19T00:00',
+  'date=+002010-12-19',
+  'date=2010-1-9',
+  'date=9999-99-99',
   'transit-flows',
   'militarised-policing',
   '\u202e',
@@ -84,7 +95,7 @@ function hostileHash(next: () => number): string {
   return hash;
 }
 
-const ALLOWED_KEYS = new Set(['view', 'layers', 'feature']);
+const ALLOWED_KEYS = new Set(['view', 'layers', 'feature', 'date']);
 
 describe('parseHash against hostile links', () => {
   const SEEDS = 1500;
@@ -104,6 +115,10 @@ describe('parseHash against hostile links', () => {
       }
       for (const id of state.layers ?? []) expect(isReportLayerId(id), where).toBe(true);
       if (state.feature !== undefined) expect(state.feature, where).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      if (state.date !== undefined) {
+        expect(state.date, where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(state.date >= TIMELINE.first && state.date <= TIMELINE.report, where).toBe(true);
+      }
       // What the app writes back is itself a valid link that reads the same.
       expect(parseHash(formatHash(state)).layers, where).toEqual(state.layers);
     }
@@ -121,5 +136,20 @@ describe('parseHash against hostile links', () => {
       feature: '__proto__',
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A date must be a real day of the timeline, written in full.
+    for (const date of [
+      '2011-02-29',
+      '2012-01-16',
+      '2006-10-31',
+      '2010-12',
+      '2010-12-19T00:00',
+      '+002010-12-19',
+      '2010-1-9',
+      '<b>',
+    ])
+      expect(parseHash(`#5/15/-90&date=${date}`).date, date).toBeUndefined();
+    expect(parseHash('#5/15/-90&date=2012-02-29').date).toBeUndefined();
+    expect(parseHash('#5/15/-90&date=2008-02-29').date).toBe('2008-02-29');
+    expect(parseHash(`#5/15/-90&date=${TIMELINE.first}`).date).toBe(TIMELINE.first);
   });
 });

@@ -81,9 +81,10 @@ describe('formatHash', () => {
       view: { zoom: 6.25, lat: 15.4711, lng: -90.3712, bearing: 12.5, pitch: 30 },
       layers: ['militarised-policing'],
       feature: 'route-1-col-gtm',
+      date: '2010-12-19',
     };
     expect(formatHash(state)).toBe(
-      '#6.25/15.4711/-90.3712/12.5/30&layers=militarised-policing&feature=route-1-col-gtm',
+      '#6.25/15.4711/-90.3712/12.5/30&layers=militarised-policing&feature=route-1-col-gtm&date=2010-12-19',
     );
     expect(parseHash(formatHash(state))).toEqual(state);
   });

@@ -1,4 +1,4 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
 } from '../../src/style/index.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
 import { clickableLayers, layerGroups, layerOf } from '../../src/style/tags.ts';
+import { TIME_STATE, UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 
 const data: FeatureCollection = {
@@ -29,6 +30,26 @@ const data: FeatureCollection = {
 };
 const GLYPHS = 'http://localhost/app/glyphs/{fontstack}/{range}.pbf';
 const style = buildStyle({ glyphs: GLYPHS, source: data });
+
+/** A paint property's value for a feature in one time state, evaluated as MapLibre does. */
+function opacityIn(layerId: string, property: string, state: string | undefined): number {
+  const layer = style.layers.find((l) => l.id === layerId);
+  const value = (layer?.paint as Record<string, unknown> | undefined)?.[property];
+  if (value === undefined) throw new Error(`${layerId} has no ${property}`);
+  const expression = createExpression(value, {
+    type: 'number',
+    'property-type': 'data-driven',
+    expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+  } as never);
+  if (expression.result !== 'success')
+    throw new Error(`${layerId} ${property}: ${JSON.stringify(expression.value)}`);
+  const feature = { type: 'Polygon', properties: {} } as never;
+  return expression.value.evaluate(
+    { zoom: 4 },
+    feature,
+    state === undefined ? {} : { [TIME_STATE]: state },
+  ) as number;
+}
 
 describe('the generated style', () => {
   it('passes the MapLibre style-spec validator with no errors', () => {
@@ -104,9 +125,30 @@ describe('the generated style', () => {
     expect(areaColour({ fill: '#0072b2', fillOpacity: 1 })).toBe('#0072b2');
     expect(areaColour({ fill: '#0072b2', fillOpacity: 0 })).toBe(theme.land);
     for (const layer of style.layers.filter((l) => l.type === 'fill')) {
-      expect(layer.paint?.['fill-opacity'] ?? 1).toBe(1);
+      // A report area is opaque in force, and with no time state yet (src/style/time.ts).
+      const opacity = layer.paint?.['fill-opacity'] ?? 1;
+      expect(opacity === 1 || opacityIn(layer.id, 'fill-opacity', undefined) === 1, layer.id).toBe(true);
       expect(String(layer.paint?.['fill-color'])).toMatch(/^#[0-9a-f]{6}$/);
     }
+  });
+
+  it('draws each area by its time state: tint, lighter and dashed, outline only, or nothing', () => {
+    const drawn = (state: string | undefined) =>
+      ['alta-verapaz', 'militarised-policing'].map((id) => ({
+        fill: opacityIn(`${id}-fill`, 'fill-opacity', state),
+        solid: opacityIn(`${id}-outline`, 'line-opacity', state),
+        dashed: opacityIn(`${id}-outline-uncertain`, 'line-opacity', state),
+        label: opacityIn(`${id}-label`, 'text-opacity', state),
+      }));
+    const both = (look: Record<string, number>) => [look, look];
+    expect(drawn(undefined)).toEqual(both({ fill: 1, solid: 1, dashed: 0, label: 1 }));
+    expect(drawn('in-force')).toEqual(both({ fill: 1, solid: 1, dashed: 0, label: 1 }));
+    expect(drawn('uncertain')).toEqual(both({ fill: UNCERTAIN_FILL_OPACITY, solid: 0, dashed: 1, label: 1 }));
+    expect(drawn('ended')).toEqual(both({ fill: 0, solid: 1, dashed: 0, label: 1 }));
+    expect(drawn('not-yet')).toEqual(both({ fill: 0, solid: 0, dashed: 0, label: 0 }));
+    expect(opacityIn('alta-verapaz-callout-label', 'text-opacity', 'not-yet')).toBe(0);
+    expect(opacityIn('alta-verapaz-callout-leader', 'line-opacity', 'not-yet')).toBe(0);
+    expect(opacityIn('alta-verapaz-callout-label', 'text-opacity', 'ended')).toBe(1);
   });
 
   it('gives every text layer one constant colour (a data-driven colour costs a second text shader)', () => {

@@ -3,11 +3,15 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  type Boundary,
   boundaryInWords,
+  changesBetween,
   dayAt,
   dayIndex,
   featureInterval,
   type Interval,
+  labelWithSpan,
+  shortBoundary,
   stateAt,
   stateText,
   TIMELINE,
@@ -187,5 +191,34 @@ describe("the report's features", () => {
       expect(dayIndex(e.day)).toBeGreaterThan(0);
       expect(e.day <= TIMELINE.report).toBe(true);
     }
+  });
+});
+
+describe('map labels', () => {
+  it('carry the span of a measure that ended, as precisely as each date is known', () => {
+    const siege = interval(['2010-12-19', 'day'], ['2011-02', 'month']);
+    expect(labelWithSpan('Alta Verapaz: army special powers', siege)).toBe(
+      'Alta Verapaz: army special powers\n19 Dec 2010 – Feb 2011',
+    );
+    expect(labelWithSpan('Since Dec 2006', interval(['2006-12', 'month']))).toBe('Since Dec 2006');
+    expect(shortBoundary(interval(['2011-02-18', 'day, approximate'])?.start as Boundary)).toBe(
+      'c. 18 Feb 2011',
+    );
+    expect(shortBoundary(interval(['2011', 'year, inferred'])?.start as Boundary)).toBe('2011');
+  });
+});
+
+describe('what a screen reader hears of a change of date', () => {
+  const named = ['MEX', 'HND'].map((id) => ({
+    name: id === 'MEX' ? 'Mexico' : 'Honduras',
+    interval: byId.get(id) as Interval,
+  }));
+  it('names each feature whose state changed, once', () => {
+    expect(changesBetween(named, '2006-11-30', '2006-12-01')).toBe('Mexico: date uncertain.');
+    expect(changesBetween(named, '2006-11-30', '2011-12-01')).toBe('Mexico: in force. Honduras: in force.');
+    expect(changesBetween(named, '2008-01-01', '2008-01-02')).toBe('No change on the map.');
+    expect(changesBetween(named, '2011-12-01', '2006-11-30')).toBe(
+      'Mexico: not yet in force. Honduras: not yet in force.',
+    );
   });
 });
