@@ -1,14 +1,17 @@
 import './ui/page.css';
 import './ui/controls.css';
 import './ui/feature-text.css';
+import './ui/timeline.css';
 import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures } from './data/features.ts';
 import { parseHash } from './data/hash.ts';
+import { changesBetween, featureInterval, TIMELINE, timelineEvents } from './data/time.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
 import { glyphsUrl } from './files/urls.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS } from './layers/registry.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
+import { reducedMotion } from './map/motion.ts';
 import { Permalink } from './map/permalink.ts';
 import { ReportMap } from './map/report-map.ts';
 import { createMapView } from './map/view.ts';
@@ -19,6 +22,7 @@ import { createExportMenu } from './ui/export-menu.ts';
 import { createLegend } from './ui/legend.ts';
 import { showMessage } from './ui/messages.ts';
 import { createTextList } from './ui/text-list.ts';
+import { createTimeline } from './ui/timeline.ts';
 import { mountWithoutMap } from './ui/without-map.ts';
 
 function element(id: string): HTMLElement {
@@ -67,20 +71,49 @@ async function main(): Promise<void> {
     data,
     onChoose: (id, opener) => report.openFeature(id, { fly: true, returnFocus: opener }),
   });
+  const date = initial.date ?? TIMELINE.report;
+  const dated = [...features].flatMap(([id, { feature }]) => {
+    const interval = featureInterval(feature.properties);
+    return interval ? [{ id, name: String(feature.properties?.name ?? id), interval }] : [];
+  });
+  const timeline = createTimeline({
+    events: timelineEvents(
+      [...features].map(([id, { feature }]) => ({ id, properties: feature.properties })),
+    ),
+    date,
+    onDate: (day, { settled }) => {
+      report.setDate(day, { quiet: !settled });
+      // A drag's last day may already be set, quietly: the list and the link catch up here.
+      if (settled) {
+        textList.setDate(day);
+        permalink.write();
+      }
+    },
+    // The story never moves the camera by itself where motion is reduced; a step asked for jumps.
+    onStep: (event, { playing }) => {
+      if (!(playing && reducedMotion().matches)) report.frame(event.feature);
+    },
+    describe: (from, to) => changesBetween(dated, from, to),
+  });
   const report: ReportMap = new ReportMap(map, {
     features,
     groups: layerGroups(style.layers),
     clickable: clickableLayers(style.layers),
     visible,
+    date,
     onChange: () => {
-      const shown = report.state().visible;
+      const { visible: shown, date: day } = report.state();
       for (const { id } of REPORT_LAYERS) {
         legend.setChecked(id, shown.includes(id));
         textList.setLayerVisible(id, shown.includes(id));
       }
+      timeline.setDate(day);
+      textList.setDate(day);
       permalink.write();
     },
   });
+  textList.setDate(date);
+  container.after(timeline.element);
   const permalink = new Permalink(map, report);
   map.addControl(new ElementControl(legend.element), 'top-left');
   map.addControl(
@@ -90,6 +123,7 @@ async function main(): Promise<void> {
         data,
         currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
         visibleLayers: () => report.state().visible,
+        currentDate: () => report.state().date,
       }),
     ),
     'top-left',
@@ -98,6 +132,7 @@ async function main(): Promise<void> {
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
+  map.once('load', () => report.applyDate());
   map.once('idle', () => {
     if (!initial.feature || !report.openFeature(initial.feature)) permalink.write();
     container.dataset.ready = 'true';

@@ -8,6 +8,7 @@ import {
   ZIP_NAME,
   zipExport,
 } from '../data/export.ts';
+import { dayInWords } from '../data/time.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
 
@@ -17,6 +18,8 @@ export interface ExportMenuOptions {
   /** The map's current view as a lon/lat box; absent when there is no map. */
   currentView?: () => BBox;
   visibleLayers?: () => readonly ReportLayerId[];
+  /** The timeline's date; absent when there is no map. */
+  currentDate?: () => string;
 }
 
 function download(name: string, blob: Blob): void {
@@ -39,16 +42,23 @@ export function createExportMenu({
   data,
   currentView,
   visibleLayers,
+  currentDate,
 }: ExportMenuOptions): HTMLElement {
   const inView = el('input', { type: 'checkbox', name: 'export-in-view' });
   const onlyVisible = el('input', { type: 'checkbox', name: 'export-visible' });
+  const asOfDate = el('input', { type: 'checkbox', name: 'export-as-of-date' });
   if (!currentView) inView.disabled = true;
   if (!visibleLayers) onlyVisible.disabled = true;
+  if (!currentDate) asOfDate.disabled = true;
 
   const options = (): ExportOptions => ({
     within: inView.checked && currentView ? currentView() : undefined,
     layers: onlyVisible.checked && visibleLayers ? visibleLayers() : undefined,
+    at: asOfDate.checked && currentDate ? currentDate() : undefined,
   });
+  /** How the chosen options narrow a download, for its message: "in this view on 1 June 2008". */
+  const where = ({ within, at }: ExportOptions): string | undefined =>
+    [within ? 'in this view' : '', at ? `on ${dayInWords(at)}` : ''].filter(Boolean).join(' ') || undefined;
   // Says what a download left out, or why there was none; read out by screen readers as it changes.
   const status = el('p', { class: 'export__status', role: 'status' });
   const geojsonBlob = (file: ExportFile) => new Blob([file.text], { type: GEOJSON_MEDIA_TYPE });
@@ -64,10 +74,8 @@ export function createExportMenu({
     button.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, name));
     // A single layer's button downloads that layer, shown or not: the person asked for it by name.
     button.addEventListener('click', () => {
-      const { within } = options();
-      const { files, message } = downloadable(buildExport(data, { within, layers: [layer.id] }), {
-        inView: within !== undefined,
-      });
+      const chosen = { ...options(), layers: [layer.id] };
+      const { files, message } = downloadable(buildExport(data, chosen), { where: where(chosen) });
       status.textContent = message ?? '';
       for (const file of files) download(file.name, geojsonBlob(file));
     });
@@ -82,9 +90,7 @@ export function createExportMenu({
   zip.append(el('span', { class: 'export__filename', 'aria-hidden': 'true' }, ZIP_NAME));
   zip.addEventListener('click', () => {
     const chosen = options();
-    const { files, message } = downloadable(buildExport(data, chosen), {
-      inView: chosen.within !== undefined,
-    });
+    const { files, message } = downloadable(buildExport(data, chosen), { where: where(chosen) });
     status.textContent = message ?? '';
     if (files.length === 0) return;
     download(ZIP_NAME, new Blob([zipExport(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
@@ -102,6 +108,12 @@ export function createExportMenu({
       ' Only features in the current view (whole features that touch it, not clipped)',
     ),
     el('label', { class: 'export__option' }, onlyVisible, ' Zip: only the layers shown on the map'),
+    el(
+      'label',
+      { class: 'export__option' },
+      asOfDate,
+      " As of the map's date: only what is in force or uncertain then, and the undated routes",
+    ),
     status,
     el(
       'p',

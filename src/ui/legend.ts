@@ -31,6 +31,35 @@ function swatch({ look }: ReportLayer): HTMLElement {
   return box;
 }
 
+/** How an area is drawn on the timeline's date, and that the routes have no date. */
+function timeKey(): HTMLElement {
+  const item = (modifier: string, text: string) =>
+    el(
+      'li',
+      { class: 'legend__time-item' },
+      el('span', { class: `legend__time-swatch legend__time-swatch--${modifier}`, 'aria-hidden': 'true' }),
+      text,
+    );
+  return el(
+    'div',
+    { class: 'legend__time' },
+    el('p', { class: 'legend__time-title' }, "Areas on the timeline's date"),
+    el(
+      'ul',
+      { class: 'legend__time-list' },
+      item('in-force', 'in force'),
+      item('uncertain', 'date uncertain'),
+      item('ended', 'ended, with dates'),
+      item('not-yet', 'not yet: hidden'),
+    ),
+    el(
+      'p',
+      { class: 'legend__time-note' },
+      'Transit flows are undated: shown at every date.',
+    ),
+  );
+}
+
 /** The layer list: a swatch, a name, one line of description and a real checkbox per report layer. */
 export function createLegend({ layers, isVisible, onToggle, open }: LegendOptions): Legend {
   const boxes = new Map<ReportLayerId, HTMLInputElement>();
@@ -48,7 +77,7 @@ export function createLegend({ layers, isVisible, onToggle, open }: LegendOption
     );
     list.append(el('li', {}, el('label', { class: 'legend__item' }, checkbox, swatch(layer), text)));
   }
-  const details = el('details', { class: 'legend' }, el('summary', {}, 'Layers'), list);
+  const details = el('details', { class: 'legend' }, el('summary', {}, 'Layers'), list, timeKey());
   details.open = open;
   return {
     element: details,

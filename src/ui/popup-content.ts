@@ -9,6 +9,7 @@ export function popupContent(model: PopupModel, { heading = true }: { heading?: 
   const body = el('article', { class: 'feature-popup', 'aria-label': model.title });
   if (heading)
     body.append(el('p', { class: 'feature-popup__layer' }, model.layerName), el('h2', {}, model.title));
+  if (model.status) body.append(el('p', { class: 'feature-popup__status' }, model.status));
   if (model.schematicNote) body.append(el('p', { class: 'feature-popup__schematic' }, model.schematicNote));
   if (model.dates.length > 0 || model.reportDate) {
     const dates = el('dl', { class: 'feature-popup__dates' });

@@ -1,4 +1,5 @@
 import { popupModel } from '../data/popup.ts';
+import { featureInterval, type Interval, stateText } from '../data/time.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
 import { popupContent } from './popup-content.ts';
@@ -6,13 +7,15 @@ import { popupContent } from './popup-content.ts';
 export interface TextListOptions {
   layers: readonly ReportLayer[];
   data: Partial<ReportData>;
-  /** Show a feature on the map. Absent when there is no map (no WebGL): the twin is then the whole story. */
+  /** Show a feature on the map. Absent when there is no map (no WebGL): the list is then the whole story. */
   onChoose?: (featureId: string, opener: HTMLElement) => void;
 }
 
 export interface TextList {
   element: HTMLElement;
   setLayerVisible(id: ReportLayerId, visible: boolean): void;
+  /** Says of each feature where it stands on `day`, the map's date. */
+  setDate(day: string): void;
 }
 
 /**
@@ -27,6 +30,7 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
     el('h2', { id: 'text-list-title' }, 'Everything on the map, as text'),
   );
   const hiddenNotes = new Map<ReportLayerId, HTMLElement>();
+  const statuses: { line: HTMLElement; interval: Interval | undefined }[] = [];
   for (const layer of layers) {
     const note = el('span', { class: 'text-list__hidden' }, ' (hidden on the map)');
     note.hidden = true;
@@ -47,6 +51,9 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
       } else {
         item.append(el('h4', { class: 'text-list__name' }, model.title));
       }
+      const line = el('p', { class: 'text-list__status' });
+      statuses.push({ line, interval: featureInterval(feature.properties) });
+      item.append(line);
       const details = el('details', { class: 'text-list__details' }, el('summary', {}, 'Dates and quotes'));
       details.append(popupContent(model, { heading: false }));
       details.open = !onChoose;
@@ -60,6 +67,9 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
     setLayerVisible(id, visible) {
       const note = hiddenNotes.get(id);
       if (note) note.hidden = visible;
+    },
+    setDate(day) {
+      for (const { line, interval } of statuses) line.textContent = stateText(interval, day);
     },
   };
 }

@@ -79,7 +79,7 @@ describe('downloads in the page', () => {
   });
 
   it('export only the features touching the current view when asked', async () => {
-    const page = await openWithBlobSpy('#7/14.8/-86.6');
+    const page = await openWithBlobSpy('#7/13.6/-86.4');
     await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
     const view = (await withMap(page, (map) => map.getBounds().toArray().flat())) as BBox;
     const ids: unknown[] = [];

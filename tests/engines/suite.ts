@@ -147,8 +147,9 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
     });
 
     it('draws each layer, and its legend checkbox hides and restores it', async () => {
-      // Over Guatemala, where all three layers are drawn large enough to count.
-      const page = await open('#6/15.5/-90.3');
+      // Over Guatemala, where all three layers are drawn large enough to count, on a day when
+      // Alta Verapaz's state of siege held (by the report's date it had ended: an outline only).
+      const page = await open('#6/15.5/-90.3&date=2011-01-01');
       const colours = LAYERS.map((layer) => DRAWN_COLOUR[layer.id] as number[]);
       const before = await page.evaluate(countColours, colours);
       for (const [i, layer] of LAYERS.entries()) {
@@ -204,6 +205,33 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(view.zoom).toBeCloseTo(5.5, 5);
       expect(view.lat).toBeCloseTo(17.5, 3);
       expect(view.lng).toBeCloseTo(-98.5, 3);
+    });
+
+    it('moves through time: a dated link draws its day, and the next step draws the next event', async () => {
+      const page = await open('#5/16/-92&date=2008-01-01');
+      const states = () =>
+        page.evaluate(() => {
+          const map = (window as unknown as Probed).__map as MapLibreMap;
+          return ['MEX', 'GT-AV', 'HND'].map((id) => String(map.getFeatureState({ source: 'map', id }).time));
+        });
+      const dateShown = () =>
+        page.evaluate(() => document.getElementById('timeline-date')?.getAttribute('aria-valuetext'));
+      expect(await states()).toEqual(['in-force', 'not-yet', 'not-yet']);
+      expect(await dateShown()).toBe('1 January 2008');
+      const altaVerapaz = [DRAWN_COLOUR['alta-verapaz'] as number[]];
+      const before = (await page.evaluate(countColours, altaVerapaz))[0] as number;
+      await page.click('.timeline__step[aria-label="Next event"]');
+      await waitFor(page, 'the next event', () => location.hash.includes('date=2010-12-19'));
+      expect(await dateShown()).toBe('19 December 2010');
+      expect(await states()).toEqual(['in-force', 'in-force', 'not-yet']);
+      expect(await text(page, '.timeline__caption')).toContain(
+        'In December, outgoing President Alvaro Colom',
+      );
+      // Alta Verapaz is drawn now: the step moved the map to it, and its tint is on the canvas.
+      await waitFor(page, 'the flight to end', () => !(window as unknown as Probed).__map?.isMoving());
+      const after = (await page.evaluate(countColours, altaVerapaz))[0] as number;
+      expect(before).toBeLessThan(50);
+      expect(after).toBeGreaterThan(300);
     });
 
     it("downloads a layer's GeoJSON and the zip, byte for byte the CLI's files", async () => {
