@@ -9,6 +9,8 @@ export const BUDGETS = {
   dataFontsGzip: 150 * KB,
   clickToPopupMs: 100,
   exportMs: 50,
+  dateToIdleMs: 50,
+  playRatio: 0.9,
 };
 
 export interface BudgetResult {
@@ -48,6 +50,16 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       name: `Click → popup ≤ ${BUDGETS.clickToPopupMs} ms (median)`,
       value: ms(s.popup.median),
       ok: s.popup.median <= BUDGETS.clickToPopupMs,
+    },
+    {
+      name: `Timeline date change → map idle ≤ ${BUDGETS.dateToIdleMs} ms (median)`,
+      value: ms(s.dateToIdle.median),
+      ok: s.dateToIdle.median <= BUDGETS.dateToIdleMs,
+    },
+    {
+      name: `Frames while the story plays ≥ ${BUDGETS.playRatio}× standing still (median of runs)`,
+      value: `${ratio(s.playRatio.median)}×`,
+      ok: s.playRatio.median >= BUDGETS.playRatio,
     },
     {
       name: `Export build ≤ ${BUDGETS.exportMs} ms (median)`,

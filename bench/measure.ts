@@ -7,7 +7,9 @@ import { type LoadedFile, loadedFiles } from './files.ts';
 import { METHOD, type Target } from './method.ts';
 import {
   type Counted,
+  dateChangeToIdle,
   defineName,
+  framesPerSecond,
   installProbes,
   type MapState,
   mapState,
@@ -30,6 +32,8 @@ export interface Run {
   drag: Counted & { rendersPerSecond: number };
   clickToPopupMs: number[];
   popupText?: string;
+  /** The app's timeline: date changes to idle, and frames standing still and while the story plays. */
+  timeline?: { dateToIdleMs: number[]; stillFps: number; playingFps: number };
 }
 
 /** A page as served: `url` shows `root`, whose files are fetched under `prefix`. */
@@ -126,6 +130,20 @@ async function clickToPopup(page: Page, signals: Signals): Promise<{ ms: number;
   return result;
 }
 
+/**
+ * The timeline, after the drag: date changes, then the page's frames standing still with the route's
+ * highlight running, and while the story plays through to its end, where it stops by itself.
+ */
+async function timeline(page: Page): Promise<NonNullable<Run['timeline']>> {
+  const dateToIdleMs = await page.evaluate(dateChangeToIdle, [...METHOD.dates]);
+  await sleep(500);
+  const stillFps = await page.evaluate(framesPerSecond, METHOD.stillMs);
+  await page.getByRole('button', { name: 'Play the story' }).click();
+  const playingFps = await page.evaluate(framesPerSecond, METHOD.playMs);
+  await page.getByRole('button', { name: 'Play the story' }).waitFor({ timeout: 10_000 });
+  return { dateToIdleMs, stillFps, playingFps };
+}
+
 interface Clicks {
   ms: number[];
   /** The start of the first popup's text, to show which feature was hit. */
@@ -171,6 +189,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
     const clicked: Clicks = target === 'app' ? await clicks(page, probed.signals) : { ms: [] };
     await sleep(300);
     const dragged = await drag(page, map);
+    const timed = target === 'app' ? await timeline(page) : undefined;
     if (probed.errors.length) throw new Error(`${target}: page errors: ${probed.errors.join('; ')}`);
     return {
       target,
@@ -183,6 +202,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
       drag: dragged,
       clickToPopupMs: clicked.ms,
       ...(clicked.text ? { popupText: clicked.text } : {}),
+      ...(timed ? { timeline: timed } : {}),
     };
   } finally {
     await context.close();

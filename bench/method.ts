@@ -7,6 +7,14 @@ export const METHOD = {
   clicksPerRun: 3,
   /** The Alta Verapaz polygon. */
   clickAt: [-90.2, 15.6] as [number, number],
+  /**
+   * Slider days (from 1 Nov 2006) a run moves the timeline to, across its boundaries: 2006-12-15,
+   * 2008-01-01, 2010-12-25, 2011-02-19, 2011-11-30, 2012-01-15, and back to 2008-01-01.
+   */
+  dates: [44, 426, 1515, 1571, 1855, 1901, 426],
+  /** The standing map's frames are counted this long; then the story plays through, five steps. */
+  stillMs: 3000,
+  playMs: 5 * 4500,
   exportWarmup: 5,
   exportRuns: 20,
 } as const;

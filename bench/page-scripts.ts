@@ -154,3 +154,41 @@ export function readPopup(): { ms: number; text: string } {
   const text = document.querySelector('.maplibregl-popup')?.textContent ?? '';
   return { ms: (probe.popup ?? Number.NaN) - (probe.click ?? Number.NaN), text: text.trim().slice(0, 60) };
 }
+
+/** requestAnimationFrame callbacks per second over `ms`: the page's frame rate while something runs. */
+export function framesPerSecond(ms: number): Promise<number> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const start = performance.now();
+    const tick = (now: number) => {
+      if (now - start >= ms) {
+        resolve((frames / (now - start)) * 1000);
+        return;
+      }
+      frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/**
+ * For each day, ms from the timeline slider's input (as a reader's drag or key press sends it) to
+ * the map's next idle: the whole change of date, map drawn.
+ */
+export async function dateChangeToIdle(days: number[]): Promise<number[]> {
+  const map = (window as unknown as ProbedWindow).__map;
+  const slider = document.getElementById('timeline-date') as HTMLInputElement | null;
+  if (!map || !slider) throw new Error('No map or no timeline slider');
+  const times: number[] = [];
+  for (const day of days) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const start = performance.now();
+    const idle = new Promise((resolve) => map.once('idle', resolve));
+    slider.value = String(day);
+    slider.dispatchEvent(new Event('input'));
+    await idle;
+    times.push(performance.now() - start);
+  }
+  return times;
+}

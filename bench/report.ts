@@ -70,6 +70,9 @@ function resultsTable(r: BenchReport): string[] {
     `| Map renders in the drag (count) | ${range(rendersIn2s.app, String)} | ${range(rendersIn2s.baseline, String)} | |`,
     `| requestAnimationFrame callbacks in the drag | ${range(rafIn2s.app, String)} | ${range(rafIn2s.baseline, String)} | |`,
     `| Click on Alta Verapaz → popup in the DOM (${clicks} clicks) | ${range(popup, ms)} | — | |`,
+    `| Timeline date change → map idle (${r.summary.dateToIdle ? METHOD.dates.length : 0} a run) | ${range(r.summary.dateToIdle, ms)} | — | |`,
+    `| Page frames per second standing still, route highlight running | ${range(r.summary.stillFps, fixed)} | — | |`,
+    `| … while the story plays through (five steps) | ${range(r.summary.playingFps, fixed)} | — | ${ratio(r.summary.playRatio.median)}× |`,
     `| Build all export files + zip (Node, ${METHOD.exportRuns} runs) | ${range(r.summary.export, ms)} | — | |`,
   ];
 }
@@ -145,6 +148,9 @@ function method(): string[] {
     "  the map's `render` events and its own `requestAnimationFrame` callbacks over that time.",
     `- Click → popup: ${clicksPerRun} clicks a run on Alta Verapaz (${clickAt.join(', ')}), timed in the page from the click event (capture`,
     '  phase) to `.maplibregl-popup` in the DOM; Escape closes it between clicks.',
+    '- Timeline: after the drag, the slider gets an `input` event for each of its test days in turn; the time is from',
+    "  the event to the map's next `idle`. Then the page's `requestAnimationFrame` callbacks are counted standing still",
+    '  (the route highlight running) and while Play the story runs to its end; the ratio is taken run by run.',
     `- Export: \`zipExport(buildExport(readReportLayers()))\` in Node, the layers read once beforehand, ${exportWarmup} warm-up runs then ${exportRuns}.`,
     '- Figures are medians with min–max. Every run is in docs/benchmarks.json.',
   ];

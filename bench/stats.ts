@@ -49,6 +49,13 @@ export function summarise(runs: Run[], exportMs: number[]) {
     rendersIn2s: pair((r) => r.drag.renders),
     rafIn2s: pair((r) => r.drag.frames),
     popup: stats(of.app.flatMap((r) => r.clickToPopupMs)),
+    dateToIdle: stats(of.app.flatMap((r) => r.timeline?.dateToIdleMs ?? [])),
+    stillFps: stats(of.app.map((r) => r.timeline?.stillFps ?? Number.NaN)),
+    playingFps: stats(of.app.map((r) => r.timeline?.playingFps ?? Number.NaN)),
+    /** Each run's frames while playing over its frames standing still. */
+    playRatio: stats(
+      of.app.map((r) => (r.timeline ? r.timeline.playingFps / r.timeline.stillFps : Number.NaN)),
+    ),
     export: stats(exportMs),
     appBytes: bytesByKind(firstApp.files),
     baselineBytes: bytesByKind(firstBaseline.files),

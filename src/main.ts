@@ -89,9 +89,11 @@ async function main(): Promise<void> {
         permalink.write();
       }
     },
-    // The story never moves the camera by itself where motion is reduced; a step asked for jumps.
+    // A step asked for goes to its feature (a jump where motion is reduced). The story playing keeps
+    // every dated feature in one frame, and never moves the camera where motion is reduced.
     onStep: (event, { playing }) => {
-      if (!(playing && reducedMotion().matches)) report.frame(event.feature);
+      if (!playing) report.frame(event.feature);
+      else if (!reducedMotion().matches) report.frameAll(dated.map((d) => d.id));
     },
     describe: (from, to) => changesBetween(dated, from, to),
   });
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
   });
   textList.setDate(date);
   container.after(timeline.element);
+  panel.prepend(timeline.caption);
   const permalink = new Permalink(map, report);
   map.addControl(new ElementControl(legend.element), 'top-left');
   map.addControl(

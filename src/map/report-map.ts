@@ -154,6 +154,29 @@ export class ReportMap {
     return popupModel(entry.feature.properties, reportLayer(entry.layer), this.date);
   }
 
+  /**
+   * Brings all these features into view, if one is not: the story playing, so that a reader watches
+   * it spread in one frame rather than chasing each event.
+   */
+  frameAll(ids: readonly string[]): void {
+    const entries = ids.map((id) => this.features.get(id)).filter((e): e is FeatureEntry => e !== undefined);
+    if (entries.length === 0) return;
+    const view = this.map.getBounds();
+    const inView = ({ bounds: [w, s, e, n] }: FeatureEntry) => view.contains([w, s]) && view.contains([e, n]);
+    if (entries.every(inView)) return;
+    const w = Math.min(...entries.map((e) => e.bounds[0]));
+    const s = Math.min(...entries.map((e) => e.bounds[1]));
+    const e = Math.max(...entries.map((x) => x.bounds[2]));
+    const n = Math.max(...entries.map((x) => x.bounds[3]));
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 40, duration: reducedMotion().matches ? 0 : 900 },
+    );
+  }
+
   /** Moves the map to a feature: a flight, or a jump where motion is reduced or `animate` is false. */
   frame(id: string, { animate = true }: { animate?: boolean } = {}): void {
     const entry = this.features.get(id);

@@ -52,11 +52,7 @@ function timeKey(): HTMLElement {
       item('ended', 'ended, with dates'),
       item('not-yet', 'not yet: hidden'),
     ),
-    el(
-      'p',
-      { class: 'legend__time-note' },
-      'Transit flows are undated: shown at every date.',
-    ),
+    el('p', { class: 'legend__time-note' }, 'Transit flows are undated: shown at every date.'),
   );
 }
 

@@ -18,7 +18,10 @@ export interface TimelineOptions {
 }
 
 export interface Timeline {
+  /** The strip under the map: steps, play, the slider and the date. */
   element: HTMLElement;
+  /** The step's caption, for the text panel beside the map (or under the strip on a phone). */
+  caption: HTMLElement;
   /** Shows a date set elsewhere (a link edited in the address bar), telling no one. */
   setDate(day: string): void;
   /** Stops the story playing, and every timer. */
@@ -86,7 +89,7 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
     { type: 'button', class: 'timeline__play', 'aria-pressed': 'false' },
     'Play the story',
   );
-  const captionBox = el('div', { class: 'timeline__caption' });
+  const captionBox = el('div', { class: 'timeline__caption-text' });
   const live = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 
   const show = (to: string) => {
@@ -177,11 +180,17 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
       el('div', { class: 'timeline__track' }, label, slider, marks),
       shown,
     ),
-    captionBox,
     live,
+  );
+  const captionSection = el(
+    'section',
+    { class: 'timeline__caption', 'aria-labelledby': 'timeline-caption-title' },
+    el('h2', { id: 'timeline-caption-title' }, "The report's story, step by step"),
+    captionBox,
   );
   return {
     element,
+    caption: captionSection,
     setDate(to) {
       if (to === day) return;
       stopPlaying();

@@ -169,6 +169,24 @@ describe('the timeline', () => {
     await expect(slider(page).getAttribute('aria-valuetext')).resolves.toBe('15 January 2012');
   });
 
+  it('playing brings every dated feature into one frame, and stays there', async () => {
+    const page = await open({ hash: '#7/14.8/-86.6' });
+    await page.getByRole('button', { name: 'Play the story' }).click();
+    await waitForMap(page, ([map]) => !map.isMoving() && map.getZoom() < 6);
+    const framed = () =>
+      withMap(page, (map) => {
+        const view = map.getBounds();
+        // Mexico's and Honduras's far corners: the story's frame holds them both.
+        return [view.contains([-117, 14.5]), view.contains([-83.2, 16.5]), map.getZoom()];
+      });
+    const first = await framed();
+    expect(first.slice(0, 2)).toEqual([true, true]);
+    await page.waitForTimeout(5000);
+    await expect(slider(page).getAttribute('aria-valuetext')).resolves.toBe('19 December 2010');
+    expect(await framed()).toEqual(first);
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
   it('plays from the start again at the end; under reduced motion it steps without moving the camera', async () => {
     const page = await open({ reducedMotion: 'reduce' });
     const centre = () => withMap(page, (map) => map.getCenter().toArray());
