@@ -18,9 +18,11 @@ import { createMapView } from './map/view.ts';
 import { buildStyle } from './style/index.ts';
 import { mapSourceData } from './style/source.ts';
 import { clickableLayers, layerGroups } from './style/tags.ts';
+import { embedCode, fullMapLink, fullMapUrl, isEmbedded } from './ui/embed.ts';
 import { createExportMenu } from './ui/export-menu.ts';
 import { createLegend } from './ui/legend.ts';
 import { showMessage } from './ui/messages.ts';
+import { createShareMenu } from './ui/share-menu.ts';
 import { createTextList } from './ui/text-list.ts';
 import { createTimeline } from './ui/timeline.ts';
 import { mountWithoutMap } from './ui/without-map.ts';
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
   const initial = parseHash(window.location.hash);
+  const embedded = isEmbedded(window.location.search);
+  if (embedded) document.body.classList.add('embed');
   const visible = new Set(initial.layers ?? REPORT_LAYER_IDS);
   // The page preloads every data file (vite.config.ts), so the style is built with all its data
   // rather than with an empty source filled afterwards, which would tile the map twice.
@@ -64,7 +68,8 @@ async function main(): Promise<void> {
     layers: REPORT_LAYERS,
     isVisible: (id) => visible.has(id),
     onToggle: (id, on) => report.setVisible(id, on),
-    open: window.matchMedia('(min-width: 700px)').matches,
+    // Folded in a story's embed and on phones, where it would cover the map.
+    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
   });
   const textList = createTextList({
     layers: REPORT_LAYERS,
@@ -119,18 +124,37 @@ async function main(): Promise<void> {
   panel.prepend(timeline.caption);
   const permalink = new Permalink(map, report);
   map.addControl(new ElementControl(legend.element), 'top-left');
-  map.addControl(
-    new ElementControl(
-      createExportMenu({
-        layers: REPORT_LAYERS,
-        data,
-        currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
-        visibleLayers: () => report.state().visible,
-        currentDate: () => report.state().date,
-      }),
-    ),
-    'top-left',
-  );
+  if (embedded) {
+    const full = fullMapLink();
+    map.addControl(new ElementControl(full.element), 'top-left');
+    map.on('moveend', full.update);
+  } else {
+    map.addControl(
+      new ElementControl(
+        createExportMenu({
+          layers: REPORT_LAYERS,
+          data,
+          currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
+          visibleLayers: () => report.state().visible,
+          currentDate: () => report.state().date,
+        }),
+      ),
+      'top-left',
+    );
+    const pictureState = () => {
+      const { visible: shown, date: day } = report.state();
+      return { visible: shown, date: day, permalink: fullMapUrl(window.location) };
+    };
+    map.addControl(
+      new ElementControl(
+        createShareMenu({
+          savePng: async () => (await import('./map/save-picture.ts')).savePng(map, pictureState()),
+          embedCode: () => embedCode(window.location),
+        }),
+      ),
+      'top-left',
+    );
+  }
   panel.append(textList.element);
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight

@@ -11,6 +11,7 @@ import {
 import { dayInWords } from '../data/time.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
+import { download } from './download.ts';
 
 export interface ExportMenuOptions {
   layers: readonly ReportLayer[];
@@ -20,17 +21,6 @@ export interface ExportMenuOptions {
   visibleLayers?: () => readonly ReportLayerId[];
   /** The timeline's date; absent when there is no map. */
   currentDate?: () => string;
-}
-
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: name });
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference to the blob by now; free ours a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

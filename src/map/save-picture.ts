@@ -1,0 +1,41 @@
+/**
+ * Saving pictures of the view: loaded on demand (src/main.ts imports it when a reader asks), so the
+ * first load carries none of it.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { ReportLayerId } from '../layers/registry.ts';
+import { pictureFrame } from '../picture/frame.ts';
+import { composePng, pngBlob } from '../picture/png.ts';
+import { metresPerPixel } from '../picture/scale.ts';
+import { theme } from '../theme.ts';
+import { download } from '../ui/download.ts';
+import { captureMap } from './capture.ts';
+
+/** Twice the screen's CSS pixels, whatever the screen's own density: sharp in print and on slides. */
+export const PICTURE_SCALE = 2;
+
+export interface PictureState {
+  visible: readonly ReportLayerId[];
+  date: string;
+  permalink: string;
+}
+
+export const pictureName = (date: string, extension: string) => `guatemala-transit-map-${date}.${extension}`;
+
+/** The PNG of the view as drawn, framed with its sources. */
+export async function pngOfView(map: MapLibreMap, state: PictureState): Promise<Blob> {
+  const canvas = await captureMap(map, PICTURE_SCALE);
+  const { lat } = map.getCenter();
+  const framed = composePng({
+    map: canvas,
+    scale: PICTURE_SCALE,
+    frame: pictureFrame(state),
+    metresPerPx: metresPerPixel(lat, map.getZoom()),
+    sea: theme.ocean,
+  });
+  return pngBlob(framed);
+}
+
+export async function savePng(map: MapLibreMap, state: PictureState): Promise<void> {
+  download(pictureName(state.date, 'png'), await pngOfView(map, state));
+}
