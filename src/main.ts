@@ -2,6 +2,7 @@ import './ui/page.css';
 import './ui/controls.css';
 import './ui/feature-text.css';
 import './ui/timeline.css';
+import './ui/print.css';
 import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures } from './data/features.ts';
 import { parseHash } from './data/hash.ts';
@@ -13,6 +14,7 @@ import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
 import { reducedMotion } from './map/motion.ts';
 import { Permalink } from './map/permalink.ts';
+import { printableMap } from './map/print.ts';
 import { ReportMap } from './map/report-map.ts';
 import { createMapView } from './map/view.ts';
 import { buildStyle } from './style/index.ts';
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   container.after(timeline.element);
   panel.prepend(timeline.caption);
   const permalink = new Permalink(map, report);
+  printableMap(map);
   map.addControl(new ElementControl(legend.element), 'top-left');
   if (embedded) {
     const full = fullMapLink();
