@@ -69,10 +69,75 @@ function preloadData(): Plugin {
   };
 }
 
+export const PREVIEW = {
+  title: 'Cocaine transit through Guatemala: a map of a BBC News report (15 January 2012)',
+  description:
+    'The cocaine route from Colombia through Guatemala to Mexico and the US, Alta Verapaz under army special powers, ' +
+    'and the countries using their military against drug gangs, as a BBC News report of 15 January 2012 tells it.',
+  image: 'og-image.png',
+  imageAlt:
+    'Map of Central America: the schematic cocaine route from Colombia through Guatemala and Mexico to the US, ' +
+    'with Mexico, Guatemala and Honduras tinted for militarised policing, and the credits.',
+} as const;
+
+/**
+ * The public address the page will be served from, for the link preview's absolute URLs: SITE_URL,
+ * checked, with a final slash; undefined without it.
+ */
+export function siteUrl(value = process.env.SITE_URL): URL | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.endsWith('/') ? value : `${value}/`);
+  } catch {
+    throw new Error(
+      `SITE_URL is set to ${JSON.stringify(value)}, which is not an absolute URL (e.g. https://example.org/map/)`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`SITE_URL must be an http or https URL, not ${JSON.stringify(value)}`);
+  return url;
+}
+
+/**
+ * The link preview (Open Graph and Twitter cards). Title, description and card type always; the
+ * image and the page's own URL only with SITE_URL, since a preview must name them absolutely and the
+ * build cannot know where it will be served.
+ */
+function linkPreview(): Plugin {
+  return {
+    name: 'link-preview',
+    apply: 'build',
+    transformIndexHtml: () => {
+      const site = siteUrl();
+      const meta = (key: 'property' | 'name', name: string, content: string) => ({
+        tag: 'meta',
+        attrs: { [key]: name, content },
+        injectTo: 'head' as const,
+      });
+      return [
+        meta('property', 'og:type', 'website'),
+        meta('property', 'og:title', PREVIEW.title),
+        meta('property', 'og:description', PREVIEW.description),
+        meta('name', 'twitter:card', 'summary_large_image'),
+        ...(site
+          ? [
+              meta('property', 'og:url', site.href),
+              meta('property', 'og:image', new URL(PREVIEW.image, site).href),
+              meta('property', 'og:image:width', '1200'),
+              meta('property', 'og:image:height', '630'),
+              meta('property', 'og:image:alt', PREVIEW.imageAlt),
+            ]
+          : []),
+      ];
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so dist/ works from any static server at / or under a sub-path.
   base: './',
-  plugins: [contentSecurityPolicy(), preloadData()],
+  plugins: [contentSecurityPolicy(), preloadData(), linkPreview()],
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     // Never inline data or fonts as data: URLs: they are fetched as files, cached, and measured.

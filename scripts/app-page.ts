@@ -31,6 +31,8 @@ export interface AppSession {
 export interface OpenOptions extends BrowserContextOptions {
   build?: string;
   prefix?: string;
+  /** The page's query string, e.g. "?embed". */
+  query?: string;
   hash?: string;
   /** Runs after the page exists and before it navigates: routes, init scripts. */
   beforeGoto?: (page: Page) => Promise<unknown>;
@@ -39,7 +41,7 @@ export interface OpenOptions extends BrowserContextOptions {
 const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
-  const { build = TEST_BUILD, prefix = '/', hash = '', beforeGoto, ...contextOptions } = options;
+  const { build = TEST_BUILD, prefix = '/', query = '', hash = '', beforeGoto, ...contextOptions } = options;
   const server = await serveStatic(build, prefix);
   const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, ...contextOptions });
   const page = await context.newPage();
@@ -74,7 +76,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   });
   page.on('pageerror', (error) => session.errors.push(`page: ${error.message}`));
   await beforeGoto?.(page);
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${server.url}${query}${hash}`);
   return session;
 }
 

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   if (import.meta.env.MODE === 'test') {
     // The browser tests query rendered features through this handle; production builds leave it out.
     (window as unknown as { __map: unknown }).__map = map;
+    // And the picture code, for the link preview's image (scripts/screenshots.ts).
+    (window as unknown as { __pictures: unknown }).__pictures = () => import('./map/save-picture.ts');
   }
 
   const legend = createLegend({

@@ -30,7 +30,7 @@ export interface PictureFrame {
   credits: readonly string[];
   /** The schematic note, when the routes are in the picture. */
   note: string | null;
-  /** The link that reopens the view, written out in full. */
+  /** The link that reopens the view, written out in full; empty for a picture of no one view. */
   permalink: string;
 }
 
