@@ -25,6 +25,8 @@ export interface Engine {
 export interface EnginePage {
   /** Runs `script` in the page; `arg` and the result must be plain data. */
   evaluate<R, A = undefined>(script: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Runs `script` in the page's first <iframe>, whatever its origin (a story embedding the map). */
+  evaluateInFrame<R>(script: () => R | Promise<R>): Promise<R>;
   /** A real click by the driver, in the middle of the first element that matches `selector`. */
   click(selector: string): Promise<void>;
   /** A key press by the driver, to the focused element. */

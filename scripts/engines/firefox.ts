@@ -45,6 +45,11 @@ export async function launchFirefox({ display, webgl = true }: EngineOptions = {
       const enginePage: EnginePage = {
         driverErrors,
         evaluate: (script, arg) => page.evaluate(script, arg as never) as never,
+        evaluateInFrame: async (script) => {
+          const frame = page.mainFrame().childFrames()[0];
+          if (!frame) throw new Error('The page has no frame');
+          return (await frame.evaluate(script)) as never;
+        },
         click: (selector) => page.click(selector),
         press: (key) => page.keyboard.press(key),
         screenshot: async () => Buffer.from(await page.screenshot()),

@@ -78,18 +78,27 @@ export async function launchWebKit({ display, webgl = true }: EngineOptions = {}
     });
   const capabilities = await driver.getCapabilities();
 
-  const page: EnginePage = {
-    driverErrors: [],
-    async evaluate(script, arg) {
-      const outcome = (await driver.executeAsyncScript(
-        `const done = arguments[arguments.length - 1];
-         Promise.resolve(arguments[0]).then(${script.toString()}).then(
+  const run = async (script: string, arg: unknown): Promise<never> => {
+    const outcome = (await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+         Promise.resolve(arguments[0]).then(${script}).then(
            (value) => done({ value }),
            (error) => done({ error: String((error && error.stack) || error) }));`,
-        arg,
-      )) as { value?: unknown; error?: string };
-      if (outcome.error !== undefined) throw new Error(`In the page: ${outcome.error}`);
-      return outcome.value as never;
+      arg,
+    )) as { value?: unknown; error?: string };
+    if (outcome.error !== undefined) throw new Error(`In the page: ${outcome.error}`);
+    return outcome.value as never;
+  };
+  const page: EnginePage = {
+    driverErrors: [],
+    evaluate: (script, arg) => run(script.toString(), arg),
+    async evaluateInFrame(script) {
+      await driver.switchTo().frame(0);
+      try {
+        return await run(script.toString(), null);
+      } finally {
+        await driver.switchTo().defaultContent();
+      }
     },
     click: async (selector) => driver.findElement(By.css(selector)).click(),
     press: (key) => driver.actions().sendKeys(KEYS[key]).perform(),

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, waitForReady } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
+import { hostPage } from '../host-page.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,19 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A story's page on another origin (another loopback port) that holds `html`. */
-async function hostPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/story.html`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('embed', () => {
   it("gives a snippet that, in a 600×400 frame on a story's origin, shows the map alone and ready", async () => {

@@ -17,6 +17,7 @@ import { REPORT_LAYERS } from '../../src/layers/registry.ts';
 import { areaColour, channels } from '../../src/theme.ts';
 import { cliExport } from '../cli-export.ts';
 import { LAYERS, layerFile } from '../e2e/helpers.ts';
+import { hostPage } from '../host-page.ts';
 
 const PROBE = readFileSync(`${ROOT}scripts/engines/probe.js`, 'utf8');
 const NO_WEBGL_MESSAGE = 'The interactive map needs WebGL 2';
@@ -232,6 +233,84 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       const after = (await page.evaluate(countColours, altaVerapaz))[0] as number;
       expect(before).toBeLessThan(50);
       expect(after).toBeGreaterThan(300);
+    });
+
+    it('saves a PNG of the view at twice its pixels, the map drawn and framed', async () => {
+      const page = await open('#5/15.5/-89&date=2010-12-25');
+      // Measured before saving: MiniBrowser opens a downloads bar that shortens the window.
+      const css = await page.evaluate(() => {
+        const canvas = (window as unknown as Probed).__map?.getCanvas();
+        return [canvas?.clientWidth ?? 0, canvas?.clientHeight ?? 0];
+      });
+      const anchor = await page.evaluate(() => {
+        const at = (window as unknown as Probed).__map?.project([-90.3, 15.6]);
+        return [at?.x ?? 0, at?.y ?? 0];
+      });
+      await page.click('details.share > summary');
+      await page.click('button[aria-label="Save image of this view as PNG"]');
+      await waitFor(page, 'the PNG', () =>
+        (window as unknown as Probed).__probe.blobs.some((b) => b.type === 'image/png'),
+      );
+      const picture = await page.evaluate(async ([x = 0, y = 0]) => {
+        const blob = (window as unknown as Probed).__probe.blobs.find((b) => b.type === 'image/png') as Blob;
+        const image = await createImageBitmap(blob);
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const at = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data].slice(0, 3);
+        // Alta Verapaz's anchor, in the picture's pixels: its tint, drawn by the engine's WebGL.
+        return {
+          size: [image.width, image.height],
+          title: at(4, 4),
+          altaVerapaz: at(Math.round(x * 2), Math.round(y * 2)),
+        };
+      }, anchor);
+      expect(picture.size).toEqual(css.map((n) => 2 * n));
+      expect(picture.title).toEqual([31, 41, 51]);
+      const tint = DRAWN_COLOUR['alta-verapaz'] as number[];
+      for (const [i, channel] of picture.altaVerapaz.entries())
+        expect(
+          Math.abs(channel - (tint[i] as number)),
+          `Alta Verapaz in the PNG ${picture.altaVerapaz}`,
+        ).toBeLessThan(12);
+    });
+
+    it('embeds in a 600×400 frame on another origin: the map alone, ready, nothing scrolling sideways', async () => {
+      const snippet = `<iframe src="${server.url}?embed#5/15.5/-89" width="600" height="400" style="border:0" title="map"></iframe>`;
+      const story = await hostPage(`<!doctype html><html><body style="margin:0">${snippet}</body></html>`);
+      try {
+        const page = await engine.open(story.url);
+        const framed = () =>
+          page.evaluateInFrame(() => ({
+            ready: document.querySelector('#map[data-ready="true"]') !== null,
+            width: innerWidth,
+            scrollWidth: document.documentElement.scrollWidth,
+            header: getComputedStyle(document.querySelector('.page-header') as Element).display,
+            panel: getComputedStyle(document.querySelector('.panel') as Element).display,
+            link: document.querySelector('.embed__full')?.getAttribute('target') ?? null,
+            errors: [...(window as unknown as Probed).__probe.errors],
+          }));
+        const until = Date.now() + 30_000;
+        let layout = await framed();
+        while (!layout.ready && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          layout = await framed();
+        }
+        expect(layout).toEqual({
+          ready: true,
+          width: 600,
+          scrollWidth: 600,
+          header: 'none',
+          panel: 'none',
+          link: '_blank',
+          errors: [],
+        });
+        await page.close();
+      } finally {
+        await story.close();
+      }
     });
 
     it("downloads a layer's GeoJSON and the zip, byte for byte the CLI's files", async () => {
