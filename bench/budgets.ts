@@ -10,6 +10,7 @@ export const BUDGETS = {
   clickToPopupMs: 100,
   exportMs: 50,
   dateToIdleMs: 50,
+  pngMs: 1500,
   playRatio: 0.9,
 };
 
@@ -60,6 +61,11 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       name: `Frames while the story plays ≥ ${BUDGETS.playRatio}× standing still (median of runs)`,
       value: `${ratio(s.playRatio.median)}×`,
       ok: s.playRatio.median >= BUDGETS.playRatio,
+    },
+    {
+      name: `Save image (PNG, 2×) ≤ ${BUDGETS.pngMs} ms (median)`,
+      value: ms(s.png.median),
+      ok: s.png.median <= BUDGETS.pngMs,
     },
     {
       name: `Export build ≤ ${BUDGETS.exportMs} ms (median)`,

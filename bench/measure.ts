@@ -14,6 +14,7 @@ import {
   type MapState,
   mapState,
   readPhases,
+  readPicture,
   readPopup,
   type Signal,
   startCounting,
@@ -34,6 +35,8 @@ export interface Run {
   popupText?: string;
   /** The app's timeline: date changes to idle, and frames standing still and while the story plays. */
   timeline?: { dateToIdleMs: number[]; stillFps: number; playingFps: number };
+  /** Click on "Save image (PNG)" → the PNG handed to the download link, each time. */
+  pngMs?: number[];
 }
 
 /** A page as served: `url` shows `root`, whose files are fetched under `prefix`. */
@@ -144,6 +147,19 @@ async function timeline(page: Page): Promise<NonNullable<Run['timeline']>> {
   return { dateToIdleMs, stillFps, playingFps };
 }
 
+/** Saves the view as PNG `METHOD.pictures` times, timed in the page from the click to the file. */
+async function pictureTimes(page: Page): Promise<number[]> {
+  await page.getByText('Save image · Embed').click();
+  const times: number[] = [];
+  for (let i = 0; i < METHOD.pictures; i++) {
+    await sleep(500);
+    await page.getByRole('button', { name: 'Save image of this view as PNG' }).click();
+    await page.waitForFunction(readPicture, undefined, { timeout: 30_000 });
+    times.push((await page.evaluate(readPicture)) as number);
+  }
+  return times;
+}
+
 interface Clicks {
   ms: number[];
   /** The start of the first popup's text, to show which feature was hit. */
@@ -171,7 +187,7 @@ async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
 
 export async function measure(browser: Browser, options: MeasureOptions): Promise<Run> {
   const { target, url, root, prefix, run, warmup } = options;
-  const context = await browser.newContext({ viewport: METHOD.viewport });
+  const context = await browser.newContext({ viewport: METHOD.viewport, acceptDownloads: true });
   try {
     const page = await context.newPage();
     const probed = await probedPage(page, prefix);
@@ -190,6 +206,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
     await sleep(300);
     const dragged = await drag(page, map);
     const timed = target === 'app' ? await timeline(page) : undefined;
+    const pngMs = target === 'app' ? await pictureTimes(page) : undefined;
     if (probed.errors.length) throw new Error(`${target}: page errors: ${probed.errors.join('; ')}`);
     return {
       target,
@@ -203,6 +220,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
       clickToPopupMs: clicked.ms,
       ...(clicked.text ? { popupText: clicked.text } : {}),
       ...(timed ? { timeline: timed } : {}),
+      ...(pngMs ? { pngMs } : {}),
     };
   } finally {
     await context.close();

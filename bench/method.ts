@@ -15,6 +15,8 @@ export const METHOD = {
   /** The standing map's frames are counted this long; then the story plays through, five steps. */
   stillMs: 3000,
   playMs: 5 * 4500,
+  /** PNG saves a run, after the timeline. */
+  pictures: 3,
   exportWarmup: 5,
   exportRuns: 20,
 } as const;

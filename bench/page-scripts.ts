@@ -17,6 +17,8 @@ export interface Probe {
   frames: number;
   counting: boolean;
   t0: number;
+  /** When the page last handed a picture (PNG or SVG) to a download link. */
+  picture: number | null;
 }
 
 interface ProbedWindow {
@@ -69,8 +71,14 @@ export function installProbes(): void {
     frames: 0,
     counting: false,
     t0: 0,
+    picture: null,
   };
   w.__bench = probe;
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    if (object instanceof Blob && object.type.startsWith('image/')) probe.picture = performance.now();
+    return createObjectURL(object);
+  };
   // Both pages assign window.__map right after new Map(): note when, and when its style has loaded.
   let map: MapLibreMap | undefined;
   Object.defineProperty(window, '__map', {
@@ -97,7 +105,9 @@ export function installProbes(): void {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
   addEventListener(
     'click',
-    () => {
+    (event) => {
+      // The page's own click on a download link is not the reader's.
+      if ((event.target as Element | null)?.matches?.('a[download]')) return;
       probe.click = performance.now();
       probe.popup = null;
     },
@@ -191,4 +201,12 @@ export async function dateChangeToIdle(days: number[]): Promise<number[]> {
     times.push(performance.now() - start);
   }
   return times;
+}
+
+/** ms from the last click to the picture it asked for, handed to the download link; null if none yet. */
+export function readPicture(): number | null {
+  const probe = (window as unknown as ProbedWindow).__bench;
+  return probe.picture !== null && probe.click !== null && probe.picture > probe.click
+    ? probe.picture - probe.click
+    : null;
 }
