@@ -277,6 +277,31 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
         ).toBeLessThan(12);
     });
 
+    it('prints the map as the picture taken before printing, not a blank canvas', async () => {
+      // The drivers cannot switch an engine to print media (only Chromium's DevTools can), so this
+      // checks the part that differs between engines: the copy of the map's WebGL drawing.
+      const page = await open('#5/15.5/-89&date=2010-12-25');
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+      const copied = await page.evaluate(async () => {
+        const image = document.querySelector('img.map-print') as HTMLImageElement | null;
+        if (!image) return null;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let drawn = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) drawn++;
+        return { width: image.naturalWidth, drawn: drawn / (data.length / 4) };
+      });
+      expect(copied?.width).toBeGreaterThan(500);
+      // Land, areas and lines cover most of this view; a blank copy would be all transparent.
+      expect(copied?.drawn).toBeGreaterThan(0.3);
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    });
+
     it('embeds in a 600×400 frame on another origin: the map alone, ready, nothing scrolling sideways', async () => {
       const snippet = `<iframe src="${server.url}?embed#5/15.5/-89" width="600" height="400" style="border:0" title="map"></iframe>`;
       const story = await hostPage(`<!doctype html><html><body style="margin:0">${snippet}</body></html>`);
