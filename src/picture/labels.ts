@@ -3,7 +3,7 @@ import { featureInterval, labelWithSpan } from '../data/time.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
 import { reportCountries } from '../style/source.ts';
 import { type Box, overlaps, type Point, resample } from './geometry.ts';
-import { callout, flowType, fullLine, type Scene, stateOf } from './scene.ts';
+import { callout, drawnLines, flowType, fullLine, type Scene, stateOf } from './scene.ts';
 import type { StyleAt } from './style-values.ts';
 import { breakLines, escapeXml, type Font, textWidth } from './text.ts';
 import { element, group, num } from './xml.ts';
@@ -442,11 +442,19 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
       for (const feature of data[layer].features.filter((f) => flowType(f) === type)) {
         const label = feature.properties?.label;
         if (typeof label !== 'string') continue;
-        for (const shift of scene.shifts)
-          put(
-            `${layer}-labels-${type}`,
-            placeLineLabel(placer, ls, fullLine(scene, feature.geometry, shift), label, offset),
-          );
+        // At the middle of the whole line, as the map puts it; where that is out of view, at the middle
+        // of the part in view, as the map's tiles do when each labels its own piece of the line.
+        const whole = scene.shifts.map((shift) =>
+          placeLineLabel(placer, ls, fullLine(scene, feature.geometry, shift), label, offset),
+        );
+        const placedAny = whole.some((text) => text !== '');
+        const inView = placedAny ? [] : drawnLines(scene, feature.geometry);
+        let text = '';
+        for (const run of inView) {
+          text = placeLineLabel(placer, ls, run, label, offset);
+          if (text) break;
+        }
+        for (const t of [...whole, text]) put(`${layer}-labels-${type}`, t);
       }
     }
   }
