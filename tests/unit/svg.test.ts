@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { parseXml, XmlElement } from '@rgrove/parse-xml';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PICTURE, DEFAULT_PICTURE_PATH, defaultPictureSvg } from '../../scripts/default-picture.ts';
 import { readBasemap, readReportLayers } from '../../scripts/io.ts';
 import { REPORT_LAYER_IDS, type ReportData, type ReportLayerId } from '../../src/layers/registry.ts';
 import { type PictureView, projector } from '../../src/picture/project.ts';
@@ -257,5 +259,14 @@ describe('the SVG picture of a view (src/picture/svg.ts)', () => {
     expect(ids(root).every((id) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(id))).toBe(true);
     // And the parser this rests on does refuse markup that was not escaped.
     expect(() => parse('<svg xmlns="http://www.w3.org/2000/svg"><text>a & b</text></svg>')).toThrow();
+  });
+});
+
+describe(`the committed picture for browsers without WebGL (${DEFAULT_PICTURE})`, () => {
+  it('is what npm run picture writes from the code and data as they are', () => {
+    const committed = readFileSync(DEFAULT_PICTURE_PATH, 'utf8');
+    expect(committed === defaultPictureSvg(), `${DEFAULT_PICTURE} is out of date: run npm run picture`).toBe(
+      true,
+    );
   });
 });
