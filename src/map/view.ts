@@ -2,25 +2,11 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './worker.ts';
 import type { StyleSpecification } from 'maplibre-gl';
+import { DEFAULT_BOUNDS, defaultPadding } from '../data/default-view.ts';
 import { LIMITS, type View } from '../data/hash.ts';
 import { REPORT_ATTRIBUTION } from '../style/index.ts';
 import { theme } from '../theme.ts';
 import { reducedMotion } from './motion.ts';
-
-/**
- * Colombia (to its southern tip, 4.2° S) to the southern United States, all of Mexico, and the
- * route's end inside the US, centred on Central America.
- */
-export const DEFAULT_BOUNDS: maplibregl.LngLatBoundsLike = [
-  [-117, -4.5],
-  [-66, 40],
-];
-
-/** Room for the legend, which sits over the map's top-left corner on wide screens. */
-function defaultPadding(container: HTMLElement): maplibregl.PaddingOptions {
-  const wide = container.clientWidth >= 700;
-  return { top: 10, bottom: 10, right: 10, left: wide ? 250 : 10 };
-}
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -41,7 +27,7 @@ export function createMapView({ container, style, view, onError }: MapViewOption
           bearing: view.bearing,
           pitch: view.pitch,
         }
-      : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(container) } }),
+      : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(container.clientWidth) } }),
     maxZoom: LIMITS.maxZoom,
     minZoom: LIMITS.minZoom,
     maxPitch: LIMITS.maxPitch,

@@ -1,0 +1,115 @@
+import { dayInWords } from '../data/time.ts';
+import type { BasemapData } from '../layers/basemap.ts';
+import type { ReportData, ReportLayerId } from '../layers/registry.ts';
+import { theme } from '../theme.ts';
+import { pictureFrame } from './frame.ts';
+import { drawFrame } from './frame-svg.ts';
+import { FONT_FAMILY, mapLabels } from './labels.ts';
+import type { PictureView } from './project.ts';
+import { makeScene } from './scene.ts';
+import { ARROWHEAD_PATH, countryShapes, departments, reportFills, reportShapes } from './shapes.ts';
+import { escapeXml } from './text.ts';
+import { element, group, num } from './xml.ts';
+
+export type { PictureView } from './project.ts';
+
+export interface PictureInput {
+  view: PictureView;
+  basemap: BasemapData;
+  data: ReportData;
+  visible: readonly ReportLayerId[];
+  /** The timeline's day, YYYY-MM-DD (src/data/time.ts). */
+  date: string;
+  /** The absolute link of the view; an empty one leaves the link out. */
+  permalink: string;
+}
+
+function describe({ center: [lng, lat], zoom, width, height }: PictureView, names: string[], date: string) {
+  const layers = names.length > 0 ? `, showing ${names.join(', ')}` : ', with none of its layers shown';
+  const ns = `${Math.abs(lat).toFixed(2)}° ${lat < 0 ? 'S' : 'N'}`;
+  const ew = `${Math.abs(lng).toFixed(2)}° ${lng < 0 ? 'W' : 'E'}`;
+  return (
+    `A map of what the BBC News report of 15 January 2012 says about cocaine transit through Guatemala${layers}, ` +
+    `as of ${dayInWords(date)}. Web Mercator, centred on ${ns}, ${ew} at zoom ${zoom.toFixed(2)}, ` +
+    `${width} × ${height} pixels. Drawn from the map's data and theme: boundaries from Natural Earth, places ` +
+    'from GeoNames. Each report layer is a group named by its id, and every word is text.'
+  );
+}
+
+/**
+ * The SVG picture of a view of the map, built from the data, the theme and the style rather than
+ * from pixels: the sea, the land and its borders, the visible report layers as the timeline has them
+ * on `date`, the labels, and the frame (title, date, legend, scale bar, credits, note, link). Each
+ * report layer is a group named by its id (`<g id="transit-flows">`), with its fill, where it has
+ * one, under the borders as `<id>-fill` and its labels as `<id>-labels`; every text is a <text>.
+ * Pure: the same in the page and in Node, and it fetches nothing.
+ */
+export function mapSvg({ view, basemap, data, visible, date, permalink }: PictureInput): string {
+  const { width, height } = view;
+  const scene = makeScene({ view, basemap, data, visible, date });
+  const { style } = scene;
+  const frame = pictureFrame({ visible, date, permalink });
+  const framed = drawFrame(frame, view);
+  const labels = mapLabels(scene, framed.obstacles);
+  const body = [
+    element('title', {}, escapeXml(frame.title)),
+    element(
+      'desc',
+      {},
+      escapeXml(
+        describe(
+          view,
+          scene.shown.map((l) => l.name),
+          date,
+        ),
+      ),
+    ),
+    element(
+      'defs',
+      {},
+      [
+        element('clipPath', { id: 'view' }, element('rect', { width, height })),
+        group({ id: 'country-shapes' }, countryShapes(scene)),
+        element('path', { id: 'arrowhead', d: ARROWHEAD_PATH }),
+      ].join('\n'),
+    ),
+    group(
+      { id: 'map', 'clip-path': 'url(#view)' },
+      [
+        element('rect', { id: 'sea', width, height, fill: theme.ocean }),
+        element('use', {
+          id: 'land',
+          'xlink:href': '#country-shapes',
+          fill: style.value<string>('countries-fill', 'fill-color'),
+          stroke: 'none',
+        }),
+        ...reportFills(scene, labels.calledOut),
+        departments(scene),
+        element('use', {
+          id: 'country-borders',
+          'xlink:href': '#country-shapes',
+          fill: 'none',
+          stroke: style.value<string>('countries-line', 'line-color'),
+          'stroke-width': style.number('countries-line', 'line-width'),
+        }),
+        ...reportShapes(scene),
+        group({ id: 'labels' }, labels.groups),
+      ].filter((part) => part !== ''),
+    ),
+    framed.svg,
+  ];
+  const svg = element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      'xmlns:xlink': 'http://www.w3.org/1999/xlink',
+      version: '1.1',
+      width,
+      height,
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      'font-family': FONT_FAMILY,
+    },
+    `\n${body.join('\n')}\n`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+}

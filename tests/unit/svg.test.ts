@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import { parseXml, XmlElement } from '@rgrove/parse-xml';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PICTURE, DEFAULT_PICTURE_PATH, defaultPictureSvg } from '../../scripts/default-picture.ts';
+import { readBasemap, readReportLayers } from '../../scripts/io.ts';
+import { REPORT_LAYER_IDS, type ReportData, type ReportLayerId } from '../../src/layers/registry.ts';
+import { type PictureView, projector } from '../../src/picture/project.ts';
+import { mapSvg } from '../../src/picture/svg.ts';
+import { UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
+import { areaColour, theme } from '../../src/theme.ts';
+
+const basemap = readBasemap();
+const data = readReportLayers();
+
+/** The whole corridor, and Guatemala close up (departments, Cobán, Alta Verapaz's own label). */
+const CORRIDOR: PictureView = { center: [-88, 17], zoom: 3.9, width: 930, height: 768 };
+const GUATEMALA: PictureView = { center: [-90.3, 15.6], zoom: 7, width: 930, height: 768 };
+
+function svgOf(
+  options: Partial<{
+    view: PictureView;
+    visible: readonly ReportLayerId[];
+    date: string;
+    permalink: string;
+    data: ReportData;
+  }> = {},
+): string {
+  return mapSvg({
+    view: options.view ?? CORRIDOR,
+    basemap,
+    data: options.data ?? data,
+    visible: options.visible ?? REPORT_LAYER_IDS,
+    date: options.date ?? '2012-01-15',
+    permalink: options.permalink ?? 'https://example.org/map/#3.9/17/-88',
+  });
+}
+
+/**
+ * The SVG's root element. @rgrove/parse-xml refuses anything that is not well-formed XML 1.0 (a bare
+ * `&`, a control character, an unknown entity); namespace prefixes it leaves alone, so they are
+ * checked here: each one used must be declared on the root.
+ */
+function parse(svg: string): XmlElement {
+  const root = parseXml(svg).root;
+  if (!root) throw new Error('No root element');
+  const declared = new Set(
+    Object.keys(root.attributes).flatMap((name) => (name.startsWith('xmlns:') ? [name.slice(6)] : [])),
+  );
+  for (const element of elements(root))
+    for (const name of [element.name, ...Object.keys(element.attributes)]) {
+      const prefix = name.includes(':') ? name.split(':')[0] : undefined;
+      if (prefix && prefix !== 'xmlns' && !declared.has(prefix))
+        throw new Error(`Undeclared prefix in ${name}`);
+    }
+  return root;
+}
+
+/** The element and every element under it, in document order; only those named `name` if given. */
+function elements(root: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (element: XmlElement) => {
+    if (!name || element.name === name) out.push(element);
+    for (const child of element.children) if (child instanceof XmlElement) walk(child);
+  };
+  walk(root);
+  return out;
+}
+
+type Element = XmlElement;
+const attribute = (element: XmlElement | undefined, name: string): string | null =>
+  element?.attributes[name] ?? null;
+const byId = (root: Element, id: string): Element | undefined =>
+  elements(root).find((e) => e.attributes.id === id);
+const ids = (root: Element): string[] => elements(root).flatMap((e) => e.attributes.id ?? []);
+/** The text a reader can select: every <text>'s characters. */
+const texts = (root: Element): string[] => elements(root, 'text').map((t) => t.text);
+
+/** The absolute points of path data as src/picture/geometry.ts writes it (M x y, then l dx dy…, z). */
+function pathPoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  for (const [, command, args] of d.matchAll(/([MLlz])([^MLlz]*)/g)) {
+    const values = (args?.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    for (let i = 0; i + 1 < values.length; i += 2) {
+      const [x, y] = [values[i] as number, values[i + 1] as number];
+      const last = points[points.length - 1];
+      points.push(command === 'l' && last ? [last[0] + x, last[1] + y] : [x, y]);
+    }
+  }
+  return points;
+}
+
+describe('the SVG picture of a view (src/picture/svg.ts)', () => {
+  it('is standalone SVG 1.1 that parses as XML, with a title and a description', () => {
+    const root = parse(svgOf());
+    expect(root.name).toBe('svg');
+    expect(attribute(root, 'xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(attribute(root, 'version')).toBe('1.1');
+    expect([attribute(root, 'width'), attribute(root, 'height')]).toEqual(['930', '768']);
+    expect(attribute(root, 'viewBox')).toBe('0 0 930 768');
+    expect(attribute(root, 'font-family')).toBe('Noto Sans, sans-serif');
+    const [title, desc] = [elements(root, 'title')[0], elements(root, 'desc')[0]];
+    expect(title?.parent).toBe(root);
+    expect(title?.text).toMatch(/Cocaine transit through Guatemala/);
+    expect(desc?.text).toMatch(/Transit flows, Alta Verapaz, Militarised policing, as of 15 January 2012/);
+    expect(desc?.text).toMatch(/Web Mercator, centred on 17\.00° N, 88\.00° W at zoom 3\.90/);
+    // Clipped to the view, as the screen is.
+    expect(attribute(byId(root, 'map'), 'clip-path')).toBe('url(#view)');
+    expect(attribute(byId(root, 'sea'), 'fill')).toBe(theme.ocean);
+    expect(attribute(byId(root, 'land'), 'fill')).toBe(theme.land);
+    expect(attribute(byId(root, 'country-borders'), 'stroke')).toBe(theme.countryBorder);
+  });
+
+  it('has a group per visible layer and none for a hidden one', () => {
+    const all = parse(svgOf());
+    for (const layer of REPORT_LAYER_IDS) expect(byId(all, layer)?.name, layer).toBe('g');
+    const some = parse(svgOf({ visible: ['alta-verapaz'] }));
+    expect(byId(some, 'alta-verapaz')?.name).toBe('g');
+    for (const hidden of ['transit-flows', 'militarised-policing']) {
+      expect(ids(some).filter((id) => id.startsWith(hidden))).toEqual([]);
+      expect(byId(some, `legend-${hidden}`)).toBeUndefined();
+    }
+    // No routes, no schematic note; and with nothing shown, no legend at all.
+    expect(texts(some).join(' ')).not.toMatch(/schematic/);
+    expect(byId(parse(svgOf({ visible: [] })), 'legend')).toBeUndefined();
+  });
+
+  it('carries the credits, the date, the note and the link as text', () => {
+    const root = parse(svgOf({ date: '2010-12-19' }));
+    const all = texts(root);
+    expect(all.some((t) => t.includes('BBC News'))).toBe(true);
+    expect(all.some((t) => t.includes('Natural Earth'))).toBe(true);
+    const credits = byId(root, 'credits');
+    expect(credits?.text).toMatch(/Report: BBC News, 15 January 2012/);
+    expect(credits?.text).toMatch(/Boundaries: Natural Earth/);
+    expect(byId(root, 'permalink')?.text).toBe('https://example.org/map/#3.9/17/-88');
+    expect(byId(root, 'note')?.text).toMatch(/schematic/);
+    expect(byId(root, 'as-of')?.text).toBe('As of 19 December 2010');
+    for (const id of ['title', 'legend', 'scale-bar', 'credits']) expect(byId(root, id)?.name, id).toBe('g');
+    // A metric scale bar of a round distance.
+    expect(elements(byId(root, 'scale-bar') as Element, 'text')[0]?.text).toMatch(/^[125]0* k?m$/);
+    // Every text is in the picture's font.
+    expect(attribute(parse(svgOf()), 'font-family')).toMatch(/^Noto Sans/);
+  });
+
+  it('projects a place where MapLibre’s Web Mercator puts it', () => {
+    const root = parse(svgOf({ view: GUATEMALA }));
+    const marker = elements(byId(root, 'places__3598132') as Element, 'circle')[0];
+    // Guatemala City, worked out here from the 512-pixel world at zoom 0, centred on the view.
+    const [lng, lat] = [-90.51327, 14.64072];
+    const world = 512 * 2 ** GUATEMALA.zoom;
+    const y = (latitude: number) => 0.5 - Math.asinh(Math.tan((latitude * Math.PI) / 180)) / (2 * Math.PI);
+    const expected = {
+      x: 930 / 2 + ((lng - GUATEMALA.center[0]) / 360) * world,
+      y: 768 / 2 + (y(lat) - y(GUATEMALA.center[1])) * world,
+    };
+    expect(Number(attribute(marker, 'cx'))).toBeCloseTo(expected.x, 1);
+    expect(Number(attribute(marker, 'cy'))).toBeCloseTo(expected.y, 1);
+    expect(projector(GUATEMALA)([lng, lat])[1]).toBeCloseTo(expected.y, 6);
+  });
+
+  it('draws each area as the timeline has it on the day', () => {
+    const on = (date: string) => parse(svgOf({ view: GUATEMALA, date }));
+    // Before Honduras's measure: not drawn at all, neither shape nor label.
+    const before = parse(svgOf({ date: '2008-01-01' }));
+    expect(ids(before).filter((id) => id.startsWith('militarised-policing__HND'))).toEqual([]);
+    expect(texts(before).join(' ')).not.toMatch(/Nov 2011/);
+    expect(attribute(byId(before, 'militarised-policing__MEX__fill'), 'fill-opacity')).toBeNull();
+    // Alta Verapaz in force: filled in its tint, with a solid outline.
+    const inForce = on('2010-12-25');
+    expect(attribute(byId(inForce, 'alta-verapaz-fill'), 'fill')).toBe(
+      areaColour({ fill: theme.altaVerapazFill, fillOpacity: 0.6 }),
+    );
+    expect(attribute(byId(inForce, 'alta-verapaz__GT-AV__fill'), 'class')).toBe('in-force');
+    expect(attribute(byId(inForce, 'alta-verapaz__GT-AV__outline'), 'stroke-dasharray')).toBeNull();
+    // Ended: the outline only, and the label says when it held.
+    const ended = on('2012-01-15');
+    expect(byId(ended, 'alta-verapaz__GT-AV__fill')).toBeUndefined();
+    expect(attribute(byId(ended, 'alta-verapaz__GT-AV__outline'), 'class')).toBe('ended');
+    expect(byId(ended, 'alta-verapaz-labels')?.text).toMatch(/19 Dec 2010 –\s*18 Feb 2011/);
+    // Uncertain (Mexico's December 2006): a lighter tint and a dashed outline.
+    const uncertain = parse(svgOf({ date: '2006-12-10' }));
+    expect(attribute(byId(uncertain, 'militarised-policing__MEX__fill'), 'fill-opacity')).toBe(
+      String(UNCERTAIN_FILL_OPACITY),
+    );
+    expect(attribute(byId(uncertain, 'militarised-policing__MEX__outline'), 'stroke-dasharray')).toMatch(
+      /^\d/,
+    );
+    // The undated flows are drawn whatever the day.
+    expect(attribute(byId(uncertain, 'transit-flows__route-1-col-gtm'), 'd')).toMatch(/^M/);
+  });
+
+  it('labels the map as the map does: names, the report’s annotations and the routes', () => {
+    const root = parse(svgOf({ view: CORRIDOR }));
+    const all = texts(root).join(' | ');
+    for (const name of [
+      'GUATEMALA',
+      'MEXICO',
+      'HONDURAS',
+      'Since Dec 2006',
+      'Since 15 Jan 2012',
+      'Mexico City',
+    ])
+      expect(all, name).toContain(name);
+    // At this zoom Alta Verapaz is named by a callout, with its span, bold, in its outline's colour.
+    const alta = byId(root, 'alta-verapaz-labels');
+    expect(alta?.text).toMatch(/^Alta Verapaz:army special powers/);
+    expect(attribute(alta, 'fill')).toBe(theme.altaVerapazOutline);
+    expect(byId(root, 'alta-verapaz__GT-AV__leader')).toBeDefined();
+    expect(byId(root, 'transit-flows-labels')?.text?.replace(/\s+/g, '')).toMatch(/Guatemala/);
+    const close = texts(parse(svgOf({ view: GUATEMALA }))).join(' | ');
+    for (const name of ['Cobán', 'Huehuetenango', 'Guatemala City']) expect(close, name).toContain(name);
+    // The route's middle is out of this view: its label goes on the part in view, as the map's tiles put it.
+    expect(close).toContain('Transit country: Guatemala to Mexico');
+  });
+
+  it('keeps what it draws inside the view, and small', () => {
+    const svg = svgOf();
+    const root = parse(svg);
+    const paths = elements(root, 'path').flatMap((p) => attribute(p, 'd') ?? []);
+    expect(paths.length).toBeGreaterThan(20);
+    for (const d of paths.filter((p) => p.includes('l')))
+      for (const [x, y] of pathPoints(d)) {
+        expect(x).toBeGreaterThanOrEqual(-8.1);
+        expect(x).toBeLessThanOrEqual(938.1);
+        expect(y).toBeGreaterThanOrEqual(-8.1);
+        expect(y).toBeLessThanOrEqual(776.1);
+      }
+    expect(svg.length).toBeLessThan(80_000);
+    // A view of open sea draws none of the land.
+    const sea = parse(svgOf({ view: { center: [-130, 0], zoom: 6, width: 400, height: 300 } }));
+    expect(elements(byId(sea, 'country-shapes') as Element, 'path')).toEqual([]);
+  });
+
+  it('keeps hostile text as text', () => {
+    const hostile = '<script>alert("x")</script> & Co\'s "route"';
+    const flows = data['transit-flows'];
+    const first = flows.features[0];
+    if (!first) throw new Error('no flow');
+    const altered: ReportData = {
+      ...data,
+      'transit-flows': {
+        ...flows,
+        features: [
+          { ...first, id: 'a"><script>', properties: { ...first.properties, name: hostile, label: hostile } },
+          ...flows.features.slice(1),
+        ],
+      } as FeatureCollection,
+    };
+    const svg = svgOf({
+      data: altered,
+      permalink: 'https://x/#3/1/2&feature="><script>alert(1)</script>\u0000',
+    });
+    const root = parse(svg);
+    expect(elements(root, 'script')).toEqual([]);
+    expect(svg).not.toContain('<script');
+    expect(elements(root, 'title').some((t) => t.text === hostile)).toBe(true);
+    expect(byId(root, 'permalink')?.text).toBe('https://x/#3/1/2&feature="><script>alert(1)</script>');
+    expect(ids(root).every((id) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(id))).toBe(true);
+    // And the parser this rests on does refuse markup that was not escaped.
+    expect(() => parse('<svg xmlns="http://www.w3.org/2000/svg"><text>a & b</text></svg>')).toThrow();
+  });
+});
+
+describe(`the committed picture for browsers without WebGL (${DEFAULT_PICTURE})`, () => {
+  it('is what npm run picture writes from the code and data as they are', () => {
+    const committed = readFileSync(DEFAULT_PICTURE_PATH, 'utf8');
+    expect(committed === defaultPictureSvg(), `${DEFAULT_PICTURE} is out of date: run npm run picture`).toBe(
+      true,
+    );
+  });
+});
