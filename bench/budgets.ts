@@ -11,6 +11,7 @@ export const BUDGETS = {
   exportMs: 50,
   dateToIdleMs: 50,
   pngMs: 1500,
+  svgMs: 300,
   playRatio: 0.9,
 };
 
@@ -66,6 +67,11 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       name: `Save image (PNG, 2×) ≤ ${BUDGETS.pngMs} ms (median)`,
       value: ms(s.png.median),
       ok: s.png.median <= BUDGETS.pngMs,
+    },
+    {
+      name: `Save vector image (SVG) ≤ ${BUDGETS.svgMs} ms (median)`,
+      value: ms(s.svg.median),
+      ok: s.svg.median <= BUDGETS.svgMs,
     },
     {
       name: `Export build ≤ ${BUDGETS.exportMs} ms (median)`,

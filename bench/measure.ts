@@ -35,8 +35,9 @@ export interface Run {
   popupText?: string;
   /** The app's timeline: date changes to idle, and frames standing still and while the story plays. */
   timeline?: { dateToIdleMs: number[]; stillFps: number; playingFps: number };
-  /** Click on "Save image (PNG)" → the PNG handed to the download link, each time. */
+  /** Click on "Save image (PNG)" (or SVG) → the file handed to the download link, each time. */
   pngMs?: number[];
+  svgMs?: number[];
 }
 
 /** A page as served: `url` shows `root`, whose files are fetched under `prefix`. */
@@ -147,13 +148,12 @@ async function timeline(page: Page): Promise<NonNullable<Run['timeline']>> {
   return { dateToIdleMs, stillFps, playingFps };
 }
 
-/** Saves the view as PNG `METHOD.pictures` times, timed in the page from the click to the file. */
-async function pictureTimes(page: Page): Promise<number[]> {
-  await page.getByText('Save image · Embed').click();
+/** Saves the view `METHOD.pictures` times in a format, timed in the page from the click to the file. */
+async function pictureTimes(page: Page, format: 'PNG' | 'SVG'): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < METHOD.pictures; i++) {
     await sleep(500);
-    await page.getByRole('button', { name: 'Save image of this view as PNG' }).click();
+    await page.getByRole('button', { name: new RegExp(`^Save image of this view as ${format}`) }).click();
     await page.waitForFunction(readPicture, undefined, { timeout: 30_000 });
     times.push((await page.evaluate(readPicture)) as number);
   }
@@ -206,7 +206,9 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
     await sleep(300);
     const dragged = await drag(page, map);
     const timed = target === 'app' ? await timeline(page) : undefined;
-    const pngMs = target === 'app' ? await pictureTimes(page) : undefined;
+    if (target === 'app') await page.getByText('Save image · Embed').click();
+    const pngMs = target === 'app' ? await pictureTimes(page, 'PNG') : undefined;
+    const svgMs = target === 'app' ? await pictureTimes(page, 'SVG') : undefined;
     if (probed.errors.length) throw new Error(`${target}: page errors: ${probed.errors.join('; ')}`);
     return {
       target,
@@ -221,6 +223,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
       ...(clicked.text ? { popupText: clicked.text } : {}),
       ...(timed ? { timeline: timed } : {}),
       ...(pngMs ? { pngMs } : {}),
+      ...(svgMs ? { svgMs } : {}),
     };
   } finally {
     await context.close();

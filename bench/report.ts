@@ -74,6 +74,7 @@ function resultsTable(r: BenchReport): string[] {
     `| Page frames per second standing still, route highlight running | ${range(r.summary.stillFps, fixed)} | — | |`,
     `| … while the story plays through (five steps) | ${range(r.summary.playingFps, fixed)} | — | ${ratio(r.summary.playRatio.median)}× |`,
     `| Save image (PNG, 2×): click → file handed over (${METHOD.pictures} a run) | ${range(r.summary.png, ms)} | — | |`,
+    `| Save vector image (SVG): click → file handed over (${METHOD.pictures} a run) | ${range(r.summary.svg, ms)} | — | |`,
     `| Build all export files + zip (Node, ${METHOD.exportRuns} runs) | ${range(r.summary.export, ms)} | — | |`,
   ];
 }
@@ -152,8 +153,8 @@ function method(): string[] {
     '- Timeline: after the drag, the slider gets an `input` event for each of its test days in turn; the time is from',
     "  the event to the map's next `idle`. Then the page's `requestAnimationFrame` callbacks are counted standing still",
     '  (the route highlight running) and while Play the story runs to its end; the ratio is taken run by run.',
-    `- Save image: after the timeline, "Save image (PNG)" is clicked ${METHOD.pictures} times; the time is from the click (capture phase)`,
-    '  to the PNG Blob handed to `URL.createObjectURL` for the download link. The first save loads its code on demand.',
+    `- Save image: after the timeline, "Save image (PNG)" is clicked ${METHOD.pictures} times, then "Save vector image (SVG)"; the time is from the click (capture phase)`,
+    '  to the Blob handed to `URL.createObjectURL` for the download link. The first save of each loads its code on demand.',
     `- Export: \`zipExport(buildExport(readReportLayers()))\` in Node, the layers read once beforehand, ${exportWarmup} warm-up runs then ${exportRuns}.`,
     '- Figures are medians with min–max. Every run is in docs/benchmarks.json.',
   ];

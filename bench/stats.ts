@@ -50,6 +50,7 @@ export function summarise(runs: Run[], exportMs: number[]) {
     rafIn2s: pair((r) => r.drag.frames),
     popup: stats(of.app.flatMap((r) => r.clickToPopupMs)),
     png: stats(of.app.flatMap((r) => r.pngMs ?? [])),
+    svg: stats(of.app.flatMap((r) => r.svgMs ?? [])),
     dateToIdle: stats(of.app.flatMap((r) => r.timeline?.dateToIdleMs ?? [])),
     stillFps: stats(of.app.map((r) => r.timeline?.stillFps ?? Number.NaN)),
     playingFps: stats(of.app.map((r) => r.timeline?.playingFps ?? Number.NaN)),

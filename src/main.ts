@@ -154,6 +154,8 @@ async function main(): Promise<void> {
       new ElementControl(
         createShareMenu({
           savePng: async () => (await import('./map/save-picture.ts')).savePng(map, pictureState()),
+          saveSvg: async () =>
+            (await import('./map/save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
           embedCode: () => embedCode(window.location),
         }),
       ),

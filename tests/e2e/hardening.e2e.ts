@@ -114,6 +114,13 @@ describe('a browser without WebGL', () => {
       page.getByRole('button', { name: /Download Alta Verapaz/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('alta-verapaz.geojson');
+    // The map as a picture (public/default-view.svg), loaded and described.
+    const picture = page.locator('img.without-map__picture');
+    await expect(
+      picture.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBe(930);
+    expect(await picture.getAttribute('alt')).toMatch(/^Map of the report at its date, 15 January 2012/);
+    expect(await picture.isVisible()).toBe(true);
     // The one error logged is the WebGL message itself, once.
     expect(session.errors.filter((e) => !e.includes('WebGL'))).toEqual([]);
     expect(session.errors.filter((e) => e.includes('The interactive map needs WebGL 2'))).toHaveLength(1);

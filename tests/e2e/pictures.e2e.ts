@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseXml, XmlElement, type XmlNode } from '@rgrove/parse-xml';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withMap } from '../../scripts/app-page.ts';
@@ -87,5 +88,38 @@ describe('save image (PNG)', () => {
       [253, 253, 253],
     ]);
     expect(foot.counts[0]).toBeGreaterThan(0.6 * 2 * css.width * 12);
+  });
+});
+
+describe('save vector image (SVG)', () => {
+  it('is well-formed, a group per layer shown and none for a hidden one, with the credits as text', async () => {
+    const page = await open({
+      hash: '#5.2/15.6/-89&layers=alta-verapaz,militarised-policing&date=2010-12-25',
+    });
+    const { filename, bytes } = await savePicture(page, /Save image of this view as SVG/);
+    expect(filename).toBe('guatemala-transit-map-2010-12-25.svg');
+    const svg = parseXml(bytes.toString('utf8'));
+    const groups: string[] = [];
+    const texts: string[] = [];
+    const walk = (node: XmlNode) => {
+      if (node instanceof XmlElement) {
+        if (node.name === 'g' && node.attributes.id) groups.push(node.attributes.id);
+        if (node.name === 'text') texts.push(node.text);
+        for (const child of node.children) walk(child);
+      }
+    };
+    for (const child of svg.children) walk(child);
+    expect(groups).toEqual(
+      expect.arrayContaining(['alta-verapaz', 'militarised-policing', 'legend', 'credits']),
+    );
+    expect(groups).not.toContain('transit-flows');
+    const words = texts.join(' ');
+    expect(words).toContain('BBC News');
+    expect(words).toContain('Natural Earth');
+    expect(words).toContain('As of 25 December 2010');
+    // The same view as the screen: its size.
+    const css = await withMap(page, (map) => [map.getCanvas().clientWidth, map.getCanvas().clientHeight]);
+    const root = svg.children.find((n): n is XmlElement => n instanceof XmlElement);
+    expect([Number(root?.attributes.width), Number(root?.attributes.height)]).toEqual(css);
   });
 });

@@ -277,6 +277,31 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
         ).toBeLessThan(12);
     });
 
+    it('saves an SVG of the view, the layers shown as named groups', async () => {
+      const page = await open('#5/15.5/-89&layers=alta-verapaz,militarised-policing');
+      await page.click('details.share > summary');
+      await page.click('button[aria-label="Save image of this view as SVG, to edit"]');
+      await waitFor(page, 'the SVG', () =>
+        (window as unknown as Probed).__probe.blobs.some((b) => b.type === 'image/svg+xml'),
+      );
+      const svg = await page.evaluate(async () => {
+        const blob = (window as unknown as Probed).__probe.blobs.find(
+          (b) => b.type === 'image/svg+xml',
+        ) as Blob;
+        const doc = new DOMParser().parseFromString(await blob.text(), 'image/svg+xml');
+        return {
+          error: doc.querySelector('parsererror') !== null,
+          groups: ['transit-flows', 'alta-verapaz', 'militarised-policing'].map(
+            (id) => doc.getElementById(id) !== null,
+          ),
+          credits: doc.getElementById('credits')?.textContent ?? '',
+        };
+      });
+      expect(svg).toMatchObject({ error: false, groups: [false, true, true] });
+      expect(svg.credits).toContain('BBC News');
+      expect(svg.credits).toContain('Natural Earth');
+    });
+
     it('prints the map as the picture taken before printing, not a blank canvas', async () => {
       // The drivers cannot switch an engine to print media (only Chromium's DevTools can), so this
       // checks the part that differs between engines: the copy of the map's WebGL drawing.
@@ -384,6 +409,14 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(
         await page.evaluate(() => document.querySelectorAll('details.export[open] button[data-file]').length),
       ).toBe(4);
+      // The map as a picture, drawn by the engine from public/default-view.svg.
+      expect(
+        await page.evaluate(async () => {
+          const img = document.querySelector('img.without-map__picture') as HTMLImageElement;
+          await img.decode();
+          return img.naturalWidth;
+        }),
+      ).toBe(930);
       // The one error is the message itself, logged for whoever reads the console.
       const errors = [...(await probedErrors(page)), ...page.driverErrors];
       expect(errors.filter((e) => !e.includes(NO_WEBGL_MESSAGE))).toEqual([]);
