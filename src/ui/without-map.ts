@@ -36,7 +36,7 @@ export function mountWithoutMap(data: ReportData, mapElement: HTMLElement, panel
   document.body.classList.add('no-map');
   showMessage(
     'The interactive map needs WebGL 2, which this browser does not provide. ' +
-      'Everything it shows is listed below as text, and the downloads work.',
+      'Below are the map as a picture and everything it shows as text, and the downloads work.',
   );
   panel.append(defaultPicture());
   panel.append(createExportMenu({ layers: REPORT_LAYERS, data }));
