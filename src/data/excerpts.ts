@@ -17,6 +17,17 @@ export function excerptKeys(properties: Record<string, unknown> | null): string[
   return Object.keys(properties ?? {}).filter((k) => EXCERPT_KEY.test(k));
 }
 
+/** A property's text, or null when it is not a non-empty string. */
+export const nonEmpty = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
+
+/** Every excerpt of a feature that has text, in property order: what popups and captions quote. */
+export function excerptTexts(properties: Record<string, unknown> | null): string[] {
+  return excerptKeys(properties)
+    .map((k) => nonEmpty(properties?.[k]))
+    .filter((q): q is string => q !== null);
+}
+
 /** True when the quote is in the article character for character, whitespace aside. */
 export function isVerbatim(article: string, quote: string): boolean {
   const text = collapse(article);

@@ -1,7 +1,7 @@
 import type { GeoJsonProperties } from 'geojson';
 import type { ReportLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
-import { excerptKeys } from './excerpts.ts';
+import { excerptTexts, nonEmpty } from './excerpts.ts';
 import { featureInterval, precisionWords, stateText } from './time.ts';
 
 export interface DateLine {
@@ -26,16 +26,14 @@ export interface PopupModel {
   status: string | null;
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-
 function dateLine(properties: Record<string, unknown>, prefix: string, label: string): DateLine | null {
-  const iso = str(properties[prefix]);
+  const iso = nonEmpty(properties[prefix]);
   if (!iso) return null;
-  const precision = str(properties[`${prefix}_precision`]) ?? 'day';
+  const precision = nonEmpty(properties[`${prefix}_precision`]) ?? 'day';
   return {
     label,
     text: `${formatDate(iso, precision)} (${precisionWords(precision)})`,
-    source: str(properties[`${prefix}_source`]) ?? 'source not recorded',
+    source: nonEmpty(properties[`${prefix}_source`]) ?? 'source not recorded',
   };
 }
 
@@ -50,16 +48,14 @@ export function popupModel(
     .map(({ key, label }) => dateLine(p, key, label))
     .filter((d): d is DateLine => d !== null);
   return {
-    title: str(p.name) ?? 'Unnamed feature',
+    title: nonEmpty(p.name) ?? 'Unnamed feature',
     layerName: layer.name,
     dates,
-    reportDate: str(p.date_in_report),
-    quotes: excerptKeys(p)
-      .map((k) => str(p[k]))
-      .filter((q): q is string => q !== null),
-    attributedTo: str(p.attributed_to),
-    source: str(p.source) ?? 'source not recorded',
-    schematicNote: p.schematic === true ? (str(p.note) ?? 'Schematic route: not an actual path.') : null,
+    reportDate: nonEmpty(p.date_in_report),
+    quotes: excerptTexts(p),
+    attributedTo: nonEmpty(p.attributed_to),
+    source: nonEmpty(p.source) ?? 'source not recorded',
+    schematicNote: p.schematic === true ? (nonEmpty(p.note) ?? 'Schematic route: not an actual path.') : null,
     status: date ? stateText(featureInterval(p), date) : null,
   };
 }

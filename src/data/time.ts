@@ -1,7 +1,7 @@
 import type { GeoJsonProperties } from 'geojson';
 import { APPROXIMATE_DAYS, precisionUnit } from '../pipeline/date-range.ts';
 import { formatDate } from './dates.ts';
-import { excerptKeys } from './excerpts.ts';
+import { excerptTexts, nonEmpty } from './excerpts.ts';
 
 /**
  * The timeline's days: from the month before the report's first event (Mexico, December 2006) to the
@@ -36,19 +36,17 @@ export interface StateAt {
   boundary?: 'start' | 'end';
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-
 function boundary(p: Record<string, unknown>, key: string): Boundary | undefined {
-  const earliest = str(p[`${key}_earliest`]);
-  const latest = str(p[`${key}_latest`]);
-  const date = str(p[key]);
+  const earliest = nonEmpty(p[`${key}_earliest`]);
+  const latest = nonEmpty(p[`${key}_latest`]);
+  const date = nonEmpty(p[key]);
   if (!earliest || !latest || !date) return undefined;
   return {
     earliest,
     latest,
     date,
-    precision: str(p[`${key}_precision`]) ?? 'day',
-    source: str(p[`${key}_source`]) ?? 'source not recorded',
+    precision: nonEmpty(p[`${key}_precision`]) ?? 'day',
+    source: nonEmpty(p[`${key}_source`]) ?? 'source not recorded',
   };
 }
 
@@ -172,9 +170,7 @@ export function precisionWords(precision: string): string {
 
 /** The excerpt that holds the report's phrase for the date, else the first. */
 function excerptFor(p: Record<string, unknown>, phrase: string | null): string | null {
-  const quotes = excerptKeys(p)
-    .map((k) => str(p[k]))
-    .filter((q): q is string => q !== null);
+  const quotes = excerptTexts(p);
   const lower = phrase?.toLowerCase();
   return (lower && quotes.find((q) => q.toLowerCase().includes(lower))) ?? quotes[0] ?? null;
 }
@@ -188,8 +184,8 @@ export function timelineEvents(
     const interval = featureInterval(properties);
     if (!interval) continue;
     const p = properties ?? {};
-    const name = str(p.name) ?? id;
-    const reportDate = str(p.date_in_report);
+    const name = nonEmpty(p.name) ?? id;
+    const reportDate = nonEmpty(p.date_in_report);
     const of = (kind: 'start' | 'end', b: Boundary): TimelineEvent => ({
       feature: id,
       kind,
