@@ -1,9 +1,10 @@
+import { escapeXml } from '../formats/xml.ts';
 import { theme } from '../theme.ts';
 import type { PictureFrame } from './frame.ts';
 import type { Box } from './geometry.ts';
 import type { PictureView } from './project.ts';
 import { metresPerPixel, scaleBar } from './scale.ts';
-import { escapeXml, type Font, textWidth, wrapWords } from './text.ts';
+import { type Font, textWidth, wrapWords } from './text.ts';
 import { type Attributes, element, group, num } from './xml.ts';
 
 /**

@@ -1,12 +1,13 @@
 import type { Feature, Position } from 'geojson';
 import { featureInterval, labelWithSpan } from '../data/time.ts';
+import { escapeXml } from '../formats/xml.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
 import { reportCountries } from '../style/source.ts';
 import type { Box, Point } from './geometry.ts';
 import { BASELINE, LINE_HEIGHT, Placer, placeLineLabel } from './line-labels.ts';
 import { callout, drawnLines, flowType, fullLine, type Scene, stateOf } from './scene.ts';
 import type { StyleAt } from './style-values.ts';
-import { breakLines, escapeXml, type Font, textWidth } from './text.ts';
+import { breakLines, type Font, textWidth } from './text.ts';
 import { element, group, num } from './xml.ts';
 
 /**

@@ -1,6 +1,8 @@
 /** Where labels may go in the SVG picture, and the labels that run along a line (the routes'). */
+
+import { escapeXml } from '../formats/xml.ts';
 import { type Box, overlaps, type Point, resample } from './geometry.ts';
-import { escapeXml, type Font, textWidth } from './text.ts';
+import { type Font, textWidth } from './text.ts';
 import { element, group, num } from './xml.ts';
 
 /** MapLibre's default text-line-height, in ems. */

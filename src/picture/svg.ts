@@ -1,4 +1,5 @@
 import { dayInWords } from '../data/time.ts';
+import { escapeXml } from '../formats/xml.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import type { ReportData, ReportLayerId } from '../layers/registry.ts';
 import { theme } from '../theme.ts';
@@ -8,7 +9,6 @@ import { FONT_FAMILY, mapLabels } from './labels.ts';
 import type { PictureView } from './project.ts';
 import { makeScene } from './scene.ts';
 import { ARROWHEAD_PATH, countryShapes, departments, reportFills, reportShapes } from './shapes.ts';
-import { escapeXml } from './text.ts';
 import { element, group, num } from './xml.ts';
 
 export type { PictureView } from './project.ts';

@@ -150,31 +150,6 @@ export function breakLines(text: string, font: Font, maxWidthEm: number): string
   });
 }
 
-/** Whether XML 1.0 can hold a code point at all, even escaped: not most C0 controls, lone surrogates or U+FFFE/F. */
-const isXmlChar = (c: number): boolean =>
-  c === 0x9 ||
-  c === 0xa ||
-  c === 0xd ||
-  (c >= 0x20 && c <= 0xd7ff) ||
-  (c >= 0xe000 && c <= 0xfffd) ||
-  c >= 0x10000;
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Text as XML character data or an attribute value: markup escaped, characters XML cannot hold left out. */
-export function escapeXml(text: string): string {
-  let out = '';
-  // By code point: a lone surrogate comes out on its own, and is left out.
-  for (const char of text) if (isXmlChar(char.codePointAt(0) ?? 0)) out += ENTITIES[char] ?? char;
-  return out;
-}
-
 /**
  * Lines of `text` no wider than `width`, broken greedily at spaces as the PNG's frame breaks them,
  * and a word wider than the whole line (a long link) broken between characters.

@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { escapeXml } from './text.ts';
+import { escapeXml } from '../formats/xml.ts';
 
 /** Writing the SVG picture's markup: every attribute and text escaped, numbers kept short. */
 

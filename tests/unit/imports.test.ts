@@ -6,10 +6,22 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /**
- * Data flows one way: theme → pipeline → layers (registry) → data → style → picture → ui and files → map →
+ * Data flows one way: theme → pipeline → layers (registry) → data → formats → style → picture → ui and files → map →
  * main.ts. A module imports from its own folder or from one earlier in this list, never later.
  */
-const ORDER = ['theme.ts', 'pipeline', 'layers', 'data', 'style', 'picture', 'ui', 'files', 'map', 'main.ts'];
+const ORDER = [
+  'theme.ts',
+  'pipeline',
+  'layers',
+  'data',
+  'formats',
+  'style',
+  'picture',
+  'ui',
+  'files',
+  'map',
+  'main.ts',
+];
 
 const rank = (path: string): number => {
   const top = relative(SRC, path).split('/')[0] ?? '';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeGlyphRange } from '../../scripts/glyph-pbf.ts';
 import { ROOT } from '../../scripts/io.ts';
-import { advance, breakLines, escapeXml, textWidth, wrapWords } from '../../src/picture/text.ts';
+import { escapeXml } from '../../src/formats/xml.ts';
+import { advance, breakLines, textWidth, wrapWords } from '../../src/picture/text.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/theme.ts';
 
 describe('the SVG picture’s text (src/picture/text.ts)', () => {
