@@ -1,0 +1,44 @@
+/**
+ * npm run test:qgis
+ * Exports the layers as `npm run export` does and opens them in real QGIS (Debian's qgis and
+ * python3-qgis): tests/qgis/check_styles.py checks what QGIS draws from the .qml and .sld files
+ * against the web map's colours, and saves its picture of the three layers.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPORT_LAYERS } from '../../src/layers/registry.ts';
+import { areaColour, theme } from '../../src/theme.ts';
+import { cliExport } from '../cli-export.ts';
+
+const PYTHON = '/usr/bin/python3';
+
+// Debian's Python, not another python3 earlier on PATH: PyQGIS is installed for it alone.
+const probe = spawnSync(PYTHON, ['-c', 'import qgis.core'], { stdio: 'pipe' });
+if (probe.status !== 0) {
+  console.error(
+    `PyQGIS is not importable by ${PYTHON}; install it with: apt-get install -y qgis python3-qgis qgis-providers`,
+  );
+  process.exit(2);
+}
+
+const dir = cliExport();
+const areas = Object.fromEntries(
+  REPORT_LAYERS.flatMap(({ id, look }) =>
+    look.kind === 'area' ? [[id, { fill: areaColour(look), outline: look.outline }]] : [],
+  ),
+);
+const colours = {
+  land: theme.land,
+  flows: { route: theme.transitFlow, displacement: theme.displacement },
+  areas,
+};
+const coloursPath = join(dir, 'expected-colours.json');
+writeFileSync(coloursPath, JSON.stringify(colours));
+const picture = join(dir, 'qgis-render.png');
+
+const run = spawnSync(PYTHON, [join(import.meta.dirname, 'check_styles.py'), dir, coloursPath, picture], {
+  stdio: 'inherit',
+  env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+});
+process.exit(run.status ?? 1);
