@@ -210,7 +210,7 @@ function flowLabeling(look: Extract<LayerLook, { kind: 'flows' }>): XmlNode {
     placement: {
       placement: 3,
       placementFlags: 10,
-      dist: 2,
+      dist: 6,
       distUnits: PX,
       lineAnchorPercent: 0.5,
       priority: 5,
