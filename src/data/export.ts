@@ -3,12 +3,17 @@ import { bboxPolygon } from '@turf/bbox-polygon';
 import { booleanIntersects } from '@turf/boolean-intersects';
 import { type Zippable, zipSync } from 'fflate';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
-import { REPORT_LAYERS, type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import {
+  REPORT_LAYERS,
+  type ReportData,
+  type ReportLayer,
+  type ReportLayerId,
+  reportLayer,
+} from '../layers/registry.ts';
 import { featureInterval, stateAt } from './time.ts';
 
 /** RFC 7946 §12. */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
-export const ZIP_NAME = 'guatemala-transit-layers.zip';
 
 export interface ExportFile {
   name: string;
@@ -59,18 +64,25 @@ function selectFeatures(collection: FeatureCollection, { within, at }: ExportOpt
   return features.filter((f) => f.geometry !== null && booleanIntersects(f, view));
 }
 
+/** The chosen layers, in registry order, each with the features the options keep. */
+export function selectLayers(
+  data: ReportData,
+  options: ExportOptions = {},
+): { layer: ReportLayer; features: Feature[] }[] {
+  return REPORT_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id)).map((layer) => ({
+    layer,
+    features: selectFeatures(data[layer.id], options),
+  }));
+}
+
 /** The export files for the chosen layers, in registry order: one `<layer id>.geojson` each. */
 export function buildExport(data: ReportData, options: ExportOptions = {}): ExportFile[] {
-  const chosen = REPORT_LAYERS.filter((l) => !options.layers || options.layers.includes(l.id));
-  return chosen.map((layer) => {
-    const features = selectFeatures(data[layer.id], options);
-    return {
-      name: `${layer.id}.geojson`,
-      text: layerFileText(layer.id, features),
-      layer: layer.id,
-      count: features.length,
-    };
-  });
+  return selectLayers(data, options).map(({ layer, features }) => ({
+    name: `${layer.id}.geojson`,
+    text: layerFileText(layer.id, features),
+    layer: layer.id,
+    count: features.length,
+  }));
 }
 
 /**
@@ -94,14 +106,21 @@ export function downloadable(
   return { files: kept, message: `Left out, with no feature ${where}: ${names.join(', ')}.` };
 }
 
+/** A file of a zip: text (written as UTF-8) or bytes. */
+export interface ZipEntry {
+  name: string;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
 /**
  * A zip of the files. The entries carry a fixed timestamp, given in local time because zip stores
  * local time, so the page and the command line produce the same bytes in any time zone.
  */
-export function zipExport(files: readonly ExportFile[]): Uint8Array {
+export function zipExport(files: readonly ZipEntry[]): Uint8Array {
   const mtime = new Date(2012, 0, 15, 12, 0, 0);
   const encoder = new TextEncoder();
   const entries: Zippable = {};
-  for (const f of files) entries[f.name] = [encoder.encode(f.text), { mtime, level: 9 }];
+  for (const f of files) entries[f.name] = [f.bytes ?? encoder.encode(f.text ?? ''), { mtime, level: 9 }];
   return zipSync(entries);
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildExport, downloadable, layerFileText, ZIP_NAME, zipExport } from '../../src/data/export.ts';
+import { buildExport, downloadable, layerFileText, zipExport } from '../../src/data/export.ts';
+import { ZIP_NAME } from '../../src/data/names.ts';
 import { validateAll } from '../../src/data/validate.ts';
 import { REPORT_LAYERS, type ReportData, requiredProperties } from '../../src/layers/registry.ts';
 
