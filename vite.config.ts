@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { GEOPACKAGE_NAME } from './src/data/names.ts';
 
 /**
  * The production page's Content-Security-Policy. MapLibre 6 needs little beyond 'self': its worker is a
@@ -134,10 +135,39 @@ function linkPreview(): Plugin {
   };
 }
 
+/**
+ * The GeoPackage the page offers, written by real GDAL (gdal3.js, in Node) from the committed layers:
+ * emitted beside index.html in a build, and made on request by the dev server. GDAL never reaches
+ * the browser bundle.
+ */
+function geoPackage(): Plugin {
+  const build = async (): Promise<Uint8Array> => {
+    const [{ buildGeoPackage }, { readReportLayers }] = await Promise.all([
+      import('./scripts/geopackage.ts'),
+      import('./scripts/io.ts'),
+    ]);
+    return buildGeoPackage(readReportLayers());
+  };
+  return {
+    name: 'geopackage',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: GEOPACKAGE_NAME, source: await build() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${GEOPACKAGE_NAME}`, (_request, response, next) => {
+        build().then((bytes) => {
+          response.setHeader('Content-Type', 'application/geopackage+sqlite3');
+          response.end(bytes);
+        }, next);
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so dist/ works from any static server at / or under a sub-path.
   base: './',
-  plugins: [contentSecurityPolicy(), preloadData(), linkPreview()],
+  plugins: [contentSecurityPolicy(), preloadData(), linkPreview(), geoPackage()],
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     // Never inline data or fonts as data: URLs: they are fetched as files, cached, and measured.

@@ -1,16 +1,14 @@
 /**
  * npm run export -- DIR
- * Writes the three report layers, and a zip of them, into DIR: byte for byte what the page downloads.
- * Beside each `<layer id>.geojson`, its QGIS style `<layer id>.qml` (QGIS loads it with the file) and
- * its SLD 1.1 style `<layer id>.sld`.
+ * Writes every download the page offers into DIR, byte for byte: each layer as GeoJSON, KML and CSV
+ * with its QGIS (.qml) and SLD styles, the GeoPackage, and the zip of everything with its README.txt.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildExport, ZIP_NAME, zipExport } from '../src/data/export.ts';
-import { layerQml } from '../src/formats/qml.ts';
-import { layerSld } from '../src/formats/sld.ts';
-import { reportLayer } from '../src/layers/registry.ts';
+import { GEOPACKAGE_NAME, ZIP_NAME } from '../src/data/names.ts';
+import { buildPackage, zipPackage } from '../src/formats/package.ts';
 import { gateOrExit } from './gate.ts';
+import { buildGeoPackage } from './geopackage.ts';
 import { readReportLayers } from './io.ts';
 
 const dir = process.argv[2];
@@ -20,12 +18,11 @@ if (!dir) {
 }
 const layers = readReportLayers();
 gateOrExit(layers);
-const files = buildExport(layers);
+const pkg = buildPackage(layers);
+const geoPackage = await buildGeoPackage(layers);
 mkdirSync(resolve(dir), { recursive: true });
-const styles = files.flatMap((f) => [
-  { name: `${f.layer}.qml`, text: layerQml(reportLayer(f.layer)) },
-  { name: `${f.layer}.sld`, text: layerSld(reportLayer(f.layer)) },
-]);
-for (const file of [...files, ...styles]) writeFileSync(join(dir, file.name), file.text);
-writeFileSync(join(dir, ZIP_NAME), zipExport(files));
-console.log(`Wrote ${[...files, ...styles].map((f) => f.name).join(', ')}, ${ZIP_NAME} to ${resolve(dir)}`);
+for (const file of pkg.files) writeFileSync(join(dir, file.name), file.text);
+writeFileSync(join(dir, GEOPACKAGE_NAME), geoPackage);
+writeFileSync(join(dir, ZIP_NAME), zipPackage(pkg, { geoPackage }));
+const names = [...pkg.files.map((f) => f.name), GEOPACKAGE_NAME, ZIP_NAME];
+console.log(`Wrote ${names.length} files to ${resolve(dir)}: ${names.join(', ')}`);

@@ -1,82 +1,28 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { area } from '@turf/area';
 import { length } from '@turf/length';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Gdal, type GdalDataset, type GdalFilePath, startGdal } from '../../scripts/gdal.ts';
 import { readReportLayers } from '../../scripts/io.ts';
 import { buildExport, type ExportFile } from '../../src/data/export.ts';
 import { type ReportLayerId, reportLayer } from '../../src/layers/registry.ts';
-
-/** The parts of gdal3.js 2.8 used here; its own typings declare only the browser entry. */
-interface OgrField {
-  name: string;
-  type: string;
-  subType?: string;
-}
-interface OgrLayer {
-  name: string;
-  geometryFields: { name: string; type: string }[];
-  fields: OgrField[];
-}
-interface GdalDataset {
-  pointer: number;
-  path: string;
-  type: string;
-  /** `ogrinfo -json` of the dataset, filled in by `open`. */
-  info: { layers: OgrLayer[] };
-}
-interface GdalFilePath {
-  local: string;
-  real: string;
-}
-interface GdalInfo {
-  driverName: string;
-  layerCount: number;
-  layers: { name: string; featureCount: number }[];
-}
-interface Gdal {
-  open(file: string): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
-  close(dataset: GdalDataset): Promise<void>;
-  getInfo(dataset: GdalDataset): Promise<GdalInfo>;
-  ogr2ogr(dataset: GdalDataset, options: string[], outputName: string): Promise<GdalFilePath>;
-  getFileBytes(file: GdalFilePath): Promise<Uint8Array>;
-}
-type Handler = (message: string, type: string) => void;
-type InitGdalJs = (config: {
-  path: string;
-  useWorker: boolean;
-  logHandler: Handler;
-  errorHandler: Handler;
-}) => Promise<Gdal>;
+import { geometryDiffs } from '../geometry-diffs.ts';
 
 type NamedCollection = FeatureCollection & { name?: unknown };
 
-const requireCjs = createRequire(import.meta.url);
 const files = buildExport(readReportLayers());
 const layerIdOf = (file: ExportFile): string => file.name.replace(/\.geojson$/, '');
 
-/**
- * Everything GDAL prints. With CPL_LOG_ERRORS on (gdal3.js sets it) every CPLError, warnings
- * included, is printed to stderr and reaches `errorHandler`; ogr2ogr itself only rejects on
- * CE_Failure and above, and not even then when its options fail to parse.
- */
-const messages: string[] = [];
+/** Everything GDAL prints (see startGdal). */
+let messages: string[] = [];
 let gdal: Gdal;
 let inputDir: string;
 
 beforeAll(async () => {
-  const initGdalJs = requireCjs('gdal3.js/node.js') as InitGdalJs;
-  // gdal3.js reads its .data file from `./${path}`, so the path must be relative to the cwd.
-  const wasmDir = join(dirname(requireCjs.resolve('gdal3.js/node.js')), 'dist/package');
-  gdal = await initGdalJs({
-    path: relative(process.cwd(), wasmDir),
-    useWorker: false,
-    logHandler: (m, t) => messages.push(`${t}: ${m}`),
-    errorHandler: (m, t) => messages.push(`${t}: ${m}`),
-  });
+  ({ gdal, messages } = await startGdal());
   expect(messages.splice(0)).toEqual([]);
   inputDir = mkdtempSync(join(tmpdir(), 'gdal-roundtrip-'));
   for (const file of files) writeFileSync(join(inputDir, file.name), file.text);
@@ -161,26 +107,6 @@ function expectSchema(dataset: GdalDataset, input: FeatureCollection, layerId: s
   expect(layer?.fields.map((f) => `${f.name}:${f.type}${f.subType ? `/${f.subType}` : ''}`)).toEqual(
     expectedFields(input),
   );
-}
-
-function coordinateDiffs(a: unknown, b: unknown, path: string, out: string[]): void {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!(Math.abs(a - b) <= 1e-6)) out.push(`${path}: ${a} → ${b}`);
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(`${path}: ${a.length} → ${b.length} items`);
-    else for (const [i, x] of a.entries()) coordinateDiffs(x, b[i], `${path}[${i}]`, out);
-  } else {
-    out.push(`${path}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
-  }
-}
-
-function geometryDiffs(a: Geometry | null, b: Geometry | null): string[] {
-  if (a === null || b === null) return a === b ? [] : [`geometry ${a?.type ?? null} → ${b?.type ?? null}`];
-  if (a.type !== b.type) return [`geometry ${a.type} → ${b.type}`];
-  if (a.type === 'GeometryCollection' || b.type === 'GeometryCollection') return ['GeometryCollection'];
-  const out: string[] = [];
-  coordinateDiffs(a.coordinates, b.coordinates, 'coordinates', out);
-  return out;
 }
 
 /**
