@@ -8,7 +8,7 @@ import { indexFeatures } from './data/features.ts';
 import { parseHash } from './data/hash.ts';
 import { changesBetween, featureInterval, TIMELINE, timelineEvents } from './data/time.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
-import { glyphsUrl } from './files/urls.ts';
+import { geoPackageUrl, glyphsUrl } from './files/urls.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS } from './layers/registry.ts';
 import { ElementControl } from './map/controls.ts';
 import { animateFlows } from './map/flow-animation.ts';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // Any other failure is reported as the map not starting (below), not as a missing WebGL.
     if (!/webgl/i.test(String(error))) throw error;
-    mountWithoutMap(data, container, panel);
+    mountWithoutMap(data, container, panel, geoPackageUrl());
     return;
   }
   if (import.meta.env.MODE === 'test') {
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
         createExportMenu({
           layers: REPORT_LAYERS,
           data,
+          geoPackageUrl: geoPackageUrl(),
           currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
           visibleLayers: () => report.state().visible,
           currentDate: () => report.state().date,

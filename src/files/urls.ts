@@ -5,6 +5,7 @@ import altaVerapaz from '../../geodata/layers/alta-verapaz.geojson?url';
 import militarisedPolicing from '../../geodata/layers/militarised-policing.geojson?url';
 import transitFlows from '../../geodata/layers/transit-flows.geojson?url';
 import places from '../../geodata/places/places.geojson?url';
+import { GEOPACKAGE_NAME } from '../data/names.ts';
 import type { BasemapFile } from '../layers/basemap.ts';
 import { ALTA_VERAPAZ, MILITARISED_POLICING, type ReportLayerId, TRANSIT_FLOWS } from '../layers/registry.ts';
 import { GLYPHS_PATH } from '../style/index.ts';
@@ -30,3 +31,6 @@ export const reportLayerUrls: Record<ReportLayerId, string> = {
   [ALTA_VERAPAZ]: altaVerapaz,
   [MILITARISED_POLICING]: militarisedPolicing,
 };
+
+/** The GeoPackage, written beside index.html by the build (vite.config.ts), fetched on a download. */
+export const geoPackageUrl = (): string => new URL(`./${GEOPACKAGE_NAME}`, document.baseURI).href;

@@ -30,7 +30,12 @@ function defaultPicture(): HTMLElement {
 }
 
 /** The whole app without a map: what a browser with no WebGL 2 gets. */
-export function mountWithoutMap(data: ReportData, mapElement: HTMLElement, panel: HTMLElement): void {
+export function mountWithoutMap(
+  data: ReportData,
+  mapElement: HTMLElement,
+  panel: HTMLElement,
+  geoPackageUrl: string,
+): void {
   mapElement.hidden = true;
   // The panel then has the whole page (page.css).
   document.body.classList.add('no-map');
@@ -39,7 +44,7 @@ export function mountWithoutMap(data: ReportData, mapElement: HTMLElement, panel
       'Below are the map as a picture and everything it shows as text, and the downloads work.',
   );
   panel.append(defaultPicture());
-  panel.append(createExportMenu({ layers: REPORT_LAYERS, data }));
+  panel.append(createExportMenu({ layers: REPORT_LAYERS, data, geoPackageUrl }));
   panel.append(createTextList({ layers: REPORT_LAYERS, data }).element);
   panel.querySelector('details.export')?.setAttribute('open', '');
 }

@@ -1,15 +1,28 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
+import { unzipSync } from 'fflate';
 import type { BBox, FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
+import { LAYER_FORMATS } from '../../src/formats/package.ts';
+import { REPORT_LAYERS } from '../../src/layers/registry.ts';
 import { cliExport } from '../cli-export.ts';
 
 const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
 const ZIP = 'guatemala-transit-layers.zip';
+const GEOPACKAGE = 'guatemala-transit-layers.gpkg';
+/** Every file a layer's buttons give, in the menu's order, and its media type. */
+const LAYER_FILES = REPORT_LAYERS.flatMap((l) =>
+  LAYER_FORMATS.map((f) => ({
+    name: `${l.id}.${f.format}`,
+    button: `Download ${l.name} as ${f.label} (`,
+    media: f.media,
+  })),
+);
+const zipNames = (bytes: Buffer): string[] => Object.keys(unzipSync(new Uint8Array(bytes)));
 
 let browser: Browser;
 let session: AppSession | undefined;
@@ -45,11 +58,11 @@ async function openWithBlobSpy(hash = ''): Promise<Page> {
       }),
   });
   await waitForReady(session.page);
-  await session.page.getByText('Download GeoJSON').click();
+  await session.page.getByText('Download data').click();
   return session.page;
 }
 
-async function download(page: Page, name: RegExp): Promise<{ filename: string; bytes: Buffer }> {
+async function download(page: Page, name: RegExp | string): Promise<{ filename: string; bytes: Buffer }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name }).click(),
@@ -58,24 +71,50 @@ async function download(page: Page, name: RegExp): Promise<{ filename: string; b
 }
 
 describe('downloads in the page', () => {
-  it('give each layer, and the zip of all three, byte for byte what `npm run export` writes', async () => {
+  it('give each layer in every format, the GeoPackage and the zip, byte for byte what `npm run export` writes', async () => {
     const page = await openWithBlobSpy();
     const requestsBefore = session?.requests.length ?? 0;
-    const buttons = [/Download Transit flows/, /Download Alta Verapaz/, /Download Militarised policing/];
-    for (const [i, name] of buttons.entries()) {
-      const { filename, bytes } = await download(page, name);
-      expect(filename).toBe(FILES[i]);
-      expect(bytes.equals(readFileSync(join(cliDir, filename)))).toBe(true);
+    for (const file of LAYER_FILES) {
+      const { filename, bytes } = await download(page, file.button);
+      expect(filename).toBe(file.name);
+      expect(bytes.equals(readFileSync(join(cliDir, filename))), filename).toBe(true);
     }
-    const zip = await download(page, /all layers/i);
+    const gpkg = await download(page, /as a GeoPackage/);
+    expect(gpkg.filename).toBe(GEOPACKAGE);
+    expect(gpkg.bytes.equals(readFileSync(join(cliDir, GEOPACKAGE)))).toBe(true);
+    const zip = await download(page, /every file in one zip/);
     expect(zip.filename).toBe(ZIP);
     expect(zip.bytes.equals(readFileSync(join(cliDir, ZIP)))).toBe(true);
     const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
-    expect(types).toEqual([...FILES.map(() => 'application/geo+json'), 'application/zip']);
-    // Made in the page from data already loaded: nothing but the downloads' own blob: URLs.
-    const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:'));
-    expect(fetched).toEqual([]);
+    expect(types).toEqual([
+      ...LAYER_FILES.map((f) => f.media),
+      'application/geopackage+sqlite3',
+      'application/zip',
+    ]);
+    // Made in the page from data already loaded: only the writers' code, on demand, and the GeoPackage.
+    const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:')) ?? [];
+    expect(
+      fetched.filter((url) => !/\/assets\/[\w-]+\.js$/.test(url)).map((u) => u.split('/').pop()),
+    ).toEqual([GEOPACKAGE, GEOPACKAGE]);
     expect(session?.external).toEqual([]);
+  });
+
+  it('say in one line when the GeoPackage cannot be fetched, and zip the rest', async () => {
+    const page = await openWithBlobSpy();
+    await page.route(/\.gpkg$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.getByRole('button', { name: /as a GeoPackage/ }).click();
+    await expect
+      .poll(() => page.locator('.export__status').textContent())
+      .toBe('The GeoPackage could not be fetched (HTTP 404).');
+    const zip = await download(page, /every file in one zip/);
+    expect(zipNames(zip.bytes)).toEqual(['README.txt', ...LAYER_FILES.map((f) => f.name)]);
+    await expect
+      .poll(() => page.locator('.export__status').textContent())
+      .toBe('The GeoPackage could not be fetched (HTTP 404). The zip holds the rest.');
+    // The browser logs each failed fetch itself: those, and nothing else, went to the console.
+    const errors = session?.errors ?? [];
+    expect(errors).toEqual([expect.stringContaining('404'), expect.stringContaining('404')]);
+    errors.length = 0;
   });
 
   it('export only the features touching the current view when asked', async () => {
@@ -83,7 +122,10 @@ describe('downloads in the page', () => {
     await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
     const view = (await withMap(page, (map) => map.getBounds().toArray().flat())) as BBox;
     const ids: unknown[] = [];
-    for (const [i, name] of [/Download Transit flows/, /Download Militarised policing/].entries()) {
+    for (const [i, name] of [
+      /Download Transit flows as GeoJSON/,
+      /Download Militarised policing as GeoJSON/,
+    ].entries()) {
       const { bytes } = await download(page, name);
       const exported = JSON.parse(bytes.toString('utf8')) as FeatureCollection;
       const file = FILES[i === 0 ? 0 : 2] as string;
@@ -95,16 +137,20 @@ describe('downloads in the page', () => {
     // Alta Verapaz lies outside this view: no empty file, and the menu says why.
     let downloads = 0;
     page.on('download', () => downloads++);
-    await page.getByRole('button', { name: /Download Alta Verapaz/ }).click();
+    await page.getByRole('button', { name: /Download Alta Verapaz as KML/ }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Alta Verapaz' }).textContent())
       .toBe('No Alta Verapaz feature in this view; nothing was downloaded.');
-    const zip = await download(page, /all layers/i);
-    const { unzipSync } = await import('fflate');
-    expect(Object.keys(unzipSync(new Uint8Array(zip.bytes)))).toEqual([FILES[0], FILES[2]]);
+    const zip = await download(page, /every file in one zip/);
+    expect(zipNames(zip.bytes)).toEqual([
+      'README.txt',
+      ...LAYER_FILES.map((f) => f.name).filter((n) => !n.startsWith('alta-verapaz')),
+    ]);
     await expect
       .poll(() => page.locator('.export__status').textContent())
-      .toBe('Left out, with no feature in this view: Alta Verapaz.');
+      .toBe(
+        'Left out, with no feature in this view: Alta Verapaz. The GeoPackage, which holds the whole map, is left out.',
+      );
     expect(downloads).toBe(1);
     // Over Honduras the view holds Honduras and the first leg, and not Mexico or the leg to the US.
     expect(ids).toContain('HND');
@@ -117,8 +163,10 @@ describe('downloads in the page', () => {
     const page = await openWithBlobSpy();
     await page.getByRole('checkbox', { name: 'Alta Verapaz' }).click();
     await page.getByRole('checkbox', { name: /only the layers shown/ }).check();
-    const zip = await download(page, /all layers/i);
-    const { unzipSync } = await import('fflate');
-    expect(Object.keys(unzipSync(new Uint8Array(zip.bytes)))).toEqual([FILES[0], FILES[2]]);
+    const zip = await download(page, /every file in one zip/);
+    expect(zipNames(zip.bytes)).toEqual([
+      'README.txt',
+      ...LAYER_FILES.map((f) => f.name).filter((n) => !n.startsWith('alta-verapaz')),
+    ]);
   });
 });

@@ -111,7 +111,7 @@ describe('a browser without WebGL', () => {
     expect(panel?.width ?? 0).toBeGreaterThan(1280 * 0.8);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /Download Alta Verapaz/ }).click(),
+      page.getByRole('button', { name: /Download Alta Verapaz as GeoJSON/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('alta-verapaz.geojson');
     // The map as a picture (public/default-view.svg), loaded and described.
@@ -194,10 +194,10 @@ describe('Content-Security-Policy', () => {
     await page.getByRole('checkbox', { name: 'Transit flows' }).click();
     await page.locator('.text-list__show', { hasText: 'Honduras' }).click();
     await page.locator('.maplibregl-popup').waitFor();
-    await page.getByText('Download GeoJSON').click();
+    await page.getByText('Download data').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /all layers/i }).click(),
+      page.getByRole('button', { name: /every file in one zip/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
     expect(await violations(page)).toEqual([]);

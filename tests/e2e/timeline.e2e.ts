@@ -205,19 +205,19 @@ describe('the timeline', () => {
 
   it("downloads, as of the map's date, only what is in force or uncertain then and the undated routes", async () => {
     const page = await open({ hash: '#5/16/-92&date=2008-01-01' });
-    await page.getByText('Download GeoJSON').click();
+    await page.getByText('Download data').click();
     await page.getByLabel("As of the map's date").check();
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /Download Militarised policing/ }).click(),
+      page.getByRole('button', { name: /Download Militarised policing as GeoJSON/ }).click(),
     ]);
     const body = JSON.parse(
       await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
     );
     expect(body.features.map((f: { id: string }) => f.id)).toEqual(['MEX']);
-    await page.getByRole('button', { name: /Download Alta Verapaz/ }).click();
-    await expect(page.locator('.export__status').textContent()).resolves.toBe(
-      'No Alta Verapaz feature on 1 January 2008; nothing was downloaded.',
-    );
+    await page.getByRole('button', { name: /Download Alta Verapaz as GeoJSON/ }).click();
+    await expect
+      .poll(() => page.locator('.export__status').textContent())
+      .toBe('No Alta Verapaz feature on 1 January 2008; nothing was downloaded.');
   });
 });

@@ -13,6 +13,7 @@ import { type Engine, type EngineOptions, type EnginePage, waitFor } from '../..
 import { startXvfb, type VirtualDisplay } from '../../scripts/engines/xvfb.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { type StaticServer, serveStatic } from '../../scripts/server.ts';
+import { LAYER_FORMATS } from '../../src/formats/package.ts';
 import { REPORT_LAYERS } from '../../src/layers/registry.ts';
 import { areaColour, channels } from '../../src/theme.ts';
 import { cliExport } from '../cli-export.ts';
@@ -363,11 +364,26 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       }
     });
 
-    it("downloads a layer's GeoJSON and the zip, byte for byte the CLI's files", async () => {
+    it("downloads a layer's GeoJSON, KML and CSV, the GeoPackage and the zip, byte for byte the CLI's", async () => {
       const page = await open();
       await page.click('details.export > summary');
-      for (const file of ['transit-flows.geojson', 'guatemala-transit-layers.zip']) {
+      const files = [
+        'transit-flows.geojson',
+        'alta-verapaz.kml',
+        'militarised-policing.csv',
+        'guatemala-transit-layers.gpkg',
+        'guatemala-transit-layers.zip',
+      ];
+      for (const file of files) {
+        const before = await page.evaluate(() => (window as unknown as Probed).__probe.blobs.length);
         await page.click(`button[data-file="${file}"]`);
+        // The writers load on the first download, and the GeoPackage is fetched: wait for the blob.
+        await waitFor(
+          page,
+          `the ${file} download`,
+          (n) => (window as unknown as Probed).__probe.blobs.length > n,
+          before,
+        );
         const expected = readFileSync(join(cliDir, file));
         // What the page handed to the download link, in every engine.
         const handed = await page.evaluate(async () => {
@@ -408,7 +424,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       for (const feature of features) expect(listed).toContain(String(feature.properties?.excerpt));
       expect(
         await page.evaluate(() => document.querySelectorAll('details.export[open] button[data-file]').length),
-      ).toBe(4);
+      ).toBe(REPORT_LAYERS.length * LAYER_FORMATS.length + 2);
       // The map as a picture, drawn by the engine from public/default-view.svg.
       expect(
         await page.evaluate(async () => {
