@@ -2,7 +2,8 @@
  * npm run test:qgis
  * Exports the layers as `npm run export` does and opens them in real QGIS (Debian's qgis and
  * python3-qgis): tests/qgis/check_styles.py checks what QGIS draws from the .qml and .sld files
- * against the web map's colours, and saves its picture of the three layers.
+ * against the web map's colours, and saves its picture of the three layers; check_formats.py opens the
+ * GeoPackage (styled from its layer_styles), the KML and the CSV files.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -37,8 +38,11 @@ const coloursPath = join(dir, 'expected-colours.json');
 writeFileSync(coloursPath, JSON.stringify(colours));
 const picture = join(dir, 'qgis-render.png');
 
-const run = spawnSync(PYTHON, [join(import.meta.dirname, 'check_styles.py'), dir, coloursPath, picture], {
-  stdio: 'inherit',
-  env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
-});
-process.exit(run.status ?? 1);
+const python = (script: string, ...args: string[]) =>
+  spawnSync(PYTHON, [join(import.meta.dirname, script), dir, coloursPath, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+  }).status ?? 1;
+// Both run, so one run names every failure.
+const statuses = [python('check_styles.py', picture), python('check_formats.py')];
+process.exit(Math.max(...statuses));
