@@ -1,9 +1,7 @@
-import type { Feature } from 'geojson';
 import { version } from '../../package.json';
-import type { ReportLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
-import { nonEmpty } from './excerpts.ts';
 import { formatHash } from './hash.ts';
+import type { PopupModel } from './popup.ts';
 
 /** The page's `<title>` (index.html; a unit test keeps the two the same). */
 export const MAP_TITLE =
@@ -26,13 +24,11 @@ export const REPORT = {
 /** BibTeX keys: ASCII, stable across versions and days, so a bibliography can keep them. */
 export const KEYS = { map: 'guatemala-transit-map', report: 'bbc-news-2012-01-15' } as const;
 
-export interface CitedFeature {
-  id: string;
-  layerName: string;
-  name: string;
-  source: string;
-  attributedTo: string | null;
-}
+/** A feature as its popup describes it (`title` is its name), and its id. */
+export type CitedFeature = { id: string } & Pick<
+  PopupModel,
+  'title' | 'layerName' | 'source' | 'attributedTo'
+>;
 
 export interface CiteContext {
   /** The page's address without its hash (and without `?embed`): where the map lives. */
@@ -48,23 +44,12 @@ export interface Citation {
   csl: string;
 }
 
-/** What a citation needs of one feature of a report layer. */
-export function citedFeature(feature: Feature, layer: Pick<ReportLayer, 'name'>): CitedFeature {
-  const p = feature.properties ?? {};
-  return {
-    id: String(feature.id),
-    layerName: layer.name,
-    name: nonEmpty(p.name) ?? 'Unnamed feature',
-    source: nonEmpty(p.source) ?? 'source not recorded',
-    attributedTo: nonEmpty(p.attributed_to),
-  };
-}
-
 /** The link that opens the map at its default view with this feature's popup open. */
 export const featureLink = (pageUrl: string, id: string): string =>
   `${pageUrl}${formatHash({ feature: id })}`;
 
-function accessed(today: Date) {
+/** The access date: the reader's own calendar day, as date-parts, ISO 8601 and in words. */
+export function accessed(today: Date) {
   const parts = [today.getFullYear(), today.getMonth() + 1, today.getDate()] as const;
   const iso = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
   return { parts, iso, words: formatDate(iso, 'day') };
@@ -176,10 +161,10 @@ export function citeMap({ pageUrl, today }: CiteContext): Citation {
 export function citeFeature(feature: CitedFeature, { pageUrl, today }: CiteContext): Citation {
   const day = accessed(today);
   const link = featureLink(pageUrl, feature.id);
-  const title = `${feature.name} (feature ${feature.id}, ${feature.layerName} layer)`;
+  const title = `${feature.title} (feature ${feature.id}, ${feature.layerName} layer)`;
   const basis = `Source: ${sourceWords(feature.source)}${feature.attributedTo ? `; attributed to ${feature.attributedTo}` : ''}`;
   const text =
-    `“${feature.name}”, feature ${feature.id} of the ${feature.layerName} layer. In ${MAP_AUTHOR}: ` +
+    `“${feature.title}”, feature ${feature.id} of the ${feature.layerName} layer. In: ${MAP_AUTHOR}, ` +
     `${MAP_TITLE}, version ${MAP_VERSION}. ${link}. Accessed ${day.words} (${day.iso}). ${basis}.`;
   const note = `In: ${MAP_TITLE}, version ${MAP_VERSION}. Accessed ${day.words}. ${basis}`;
   const bibtex = [

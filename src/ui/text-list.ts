@@ -1,6 +1,7 @@
 import { popupModel } from '../data/popup.ts';
 import { featureInterval, type Interval, stateText } from '../data/time.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
+import { citeButton } from './cite.ts';
 import { el } from './dom.ts';
 import { popupContent } from './popup-content.ts';
 
@@ -51,6 +52,7 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
       } else {
         item.append(el('h4', { class: 'text-list__name' }, model.title));
       }
+      item.append(citeButton({ ...model, id }));
       const line = el('p', { class: 'text-list__status' });
       statuses.push({ line, interval: featureInterval(feature.properties) });
       item.append(line);

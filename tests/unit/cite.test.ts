@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   bibtexEscape,
   type CitedFeature,
-  citedFeature,
   citeFeature,
   citeMap,
   featureLink,
   MAP_TITLE,
 } from '../../src/data/cite.ts';
 import { parseHash } from '../../src/data/hash.ts';
+import { popupModel } from '../../src/data/popup.ts';
 import { reportLayer } from '../../src/layers/registry.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -18,7 +18,10 @@ const { version } = JSON.parse(read('package.json')) as { version: string };
 const altaVerapaz = (JSON.parse(read('geodata/layers/alta-verapaz.geojson')) as FeatureCollection)
   .features[0];
 if (!altaVerapaz) throw new Error('alta-verapaz.geojson has no feature');
-const feature = citedFeature(altaVerapaz, reportLayer('alta-verapaz'));
+const feature: CitedFeature = {
+  id: String(altaVerapaz.id),
+  ...popupModel(altaVerapaz.properties, reportLayer('alta-verapaz')),
+};
 const PAGE = 'https://example.org/map/';
 // Local noon: the access date is the reader's own calendar day, whatever the time zone.
 const context = { pageUrl: PAGE, today: new Date(2026, 11, 2, 12) };
@@ -159,7 +162,7 @@ describe('citeFeature', () => {
     const hostile: CitedFeature = {
       ...feature,
       id: 'x},evil={1',
-      name: 'A}, note = {pwned}} @misc{evil, title={x \\ 100% & $5 #1 a_b ^ ~ {',
+      title: 'A}, note = {pwned}} @misc{evil, title={x \\ 100% & $5 #1 a_b ^ ~ {',
     };
     const { bibtex, csl, text } = citeFeature(hostile, context);
     const entries = parseBibtex(bibtex);
@@ -171,8 +174,8 @@ describe('citeFeature', () => {
     expect(fields.title).toContain('100\\% \\& \\$5 \\#1 a\\_b \\textasciicircum{} \\textasciitilde{}');
     expect(fields.title).toContain('x \\textbackslash{} 100');
     expect(fields.url).not.toMatch(/[{}\\]/);
-    expect((JSON.parse(csl) as CslItem[])[0]?.title).toContain(hostile.name);
-    expect(text).toContain(hostile.name);
+    expect((JSON.parse(csl) as CslItem[])[0]?.title).toContain(hostile.title);
+    expect(text).toContain(hostile.title);
   });
 });
 
