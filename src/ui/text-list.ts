@@ -41,6 +41,7 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
       const id = String(feature.id);
       const model = popupModel(feature.properties, layer);
       const item = el('li', { class: 'text-list__item' });
+      let name: HTMLElement;
       if (onChoose) {
         const button = el(
           'button',
@@ -48,11 +49,11 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
           model.title,
         );
         button.addEventListener('click', () => onChoose(id, button));
-        item.append(button);
+        name = button;
       } else {
-        item.append(el('h4', { class: 'text-list__name' }, model.title));
+        name = el('h4', { class: 'text-list__name' }, model.title);
       }
-      item.append(citeButton({ ...model, id }));
+      item.append(el('div', { class: 'text-list__head' }, name, citeButton({ ...model, id })));
       const line = el('p', { class: 'text-list__status' });
       statuses.push({ line, interval: featureInterval(feature.properties) });
       item.append(line);
