@@ -4,10 +4,10 @@ import { copyField } from './copy.ts';
 import { el } from './dom.ts';
 import { fullMapUrl } from './embed.ts';
 
-const FORMS: { key: keyof Citation; name: string; rows: number }[] = [
-  { key: 'text', name: 'Text', rows: 6 },
-  { key: 'bibtex', name: 'BibTeX', rows: 9 },
-  { key: 'csl', name: 'CSL-JSON', rows: 9 },
+const FORMS: { key: keyof Citation; name: string; what: string; rows: number }[] = [
+  { key: 'text', name: 'Text', what: 'the citation', rows: 6 },
+  { key: 'bibtex', name: 'BibTeX', what: 'the BibTeX', rows: 9 },
+  { key: 'csl', name: 'CSL-JSON', what: 'the CSL-JSON', rows: 9 },
 ];
 
 /**
@@ -45,7 +45,7 @@ export function openCiteDialog(feature: CitedFeature | null, opener: HTMLElement
       { type: 'button', class: 'cite__copy', 'aria-label': `Copy ${form.name}` },
       'Copy',
     );
-    copy.addEventListener('click', () => copyField(field, status, `Copied the ${form.name}.`));
+    copy.addEventListener('click', () => copyField(field, status, `Copied ${form.what}.`));
     dialog.append(
       el(
         'div',
