@@ -134,7 +134,7 @@ export class ReportMap {
     this.applyDate();
     if (this.popup && this.openId) {
       const entry = this.features.get(this.openId);
-      if (entry) this.popup.setDOMContent(popupContent(this.model(entry)));
+      if (entry) this.popup.setDOMContent(this.content(entry));
     }
     if (!quiet) this.onChange();
   }
@@ -150,8 +150,10 @@ export class ReportMap {
     }
   }
 
-  private model(entry: FeatureEntry) {
-    return popupModel(entry.feature.properties, reportLayer(entry.layer), this.date);
+  /** A popup's body: the feature's words on the map's date, and its Cite button. */
+  private content(entry: FeatureEntry): HTMLElement {
+    const model = popupModel(entry.feature.properties, reportLayer(entry.layer), this.date);
+    return popupContent(model, { cite: String(entry.feature.id) });
   }
 
   /**
@@ -283,14 +285,13 @@ export class ReportMap {
     options: { at?: maplibregl.LngLatLike; returnFocus?: HTMLElement | null },
   ): void {
     this.closePopup({ restoreFocus: false });
-    const model = this.model(entry);
     const popup = new maplibregl.Popup({
       maxWidth: 'min(340px, 90vw)',
       focusAfterOpen: true,
       className: 'map-popup',
     })
       .setLngLat(options.at ?? (entry.anchor as [number, number]))
-      .setDOMContent(popupContent(model))
+      .setDOMContent(this.content(entry))
       .addTo(this.map);
     this.popup = popup;
     this.openId = id;

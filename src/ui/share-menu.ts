@@ -1,3 +1,5 @@
+import { citeButton } from './cite.ts';
+import { copyField } from './copy.ts';
 import { el } from './dom.ts';
 
 export interface ShareMenuOptions {
@@ -8,18 +10,10 @@ export interface ShareMenuOptions {
   embedCode(): string;
 }
 
-/** Selects a field's text and copies it: the Clipboard API, else the selection left for Ctrl+C. */
-async function copy(field: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
-  field.select();
-  try {
-    await navigator.clipboard.writeText(field.value);
-    status.textContent = 'Copied.';
-  } catch {
-    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
-  }
-}
-
-/** "Save and embed": pictures of the view that carry their sources, and an embed code for a story. */
+/**
+ * "Save and embed": pictures of the view that carry their sources, an embed code for a story, and the
+ * map's citation.
+ */
 export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOptions): HTMLElement {
   const status = el('p', { class: 'share__status', role: 'status' });
   const action = (label: string, name: string, run: () => Promise<void>) => {
@@ -45,7 +39,7 @@ export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOption
     'aria-label': 'Embed code for this view',
   });
   const copyButton = el('button', { type: 'button', class: 'share__action' }, 'Copy embed code');
-  copyButton.addEventListener('click', () => copy(code, status));
+  copyButton.addEventListener('click', () => copyField(code, status));
   const embed = el(
     'details',
     { class: 'share__embed' },
@@ -56,10 +50,12 @@ export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOption
   embed.addEventListener('toggle', () => {
     if (embed.open) code.value = embedCode();
   });
+  const cite = citeButton(null, 'Cite this map');
+  cite.classList.add('share__action');
   return el(
     'details',
     { class: 'share' },
-    el('summary', {}, 'Save image · Embed'),
+    el('summary', {}, 'Save image · Embed · Cite'),
     el(
       'div',
       { class: 'share__body' },
@@ -68,6 +64,7 @@ export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOption
         ? [action('Save vector image (SVG)', 'Save image of this view as SVG, to edit', saveSvg)]
         : []),
       embed,
+      cite,
       el(
         'p',
         { class: 'share__note' },

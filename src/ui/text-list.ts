@@ -1,6 +1,7 @@
 import { popupModel } from '../data/popup.ts';
 import { featureInterval, type Interval, stateText } from '../data/time.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
+import { citeButton } from './cite.ts';
 import { el } from './dom.ts';
 import { popupContent } from './popup-content.ts';
 
@@ -40,6 +41,7 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
       const id = String(feature.id);
       const model = popupModel(feature.properties, layer);
       const item = el('li', { class: 'text-list__item' });
+      let name: HTMLElement;
       if (onChoose) {
         const button = el(
           'button',
@@ -47,10 +49,11 @@ export function createTextList({ layers, data, onChoose }: TextListOptions): Tex
           model.title,
         );
         button.addEventListener('click', () => onChoose(id, button));
-        item.append(button);
+        name = button;
       } else {
-        item.append(el('h4', { class: 'text-list__name' }, model.title));
+        name = el('h4', { class: 'text-list__name' }, model.title);
       }
+      item.append(el('div', { class: 'text-list__head' }, name, citeButton({ ...model, id })));
       const line = el('p', { class: 'text-list__status' });
       statuses.push({ line, interval: featureInterval(feature.properties) });
       item.append(line);

@@ -1,5 +1,6 @@
 import type { ReportData } from '../layers/registry.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
+import { citeButton } from './cite.ts';
 import { el } from './dom.ts';
 import { createExportMenu } from './export-menu.ts';
 import { showMessage } from './messages.ts';
@@ -43,7 +44,7 @@ export function mountWithoutMap(
     'The interactive map needs WebGL 2, which this browser does not provide. ' +
       'Below are the map as a picture and everything it shows as text, and the downloads work.',
   );
-  panel.append(defaultPicture());
+  panel.append(defaultPicture(), el('p', { class: 'without-map__cite' }, citeButton(null, 'Cite this map')));
   panel.append(createExportMenu({ layers: REPORT_LAYERS, data, geoPackageUrl }));
   panel.append(createTextList({ layers: REPORT_LAYERS, data }).element);
   panel.querySelector('details.export')?.setAttribute('open', '');

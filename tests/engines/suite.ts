@@ -183,6 +183,31 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(await page.evaluate(() => location.hash)).not.toContain('feature=');
     });
 
+    it("cites a popup's feature: its link and the report in the dialog; Escape closes only that", async () => {
+      const page = await open();
+      await page.click('.text-list__show[data-feature="GT-AV"]');
+      await waitFor(
+        page,
+        'the popup',
+        () => document.querySelector('.maplibregl-popup .cite-button') !== null,
+      );
+      await page.click('.maplibregl-popup .cite-button');
+      await waitFor(page, 'the citation dialog', () => document.querySelector('dialog.cite[open]') !== null);
+      const cited = await page.evaluate(() => ({
+        text: (document.getElementById('cite-text') as HTMLTextAreaElement).value,
+        link: `${location.origin}${location.pathname}#feature=GT-AV`,
+      }));
+      expect(cited.text).toContain(cited.link);
+      expect(cited.text).toContain('BBC News, 15 January 2012');
+      await page.press('Escape');
+      await waitFor(page, 'the dialog to close', () => document.querySelector('dialog.cite') === null);
+      const after = await page.evaluate(() => ({
+        focused: document.activeElement?.getAttribute('aria-label'),
+        popup: document.querySelector('.maplibregl-popup') !== null,
+      }));
+      expect(after).toEqual({ focused: 'Cite Alta Verapaz', popup: true });
+    });
+
     it('restores a permalink with a hidden layer and an open feature', async () => {
       const page = await open('#5.5/17.5/-98.5&layers=alta-verapaz,militarised-policing&feature=MEX');
       await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);

@@ -1,0 +1,76 @@
+import './cite.css';
+import { accessed, type Citation, type CitedFeature, citeFeature, citeMap } from '../data/cite.ts';
+import { copyField } from './copy.ts';
+import { el } from './dom.ts';
+import { fullMapUrl } from './embed.ts';
+
+const FORMS: { key: keyof Citation; name: string; what: string; rows: number }[] = [
+  { key: 'text', name: 'Text', what: 'the citation', rows: 6 },
+  { key: 'bibtex', name: 'BibTeX', what: 'the BibTeX', rows: 9 },
+  { key: 'csl', name: 'CSL-JSON', what: 'the CSL-JSON', rows: 9 },
+];
+
+/**
+ * The citation of a feature (or of the map) in three forms, each with a Copy button, in a modal
+ * dialog. Escape or Close shuts it and gives focus back to `opener`.
+ */
+export function openCiteDialog(feature: CitedFeature | null, opener: HTMLElement): HTMLDialogElement {
+  const { origin, pathname, search } = window.location;
+  // The full page, never the embed: a citation should open the map with its text and menus.
+  const context = { pageUrl: fullMapUrl({ origin, pathname, search, hash: '' }), today: new Date() };
+  const citation = feature ? citeFeature(feature, context) : citeMap(context);
+  const status = el('p', { class: 'cite__status', role: 'status' });
+  const dialog = el(
+    'dialog',
+    { class: 'cite', 'aria-labelledby': 'cite-title', 'aria-describedby': 'cite-intro' },
+    el('h2', { id: 'cite-title' }, feature ? `Cite “${feature.title}”` : 'Cite this map'),
+    el(
+      'p',
+      { id: 'cite-intro', class: 'cite__intro' },
+      `Accessed today, ${accessed(context.today).words}. `,
+      feature ? 'The link opens this feature on the map.' : 'The link opens the map.',
+    ),
+  );
+  for (const form of FORMS) {
+    const id = `cite-${form.key}`;
+    const field = el('textarea', {
+      id,
+      class: `cite__field cite__field--${form.key}`,
+      readonly: '',
+      rows: String(form.rows),
+    });
+    field.value = citation[form.key];
+    const copy = el(
+      'button',
+      { type: 'button', class: 'cite__copy', 'aria-label': `Copy ${form.name}` },
+      'Copy',
+    );
+    copy.addEventListener('click', () => copyField(field, status, `Copied ${form.what}.`));
+    dialog.append(
+      el(
+        'div',
+        { class: 'cite__form' },
+        el('div', { class: 'cite__head' }, el('label', { for: id }, form.name), copy),
+        field,
+      ),
+    );
+  }
+  const close = el('button', { type: 'button', class: 'cite__close' }, 'Close');
+  close.addEventListener('click', () => dialog.close());
+  dialog.append(status, close);
+  // Escape closes the dialog only: the map's popup under it, which holds the opener, stays open.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') event.stopPropagation();
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    // A date changed by the story playing redraws the popup, and its button, under the dialog.
+    const target = opener.isConnected
+      ? opener
+      : document.querySelector<HTMLElement>(`.cite-button[data-cite="${CSS.escape(feature?.id ?? '')}"]`);
+    target?.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

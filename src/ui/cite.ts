@@ -1,0 +1,25 @@
+import type { CitedFeature } from '../data/cite.ts';
+import { el } from './dom.ts';
+
+/**
+ * A "Cite" button for one feature, or for the whole map without one. The dialog and the citation
+ * code load on the first press: few readers cite, and the first load's script is kept small.
+ */
+export function citeButton(feature: CitedFeature | null, label = 'Cite'): HTMLButtonElement {
+  // Several "Cite" buttons share a list, so each names what it cites.
+  const name = feature ? `${label} ${feature.title}` : label;
+  const button = el(
+    'button',
+    { type: 'button', class: 'cite-button', 'aria-label': name, 'data-cite': feature?.id ?? '' },
+    label,
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      (await import('./cite-dialog.ts')).openCiteDialog(feature, button);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}

@@ -1,0 +1,20 @@
+/**
+ * Copies a field's text with the Clipboard API. Where that is missing or refused (an insecure page, a
+ * permission denied), the text is left selected in the field, and `status` says to press Ctrl+C.
+ */
+export async function copyField(
+  field: HTMLTextAreaElement,
+  status: HTMLElement,
+  done = 'Copied.',
+): Promise<void> {
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = done;
+  } catch {
+    // Ctrl+C copies the selection only while the field has focus.
+    field.focus();
+    field.select();
+    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+  }
+}
