@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { version } from '../../package.json';
+import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
 import { GEOPACKAGE_NAME } from '../data/names.ts';
 import { type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaning } from './columns.ts';
@@ -58,8 +58,8 @@ export interface ReadmeOptions {
 /** The zip's README.txt: what each file is, the columns and what they mean, licences, sources, citing. */
 export function readmeText({ files, data, where }: ReadmeOptions): string {
   const lines = [
-    'Cocaine transit routes through Guatemala: map of a BBC News report (15 January 2012)',
-    `The map's layers, version ${version}${where ? `, only the features ${where}` : ''}.`,
+    MAP_TITLE,
+    `The map's layers, version ${MAP_VERSION}${where ? `, only the features ${where}` : ''}.`,
     '',
     'Drawn from one report: BBC News, 15 January 2012, on President Otto Perez Molina ordering',
     "Guatemala's army against drug cartels. Every excerpt is the report's words, verbatim. The flows",
@@ -95,9 +95,10 @@ export function readmeText({ files, data, where }: ReadmeOptions): string {
     "  The map's own data and code: MIT licence.",
     '',
     'HOW TO CITE',
-    `  Cocaine transit routes through Guatemala: map of a BBC News report (15 January 2012),`,
-    `  version ${version}. Data drawn from BBC News, 15 January 2012. Accessed <date you downloaded it>.`,
-    '  Every feature has a "Cite" button in the map, with BibTeX and CSL-JSON.',
+    `  ${MAP_AUTHOR}. ${MAP_TITLE}, version ${MAP_VERSION}.`,
+    `  <the address you had the map from>. Accessed <the day you downloaded it>. Source: ${REPORT.attribution}.`,
+    '  The map\'s "Cite this map", and the "Cite" of each feature, give this with the address and the',
+    '  day filled in, and as BibTeX and CSL-JSON. CITATION.cff in the source repository cites the project.',
   );
   // CRLF, so that every text editor on Windows shows the lines.
   return `${lines.join('\n').replaceAll('\n', '\r\n')}\r\n`;
