@@ -20,15 +20,16 @@ describe('byte budgets of the production build', () => {
     const entry = /src="\.\/assets\/(index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry, 'the entry script in dist/index.html').toBeDefined();
     // The first load is the entry and the chunks the page preloads with it; code only some readers
-    // use (the pictures, the citation dialog) is in chunks of its own, fetched when asked for.
+    // use (the pictures, the citation dialog, the download writers) is in chunks of its own, fetched
+    // when asked for.
     const preloaded = [...html.matchAll(/rel="modulepreload"[^>]*href="\.\/assets\/([^"]+\.js)"/g)].map(
       (m) => m[1] as string,
     );
     const firstLoad = [entry as string, ...preloaded].filter((f) => !f.startsWith('maplibre-gl'));
     const total = firstLoad.reduce((sum, f) => sum + gzipped(f), 0);
     expect(total).toBeLessThanOrEqual(BUDGETS.appJsGzip);
-    const onDemand = files.filter((f) => /^(save-(picture|svg)|cite-dialog)-.*\.js$/.test(f));
-    expect(onDemand, 'the picture and citation code in chunks of their own').toHaveLength(3);
+    const onDemand = files.filter((f) => /^(save-(picture|svg)|cite-dialog|package)-.*\.js$/.test(f));
+    expect(onDemand, 'the picture, citation and download code in chunks of their own').toHaveLength(4);
     for (const chunk of onDemand) expect(html).not.toContain(chunk);
     // MapLibre really is apart: its attribution control's class name is in its chunk, not the app's.
     const maplibre = files.find((f) => /^maplibre-gl-[^w].*\.js$/.test(f)) ?? '';
