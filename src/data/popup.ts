@@ -1,8 +1,9 @@
 import type { GeoJsonProperties } from 'geojson';
+import { en, type Messages } from '../i18n/index.ts';
 import type { ReportLayer } from '../layers/registry.ts';
 import { formatDate } from './dates.ts';
 import { excerptTexts, nonEmpty } from './excerpts.ts';
-import { featureInterval, precisionWords, stateText } from './time.ts';
+import { featureInterval, inLanguage, precisionWords, stateText } from './time.ts';
 
 export interface DateLine {
   label: string;
@@ -26,36 +27,42 @@ export interface PopupModel {
   status: string | null;
 }
 
-function dateLine(properties: Record<string, unknown>, prefix: string, label: string): DateLine | null {
+function dateLine(
+  properties: Record<string, unknown>,
+  prefix: string,
+  label: string,
+  t: Messages,
+): DateLine | null {
   const iso = nonEmpty(properties[prefix]);
   if (!iso) return null;
   const precision = nonEmpty(properties[`${prefix}_precision`]) ?? 'day';
   return {
     label,
-    text: `${formatDate(iso, precision)} (${precisionWords(precision)})`,
-    source: nonEmpty(properties[`${prefix}_source`]) ?? 'source not recorded',
+    text: `${formatDate(iso, precision, t)} (${precisionWords(precision, t)})`,
+    source: nonEmpty(properties[`${prefix}_source`]) ?? t.popup.notRecorded,
   };
 }
 
 /** What the popup of a feature of `layer` says: the dates its registry entry names, every excerpt. */
 export function popupModel(
   properties: GeoJsonProperties,
-  layer: Pick<ReportLayer, 'name' | 'popupDates'>,
+  layer: Pick<ReportLayer, 'id' | 'popupDates'>,
   date?: string,
+  t: Messages = en,
 ): PopupModel {
   const p = properties ?? {};
   const dates = layer.popupDates
-    .map(({ key, label }) => dateLine(p, key, label))
+    .map(({ key, label }) => dateLine(p, key, t.dateLabels[label], t))
     .filter((d): d is DateLine => d !== null);
   return {
-    title: nonEmpty(p.name) ?? 'Unnamed feature',
-    layerName: layer.name,
+    title: inLanguage(p, 'name', t) ?? t.popup.unnamed,
+    layerName: t.layers[layer.id].name,
     dates,
     reportDate: nonEmpty(p.date_in_report),
     quotes: excerptTexts(p),
     attributedTo: nonEmpty(p.attributed_to),
-    source: nonEmpty(p.source) ?? 'source not recorded',
-    schematicNote: p.schematic === true ? (nonEmpty(p.note) ?? 'Schematic route: not an actual path.') : null,
-    status: date ? stateText(featureInterval(p), date) : null,
+    source: nonEmpty(p.source) ?? t.popup.notRecorded,
+    schematicNote: p.schematic === true ? (inLanguage(p, 'note', t) ?? t.popup.schematic) : null,
+    status: date ? stateText(featureInterval(p), date, t) : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { GeoJsonProperties } from 'geojson';
+import { en, type Messages } from '../i18n/index.ts';
 import { APPROXIMATE_DAYS, precisionUnit } from '../pipeline/date-range.ts';
 import { formatDate } from './dates.ts';
 import { excerptTexts, nonEmpty } from './excerpts.ts';
@@ -88,55 +89,50 @@ export function addMonths(day: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
-/** "19 December 2010". */
-export const dayInWords = (day: string): string => formatDate(day, 'day');
+/** "19 December 2010" ("19 de diciembre de 2010"). */
+export const dayInWords = (day: string, t: Messages = en): string => formatDate(day, 'day', t);
 
 /** A boundary as precisely as it is known: "19 December 2010", "some day in December 2006". */
-export function boundaryInWords({ date, precision }: Boundary): string {
+export function boundaryInWords({ date, precision }: Boundary, t: Messages = en): string {
   const unit = precisionUnit(precision);
-  const text = formatDate(date, unit);
-  if (unit === 'day' && precision.includes('approximate'))
-    return `about ${text} (within ${APPROXIMATE_DAYS} days either way)`;
-  return unit === 'day' ? text : `some day in ${text}`;
+  const text = formatDate(date, unit, t);
+  if (unit === 'day' && precision.includes('approximate')) return t.dates.aboutWithin(text, APPROXIMATE_DAYS);
+  return unit === 'day' ? t.dates.theDay(text) : t.dates.someDayIn(text);
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** A boundary for a map label, as precisely as it is known: "19 Dec 2010", "Dec 2006", "c. 18 Feb 2011". */
-export function shortBoundary({ date, precision }: Boundary): string {
-  const [y, m, d] = date.split('-');
-  const month = m ? `${SHORT_MONTHS[Number(m) - 1]} ${y}` : String(y);
-  const text = d ? `${Number(d)} ${month}` : month;
-  return precision.includes('approximate') ? `c. ${text}` : text;
+export function shortBoundary({ date, precision }: Boundary, t: Messages = en): string {
+  const unit = date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+  // Intl writes some short months with a full stop ("sept.", "dic."); a map label has no room for it.
+  const text = formatDate(date, unit, t, 'short').replace(/\.(?= )/g, '');
+  return precision.includes('approximate') ? t.dates.circa(text) : text;
 }
 
 /**
  * A map label with the span of a measure that has ended, so that the map says when it held at every
  * date: "Alta Verapaz: army special powers" and "19 Dec 2010 – 18 Feb 2011" under it.
  */
-export function labelWithSpan(label: string, interval: Interval | undefined): string {
+export function labelWithSpan(label: string, interval: Interval | undefined, t: Messages = en): string {
   if (!interval?.end) return label;
-  return `${label}\n${shortBoundary(interval.start)} – ${shortBoundary(interval.end)}`;
+  return `${label}\n${shortBoundary(interval.start, t)} – ${shortBoundary(interval.end, t)}`;
 }
 
 /** What the popup and the text list say of a feature on `day`. */
-export function stateText(interval: Interval | undefined, day: string): string {
+export function stateText(interval: Interval | undefined, day: string, t: Messages = en): string {
   const { state, boundary: which } = stateAt(interval, day);
-  const on = dayInWords(day);
-  if (!interval) return 'Undated: shown at every date, as the report gives it no date';
-  const start = boundaryInWords(interval.start);
-  const end = interval.end ? boundaryInWords(interval.end) : '';
+  const on = dayInWords(day, t);
+  if (!interval) return t.state.undated;
+  const start = boundaryInWords(interval.start, t);
+  const end = interval.end ? boundaryInWords(interval.end, t) : '';
   switch (state) {
     case 'not-yet':
-      return `Not yet in force on ${on}: from ${start}`;
+      return t.state.notYet(on, start);
     case 'uncertain':
-      return which === 'start'
-        ? `Date uncertain on ${on}: it began ${start}`
-        : `Date uncertain on ${on}: it ended ${end}`;
+      return which === 'start' ? t.state.uncertainStart(on, start) : t.state.uncertainEnd(on, end);
     case 'in-force':
-      return `In force on ${on}, since ${start}`;
+      return t.state.inForce(on, start);
     default:
-      return `Ended ${end}: no longer in force on ${on}`;
+      return t.state.ended(on, end);
   }
 }
 
@@ -155,18 +151,20 @@ export interface TimelineEvent {
   source: string;
 }
 
-const PRECISION_WORDS: Record<string, string> = {
-  day: 'to the day',
-  month: 'to the month',
-  year: 'to the year',
-};
-
 /** The precision in words, with its qualifier: "to the day, approximate". */
-export function precisionWords(precision: string): string {
-  const qualifier = precision.match(/,\s*(approximate|inferred)$/)?.[1];
-  const words = PRECISION_WORDS[precisionUnit(precision)] ?? precision;
-  return qualifier ? `${words}, ${qualifier}` : words;
+export function precisionWords(precision: string, t: Messages = en): string {
+  const qualifier = precision.match(/,\s*(approximate|inferred)$/)?.[1] as
+    | 'approximate'
+    | 'inferred'
+    | undefined;
+  const unit = precisionUnit(precision) as keyof Messages['dates']['precision'];
+  const words = t.dates.precision[unit] ?? precision;
+  return qualifier ? `${words}, ${t.dates.qualifier[qualifier]}` : words;
 }
+
+/** A feature's own words in the language of `t` (`name_es`…), else in English. */
+export const inLanguage = (p: Record<string, unknown>, key: string, t: Messages): string | null =>
+  (t.lang === en.lang ? null : nonEmpty(p[`${key}_${t.lang}`])) ?? nonEmpty(p[key]);
 
 /** The excerpt that holds the report's phrase for the date, else the first. */
 function excerptFor(p: Record<string, unknown>, phrase: string | null): string | null {
@@ -178,20 +176,21 @@ function excerptFor(p: Record<string, unknown>, phrase: string | null): string |
 /** The report's dated events in order, each a step of the story: every start, then every end. */
 export function timelineEvents(
   features: Iterable<{ id: string; properties: GeoJsonProperties }>,
+  t: Messages = en,
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const { id, properties } of features) {
     const interval = featureInterval(properties);
     if (!interval) continue;
     const p = properties ?? {};
-    const name = nonEmpty(p.name) ?? id;
+    const name = inLanguage(p, 'name', t) ?? id;
     const reportDate = nonEmpty(p.date_in_report);
     const of = (kind: 'start' | 'end', b: Boundary): TimelineEvent => ({
       feature: id,
       kind,
       day: b.earliest,
-      title: kind === 'start' ? name : `${name}: ended`,
-      when: `${formatDate(b.date, precisionUnit(b.precision))} (${precisionWords(b.precision)})`,
+      title: kind === 'start' ? name : t.timeline.ended(name),
+      when: `${formatDate(b.date, precisionUnit(b.precision), t)} (${precisionWords(b.precision, t)})`,
       // The report dates starts only; an end comes from its own source.
       reportDate: kind === 'start' ? reportDate : null,
       excerpt: kind === 'start' ? excerptFor(p, reportDate) : null,
@@ -203,19 +202,12 @@ export function timelineEvents(
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.feature.localeCompare(b.feature));
 }
 
-const STATE_WORDS: Record<TimeState, string> = {
-  undated: 'undated',
-  'not-yet': 'not yet in force',
-  uncertain: 'date uncertain',
-  'in-force': 'in force',
-  ended: 'ended',
-};
-
 /** What moving the map from one day to another changed, for a screen reader: "Honduras: in force." */
 export function changesBetween(
   features: readonly { name: string; interval: Interval }[],
   from: string,
   to: string,
+  t: Messages = en,
 ): string {
   const changed = features
     .map(({ name, interval }) => ({
@@ -224,6 +216,6 @@ export function changesBetween(
       after: stateAt(interval, to).state,
     }))
     .filter(({ before, after }) => before !== after)
-    .map(({ name, after }) => `${name}: ${STATE_WORDS[after]}.`);
-  return changed.length > 0 ? changed.join(' ') : 'No change on the map.';
+    .map(({ name, after }) => t.state.changed(name, t.state.words[after]));
+  return changed.length > 0 ? changed.join(' ') : t.state.noChange;
 }

@@ -52,7 +52,8 @@ export interface Callout {
 /** A date a popup shows: the ISO date property, read with its `_precision` and `_source` siblings. */
 export interface PopupDate {
   readonly key: string;
-  readonly label: string;
+  /** Which word introduces it, in each language's catalogue (src/i18n: `dateLabels`). */
+  readonly label: 'from' | 'until' | 'since';
 }
 
 export interface ReportLayer {
@@ -105,8 +106,8 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
       callout: { offset: [6.5, 1.7], maxzoom: 5 },
     },
     popupDates: [
-      { key: 'date_start', label: 'From' },
-      { key: 'date_end', label: 'Until' },
+      { key: 'date_start', label: 'from' },
+      { key: 'date_end', label: 'until' },
     ],
   },
   {
@@ -123,7 +124,7 @@ export const REPORT_LAYERS: readonly ReportLayer[] = [
       outlineWidth: 1.6,
       emphasis: false,
     },
-    popupDates: [{ key: 'date_start', label: 'Since' }],
+    popupDates: [{ key: 'date_start', label: 'since' }],
   },
 ];
 

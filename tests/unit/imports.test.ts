@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /**
- * Data flows one way: theme → pipeline → layers (registry) → data → formats → style → picture → ui and files → map →
- * main.ts. A module imports from its own folder or from one earlier in this list, never later.
+ * Data flows one way: theme → pipeline → layers (registry) → i18n → data → formats → style → picture →
+ * ui and files → map → main.ts. A module imports from its own folder or from one earlier in this list, never later.
  */
 const ORDER = [
   'theme.ts',
   'pipeline',
   'layers',
+  'i18n',
   'data',
   'formats',
   'style',

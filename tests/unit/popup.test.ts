@@ -63,7 +63,7 @@ describe('popupModel', () => {
   });
 
   it('says when a date is approximate or inferred, as its precision does', () => {
-    const layer = { name: 'L', popupDates: [{ key: 'date_start', label: 'Since' }] };
+    const layer = reportLayer('militarised-policing');
     const text = (date_start: string, date_start_precision: string) =>
       popupModel({ date_start, date_start_precision, date_start_source: 's' }, layer).dates[0]?.text;
     expect(text('2011', 'year, inferred')).toBe('2011 (to the year, inferred)');
@@ -80,8 +80,10 @@ describe('popupModel', () => {
   });
 
   it('copes with a feature that has no properties', () => {
-    expect(popupModel(null, { name: 'X', popupDates: [{ key: 'date_start', label: 'From' }] })).toMatchObject(
-      { title: 'Unnamed feature', quotes: [], dates: [] },
-    );
+    expect(popupModel(null, reportLayer('alta-verapaz'))).toMatchObject({
+      title: 'Unnamed feature',
+      quotes: [],
+      dates: [],
+    });
   });
 });

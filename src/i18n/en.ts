@@ -1,0 +1,200 @@
+/**
+ * Every word of the interface in English: the fallback, and the shape every other language must
+ * fill (`Messages`, below; a missing or extra key fails `npm run typecheck`). Words that depend on a
+ * number or a name are functions; dates are written by `Intl` (./dates.ts), not here.
+ */
+export const en = {
+  /** BCP 47: `<html lang>`, and the locale `Intl` formats dates in. */
+  lang: 'en',
+  locale: 'en-GB',
+  /** The language's own name, for the switch. */
+  name: 'English',
+  page: {
+    title: 'Cocaine transit routes through Guatemala — map of a BBC News report (15 January 2012)',
+    heading: 'Cocaine transit through Guatemala, as reported by BBC News on 15 January 2012',
+    description:
+      'Offline map of the drug-trafficking transit routes, Alta Verapaz and militarised policing described in a BBC News report of 15 January 2012.',
+    map: 'Map of the transit corridor from Colombia to the United States',
+    panel: 'Text and downloads',
+    language: 'Language',
+    couldNotStart: (reason: string) => `The map could not start: ${reason}`,
+    mapError: 'Unknown map error',
+  },
+  layers: {
+    'transit-flows': {
+      name: 'Transit flows',
+      description:
+        'Cocaine route Colombia → Guatemala → Mexico → US, and the Zetas moving into Guatemala (schematic)',
+    },
+    'alta-verapaz': {
+      name: 'Alta Verapaz',
+      description: 'Province placed under army special powers; police "totally infiltrated by the Zetas"',
+    },
+    'militarised-policing': {
+      name: 'Militarised policing',
+      description: 'Countries the report says use their military against drug gangs, with the start date',
+    },
+  },
+  /** The words before a popup's dates (the registry's popupDates). */
+  dateLabels: { from: 'From', until: 'Until', since: 'Since' },
+  dates: {
+    about: (text: string) => `about ${text}`,
+    aboutWithin: (text: string, days: number) => `about ${text} (within ${days} days either way)`,
+    /** A whole day as a sentence names it: "since 19 December 2010" (Spanish: "desde el 19 de…"). */
+    theDay: (text: string) => text,
+    someDayIn: (text: string) => `some day in ${text}`,
+    circa: (text: string) => `c. ${text}`,
+    precision: { day: 'to the day', month: 'to the month', year: 'to the year' },
+    qualifier: { approximate: 'approximate', inferred: 'inferred' },
+  },
+  state: {
+    undated: 'Undated: shown at every date, as the report gives it no date',
+    notYet: (on: string, start: string) => `Not yet in force on ${on}: from ${start}`,
+    uncertainStart: (on: string, start: string) => `Date uncertain on ${on}: it began ${start}`,
+    uncertainEnd: (on: string, end: string) => `Date uncertain on ${on}: it ended ${end}`,
+    inForce: (on: string, start: string) => `In force on ${on}, since ${start}`,
+    ended: (on: string, end: string) => `Ended ${end}: no longer in force on ${on}`,
+    words: {
+      undated: 'undated',
+      'not-yet': 'not yet in force',
+      uncertain: 'date uncertain',
+      'in-force': 'in force',
+      ended: 'ended',
+    },
+    changed: (name: string, state: string) => `${name}: ${state}.`,
+    noChange: 'No change on the map.',
+  },
+  popup: {
+    inReport: 'In the report',
+    source: (source: string) => `Source: ${source}`,
+    sourceLine: (credit: string, source: string) => `${credit}Source: ${source}.`,
+    notRecorded: 'source not recorded',
+    unnamed: 'Unnamed feature',
+    schematic: 'Schematic route: not an actual path.',
+    quote: (phrase: string) => `“${phrase}”`,
+  },
+  legend: {
+    title: 'Layers',
+    timeTitle: "Areas on the timeline's date",
+    inForce: 'in force',
+    uncertain: 'date uncertain',
+    ended: 'ended, with dates',
+    notYet: 'not yet: hidden',
+    undatedNote: 'Transit flows are undated: shown at every date.',
+  },
+  textList: {
+    title: 'Everything on the map, as text',
+    hidden: ' (hidden on the map)',
+    details: 'Dates and quotes',
+  },
+  timeline: {
+    label: 'Timeline of the report',
+    date: 'Date on the map',
+    previous: 'Previous event',
+    next: 'Next event',
+    play: 'Play the story',
+    pause: 'Pause',
+    captionTitle: "The report's story, step by step",
+    before: (when: string) => `Before the first event the report dates${when}.`,
+    reportSays: (phrase: string) => `; the report says “${phrase}”`,
+    notInReport: 'The report does not tell this; it is dated from its source.',
+    dateSource: (source: string) => `Date: ${source}`,
+    ended: (name: string) => `${name}: ended`,
+  },
+  exportMenu: {
+    title: 'Download data',
+    format: { geojson: 'GeoJSON', kml: 'KML', csv: 'CSV', qml: 'QGIS style', sld: 'SLD' },
+    layerFile: (layer: string, format: string, file: string) => `Download ${layer} as ${format} (${file})`,
+    geoPackage: 'GeoPackage: all layers, styled',
+    geoPackageLabel: (file: string) =>
+      `Download all layers as a GeoPackage styled for QGIS (${file}); always the whole map`,
+    zip: 'Everything (.zip)',
+    zipLabel: (file: string) =>
+      `Download every file in one zip (${file}): each layer in every format, the GeoPackage and a README`,
+    inView: ' Only features in the current view (whole features that touch it, not clipped)',
+    onlyVisible: ' Zip: only the layers shown on the map',
+    asOfDate: " As of the map's date: only what is in force or uncertain then, and the undated routes",
+    note: 'WGS 84. GeoJSON and GeoPackage for QGIS, ArcGIS or GDAL; KML for Google Earth; CSV (geometry as WKT) for spreadsheets. The QGIS style and SLD colour a layer as on this map. Quotes and sources included; README.txt in the zip.',
+    inThisView: 'in this view',
+    onDay: (day: string) => `on ${day}`,
+    noFeature: (layer: string, where: string) => `No ${layer} feature ${where}; nothing was downloaded.`,
+    noFeatureAny: (where: string) => `No feature of any layer asked for ${where}; nothing was downloaded.`,
+    leftOut: (where: string, names: string) => `Left out, with no feature ${where}: ${names}.`,
+    geoPackageHttp: (status: number) => `The GeoPackage could not be fetched (HTTP ${status}).`,
+    geoPackageOffline: 'The GeoPackage could not be fetched: is the network down?',
+    zipHoldsRest: 'The zip holds the rest.',
+    geoPackageLeftOut: 'The GeoPackage, which holds the whole map, is left out.',
+  },
+  share: {
+    title: 'Save image · Embed · Cite',
+    png: 'Save image (PNG)',
+    pngLabel: 'Save image of this view as PNG',
+    svg: 'Save vector image (SVG)',
+    svgLabel: 'Save image of this view as SVG, to edit',
+    saving: 'Saving the picture…',
+    failed: (reason: string) => `The picture could not be saved: ${reason}`,
+    embed: 'Embed this view',
+    embedCode: 'Embed code for this view',
+    copyEmbed: 'Copy embed code',
+    note: 'Pictures carry the title, the date, the legend, the credits and the link to this view.',
+    embedTitle: 'Map: cocaine transit through Guatemala, as reported by BBC News on 15 January 2012',
+    fullMap: 'View the full map ↗',
+  },
+  copy: {
+    copied: 'Copied.',
+    select: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
+  },
+  cite: {
+    cite: 'Cite',
+    citeMap: 'Cite this map',
+    citeNamed: (label: string, title: string) => `${label} ${title}`,
+    title: (name: string) => `Cite “${name}”`,
+    accessed: (day: string) => `Accessed today, ${day}. `,
+    featureLink: 'The link opens this feature on the map.',
+    mapLink: 'The link opens the map.',
+    forms: { text: 'Text', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+    what: { text: 'the citation', bibtex: 'the BibTeX', csl: 'the CSL-JSON' },
+    copy: 'Copy',
+    copyNamed: (name: string) => `Copy ${name}`,
+    copied: (what: string) => `Copied ${what}.`,
+    close: 'Close',
+  },
+  withoutMap: {
+    message:
+      'The interactive map needs WebGL 2, which this browser does not provide. Below are the map as a picture and everything it shows as text, and the downloads work.',
+    caption: 'The map as a picture (the interactive map needs WebGL 2).',
+    alt: 'Map of the report at its date, 15 January 2012: the schematic cocaine route from Colombia through Guatemala and Mexico to the United States, the Zetas moving from Mexico into Guatemala, Mexico, Guatemala and Honduras tinted for their militarised policing, and Alta Verapaz outlined, its army special powers dated 19 December 2010 to 18 February 2011. Credits: BBC News, Natural Earth, GeoNames.',
+  },
+  load: {
+    notGeoJson: 'not a GeoJSON FeatureCollection',
+    layer: (layer: string, reason: string) =>
+      `Could not load the ${layer} layer (${reason}); the rest of the map still works.`,
+    basemap: (file: string, reason: string) =>
+      `Could not load the basemap's ${file} file (${reason}); the report's layers still show.`,
+  },
+  print: { alt: 'The map as shown on screen' },
+  /** The map's credits line; the names and links are the sources' own. */
+  credits: { report: 'Report: BBC News, 15 January 2012', publicDomain: 'public domain', places: 'Places' },
+  /** MapLibre's own controls (its `locale` option), as MapLibre words them in English. */
+  mapControls: {
+    'AttributionControl.ToggleAttribution': 'Toggle attribution',
+    'AttributionControl.MapFeedback': 'Map feedback',
+    'FullscreenControl.Enter': 'Enter fullscreen',
+    'FullscreenControl.Exit': 'Exit fullscreen',
+    'LogoControl.Title': 'MapLibre logo',
+    'Map.Title': 'Map',
+    'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'Popup.Close': 'Close popup',
+  },
+};
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => R
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+/** What every language provides: exactly the keys of the English catalogue. */
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,193 @@
+import type { Messages } from './en.ts';
+
+/**
+ * La interfaz en español. The report's excerpts are never here: they stay as the BBC published them,
+ * in English, marked `lang="en"` where they are shown.
+ */
+export const es: Messages = {
+  lang: 'es',
+  locale: 'es',
+  name: 'Español',
+  page: {
+    title:
+      'Rutas de tránsito de la cocaína por Guatemala — mapa de un reportaje de BBC News (15 de enero de 2012)',
+    heading: 'El tránsito de la cocaína por Guatemala, según BBC News el 15 de enero de 2012',
+    description:
+      'Mapa sin conexión de las rutas de tránsito del narcotráfico, Alta Verapaz y la militarización de la seguridad descritas en un reportaje de BBC News del 15 de enero de 2012.',
+    map: 'Mapa del corredor de tránsito de Colombia a Estados Unidos',
+    panel: 'Textos y descargas',
+    language: 'Idioma',
+    couldNotStart: (reason) => `No se pudo iniciar el mapa: ${reason}`,
+    mapError: 'Error desconocido del mapa',
+  },
+  layers: {
+    'transit-flows': {
+      name: 'Flujos de tránsito',
+      description:
+        'Ruta de la cocaína Colombia → Guatemala → México → EE. UU., y los Zetas entrando en Guatemala (esquemático)',
+    },
+    'alta-verapaz': {
+      name: 'Alta Verapaz',
+      description:
+        'Departamento bajo poderes especiales del ejército; su policía, según el reportaje, "totally infiltrated by the Zetas"',
+    },
+    'militarised-policing': {
+      name: 'Seguridad militarizada',
+      description:
+        'Países que, según el reportaje, usan a sus militares contra las bandas de narcotraficantes, con la fecha de inicio',
+    },
+  },
+  dateLabels: { from: 'Desde', until: 'Hasta', since: 'Desde' },
+  dates: {
+    // A day takes the article ("hacia el 18 de febrero de 2011"); a month or a year does not.
+    about: (text) => `hacia ${/^\d{1,2} /.test(text) ? 'el ' : ''}${text}`,
+    aboutWithin: (text, days) => `hacia el ${text} (con ${days} días de margen)`,
+    theDay: (text) => `el ${text}`,
+    someDayIn: (text) => `algún día de ${text}`,
+    circa: (text) => `h. ${text}`,
+    precision: { day: 'al día', month: 'al mes', year: 'al año' },
+    qualifier: { approximate: 'aproximada', inferred: 'deducida' },
+  },
+  state: {
+    undated: 'Sin fecha: se muestra en todas las fechas, porque el reportaje no le da ninguna',
+    notYet: (on, start) => `Aún no vigente el ${on}: desde ${start}`,
+    uncertainStart: (on, start) => `Fecha incierta el ${on}: empezó ${start}`,
+    uncertainEnd: (on, end) => `Fecha incierta el ${on}: terminó ${end}`,
+    inForce: (on, start) => `Vigente el ${on}, desde ${start}`,
+    ended: (on, end) => `Terminó ${end}: ya no vigente el ${on}`,
+    words: {
+      undated: 'sin fecha',
+      'not-yet': 'aún no vigente',
+      uncertain: 'fecha incierta',
+      'in-force': 'vigente',
+      ended: 'terminado',
+    },
+    changed: (name, state) => `${name}: ${state}.`,
+    noChange: 'Ningún cambio en el mapa.',
+  },
+  popup: {
+    inReport: 'En el reportaje',
+    source: (source) => `Fuente: ${source}`,
+    sourceLine: (credit, source) => `${credit}Fuente: ${source}.`,
+    notRecorded: 'fuente no registrada',
+    unnamed: 'Elemento sin nombre',
+    schematic: 'Ruta esquemática: no es un trayecto real.',
+    quote: (phrase) => `«${phrase}»`,
+  },
+  legend: {
+    title: 'Capas',
+    timeTitle: 'Las áreas en la fecha de la línea de tiempo',
+    inForce: 'vigente',
+    uncertain: 'fecha incierta',
+    ended: 'terminada, con fechas',
+    notYet: 'aún no: oculta',
+    undatedNote: 'Los flujos de tránsito no tienen fecha: se muestran en todas las fechas.',
+  },
+  textList: {
+    title: 'Todo lo del mapa, en texto',
+    hidden: ' (oculta en el mapa)',
+    details: 'Fechas y citas',
+  },
+  timeline: {
+    label: 'Línea de tiempo del reportaje',
+    date: 'Fecha en el mapa',
+    previous: 'Hecho anterior',
+    next: 'Hecho siguiente',
+    play: 'Reproducir la historia',
+    pause: 'Pausa',
+    captionTitle: 'La historia del reportaje, paso a paso',
+    before: (when) => `Antes del primer hecho que fecha el reportaje${when}.`,
+    reportSays: (phrase) => `; el reportaje dice «${phrase}»`,
+    notInReport: 'El reportaje no cuenta esto; la fecha viene de su fuente.',
+    dateSource: (source) => `Fecha: ${source}`,
+    ended: (name) => `${name}: terminado`,
+  },
+  exportMenu: {
+    title: 'Descargar datos',
+    format: { geojson: 'GeoJSON', kml: 'KML', csv: 'CSV', qml: 'Estilo QGIS', sld: 'SLD' },
+    layerFile: (layer, format, file) => `Descargar ${layer} como ${format} (${file})`,
+    geoPackage: 'GeoPackage: todas las capas, con estilo',
+    geoPackageLabel: (file) =>
+      `Descargar todas las capas como GeoPackage con estilo para QGIS (${file}); siempre el mapa entero`,
+    zip: 'Todo (.zip)',
+    zipLabel: (file) =>
+      `Descargar todos los archivos en un zip (${file}): cada capa en cada formato, el GeoPackage y un LÉAME`,
+    inView: ' Solo los elementos de la vista actual (enteros si la tocan, sin recortar)',
+    onlyVisible: ' Zip: solo las capas visibles en el mapa',
+    asOfDate: ' En la fecha del mapa: solo lo vigente o incierto entonces, y las rutas sin fecha',
+    note: 'WGS 84. GeoJSON y GeoPackage para QGIS, ArcGIS o GDAL; KML para Google Earth; CSV (geometría en WKT) para hojas de cálculo. El estilo QGIS y el SLD colorean la capa como este mapa. Con citas y fuentes; README.txt en el zip.',
+    inThisView: 'en esta vista',
+    onDay: (day) => `el ${day}`,
+    noFeature: (layer, where) => `Ningún elemento de ${layer} ${where}; no se descargó nada.`,
+    noFeatureAny: (where) => `Ningún elemento de las capas pedidas ${where}; no se descargó nada.`,
+    leftOut: (where, names) => `Quedan fuera, sin elementos ${where}: ${names}.`,
+    geoPackageHttp: (status) => `No se pudo obtener el GeoPackage (HTTP ${status}).`,
+    geoPackageOffline: 'No se pudo obtener el GeoPackage: ¿no hay conexión?',
+    zipHoldsRest: 'El zip lleva el resto.',
+    geoPackageLeftOut: 'El GeoPackage, que lleva el mapa entero, queda fuera.',
+  },
+  share: {
+    title: 'Guardar imagen · Insertar · Citar',
+    png: 'Guardar imagen (PNG)',
+    pngLabel: 'Guardar una imagen de esta vista en PNG',
+    svg: 'Guardar imagen vectorial (SVG)',
+    svgLabel: 'Guardar una imagen de esta vista en SVG, para editarla',
+    saving: 'Guardando la imagen…',
+    failed: (reason) => `No se pudo guardar la imagen: ${reason}`,
+    embed: 'Insertar esta vista',
+    embedCode: 'Código para insertar esta vista',
+    copyEmbed: 'Copiar el código',
+    note: 'Las imágenes llevan el título, la fecha, la leyenda, los créditos y el enlace a esta vista.',
+    embedTitle: 'Mapa: el tránsito de la cocaína por Guatemala, según BBC News el 15 de enero de 2012',
+    fullMap: 'Ver el mapa completo ↗',
+  },
+  copy: {
+    copied: 'Copiado.',
+    select: 'Seleccionado: pulse Ctrl+C (⌘C en un Mac) para copiar.',
+  },
+  cite: {
+    cite: 'Citar',
+    citeMap: 'Citar este mapa',
+    citeNamed: (label, title) => `${label} ${title}`,
+    title: (name) => `Citar «${name}»`,
+    accessed: (day) => `Consultado hoy, ${day}. `,
+    featureLink: 'El enlace abre este elemento en el mapa.',
+    mapLink: 'El enlace abre el mapa.',
+    forms: { text: 'Texto', bibtex: 'BibTeX', csl: 'CSL-JSON' },
+    what: { text: 'la cita', bibtex: 'el BibTeX', csl: 'el CSL-JSON' },
+    copy: 'Copiar',
+    copyNamed: (name) => `Copiar ${name}`,
+    copied: (what) => `Copiado ${what}.`,
+    close: 'Cerrar',
+  },
+  withoutMap: {
+    message:
+      'El mapa interactivo necesita WebGL 2, que este navegador no ofrece. Abajo están el mapa como imagen y todo lo que muestra en texto, y las descargas funcionan.',
+    caption: 'El mapa como imagen (el mapa interactivo necesita WebGL 2).',
+    alt: 'Mapa del reportaje en su fecha, 15 de enero de 2012: la ruta esquemática de la cocaína de Colombia por Guatemala y México a Estados Unidos, los Zetas entrando desde México en Guatemala, México, Guatemala y Honduras coloreados por su seguridad militarizada, y Alta Verapaz resaltada, con sus poderes especiales del ejército del 19 de diciembre de 2010 al 18 de febrero de 2011. Créditos: BBC News, Natural Earth, GeoNames.',
+  },
+  load: {
+    notGeoJson: 'no es una FeatureCollection de GeoJSON',
+    layer: (layer, reason) => `No se pudo cargar la capa ${layer} (${reason}); el resto del mapa funciona.`,
+    basemap: (file, reason) =>
+      `No se pudo cargar el archivo ${file} del mapa base (${reason}); las capas del reportaje se ven.`,
+  },
+  print: { alt: 'El mapa tal como se ve en pantalla' },
+  credits: {
+    report: 'Reportaje: BBC News, 15 de enero de 2012',
+    publicDomain: 'dominio público',
+    places: 'Lugares',
+  },
+  mapControls: {
+    'AttributionControl.ToggleAttribution': 'Mostrar u ocultar los créditos',
+    'AttributionControl.MapFeedback': 'Comentarios sobre el mapa',
+    'FullscreenControl.Enter': 'Pantalla completa',
+    'FullscreenControl.Exit': 'Salir de pantalla completa',
+    'LogoControl.Title': 'Logotipo de MapLibre',
+    'Map.Title': 'Mapa',
+    'NavigationControl.ResetBearing': 'Arrastre para girar el mapa; haga clic para orientarlo al norte',
+    'NavigationControl.ZoomIn': 'Acercar',
+    'NavigationControl.ZoomOut': 'Alejar',
+    'Popup.Close': 'Cerrar la ventana',
+  },
+};

@@ -1,0 +1,34 @@
+import type { ReportLayerId } from '../layers/registry.ts';
+import { en, type Messages } from './en.ts';
+import { es } from './es.ts';
+
+export { en, type Messages } from './en.ts';
+export { es } from './es.ts';
+
+/**
+ * The interface's languages. A third is one file like es.ts and a line here: the compiler then
+ * checks it has every key.
+ */
+export const LANGUAGES = { en, es } as const satisfies Record<string, Messages>;
+export type Language = keyof typeof LANGUAGES;
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+export const isLanguage = (value: string): value is Language => Object.hasOwn(LANGUAGES, value);
+
+export const messages = (language: Language): Messages => LANGUAGES[language];
+
+/**
+ * The first of the reader's preferred languages (`navigator.languages`, e.g. "es-GT") that the map
+ * speaks, by its primary subtag; English when none is.
+ */
+export function preferredLanguage(preferences: readonly string[]): Language {
+  for (const tag of preferences) {
+    const primary = tag.toLowerCase().split('-')[0] ?? '';
+    if (isLanguage(primary)) return primary;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/** Every report layer has its words in the catalogue: a layer added to the registry fails here. */
+const layerWords: Record<ReportLayerId, { name: string; description: string }> = en.layers;
+void layerWords;
