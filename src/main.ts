@@ -5,28 +5,15 @@ import './ui/timeline.css';
 import './ui/print.css';
 import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures } from './data/features.ts';
-import { parseHash } from './data/hash.ts';
-import { changesBetween, featureInterval, TIMELINE, timelineEvents } from './data/time.ts';
+import { type HashState, parseHash } from './data/hash.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
-import { geoPackageUrl, glyphsUrl } from './files/urls.ts';
-import { REPORT_LAYER_IDS, REPORT_LAYERS } from './layers/registry.ts';
-import { ElementControl } from './map/controls.ts';
-import { animateFlows } from './map/flow-animation.ts';
-import { reducedMotion } from './map/motion.ts';
-import { Permalink } from './map/permalink.ts';
-import { printableMap } from './map/print.ts';
-import { ReportMap } from './map/report-map.ts';
-import { createMapView } from './map/view.ts';
-import { buildStyle } from './style/index.ts';
+import { geoPackageUrl } from './files/urls.ts';
+import { type Language, messages, preferredLanguage } from './i18n/index.ts';
+import { type MountedMap, mountMap } from './map/mount.ts';
 import { mapSourceData } from './style/source.ts';
-import { clickableLayers, layerGroups } from './style/tags.ts';
-import { embedCode, fullMapLink, fullMapUrl, isEmbedded } from './ui/embed.ts';
-import { createExportMenu } from './ui/export-menu.ts';
-import { createLegend } from './ui/legend.ts';
+import { isEmbedded } from './ui/embed.ts';
+import { applyPageText, createLanguageSwitch } from './ui/language.ts';
 import { showMessage } from './ui/messages.ts';
-import { createShareMenu } from './ui/share-menu.ts';
-import { createTextList } from './ui/text-list.ts';
-import { createTimeline } from './ui/timeline.ts';
 import { mountWithoutMap } from './ui/without-map.ts';
 
 function element(id: string): HTMLElement {
@@ -35,144 +22,79 @@ function element(id: string): HTMLElement {
   return found;
 }
 
+/** The reader's browser's languages, most preferred first. */
+const browserLanguage = (): Language => preferredLanguage(navigator.languages ?? [navigator.language]);
+
 async function main(): Promise<void> {
   const container = element('map');
   const panel = element('panel');
   const initial = parseHash(window.location.hash);
   const embedded = isEmbedded(window.location.search);
   if (embedded) document.body.classList.add('embed');
-  const visible = new Set(initial.layers ?? REPORT_LAYER_IDS);
+  const preferred = browserLanguage();
+  let language = initial.lang ?? preferred;
+  applyPageText(messages(language));
   // The page preloads every data file (vite.config.ts), so the style is built with all its data
   // rather than with an empty source filled afterwards, which would tile the map twice.
-  const [basemap, data] = await Promise.all([loadBasemap(showMessage), loadReportLayers(showMessage)]);
+  const first = messages(language);
+  const [basemap, data] = await Promise.all([
+    loadBasemap(showMessage, first),
+    loadReportLayers(showMessage, first),
+  ]);
   const features = indexFeatures(data, committedAnchors.anchors);
-  const style = buildStyle({
-    glyphs: glyphsUrl(),
-    source: mapSourceData(basemap, data, features),
-    hidden: new Set(REPORT_LAYER_IDS.filter((id) => !visible.has(id))),
-  });
+  // Every language's labels are in the source: a change of language builds no new data.
+  const source = mapSourceData(basemap, data, features);
 
-  let map: ReturnType<typeof createMapView>;
-  try {
-    map = createMapView({ container, style, view: initial.view, onError: showMessage });
-  } catch (error) {
-    // Any other failure is reported as the map not starting (below), not as a missing WebGL.
-    if (!/webgl/i.test(String(error))) throw error;
-    mountWithoutMap(data, container, panel, geoPackageUrl());
-    return;
-  }
-  if (import.meta.env.MODE === 'test') {
-    // The browser tests query rendered features through this handle; production builds leave it out.
-    (window as unknown as { __map: unknown }).__map = map;
-    // And the picture code, for the link preview's image (scripts/screenshots.ts).
-    (window as unknown as { __pictures: unknown }).__pictures = () => import('./map/save-picture.ts');
+  let mounted: MountedMap | null = null;
+  const languages = createLanguageSwitch(language, (next) => switchTo(next));
+  if (!embedded) document.querySelector('.page-header')?.append(languages.element);
+
+  /** The map and its controls in `language`, from `state`; the page without a map where there is no WebGL. */
+  const mount = (state: HashState): void => {
+    const t = messages(language);
+    try {
+      mounted = mountMap({
+        container,
+        panel,
+        basemap,
+        data,
+        features,
+        source,
+        initial: state,
+        t,
+        embedded,
+        carryLanguage: () => language !== preferred || language !== 'en',
+        onLanguage: (next) => switchTo(next),
+      });
+    } catch (error) {
+      // Any other failure is reported as the map not starting (below), not as a missing WebGL.
+      if (!/webgl/i.test(String(error))) throw error;
+      panel.replaceChildren();
+      element('messages').replaceChildren();
+      mountWithoutMap(data, container, panel, geoPackageUrl(), t);
+      return;
+    }
+    if (import.meta.env.MODE === 'test') {
+      // The browser tests query rendered features through this handle; production builds leave it out.
+      (window as unknown as { __map: unknown }).__map = mounted.map;
+      // And the picture code, for the link preview's image (scripts/screenshots.ts).
+      (window as unknown as { __pictures: unknown }).__pictures = () => import('./map/save-picture.ts');
+    }
+  };
+
+  /** Everything in another language, showing what was shown: the data is not loaded again. */
+  function switchTo(next: Language): void {
+    if (next === language) return;
+    const state = mounted?.state() ?? parseHash(window.location.hash);
+    mounted?.destroy();
+    mounted = null;
+    language = next;
+    applyPageText(messages(language));
+    languages.setCurrent(language);
+    mount(state);
   }
 
-  const legend = createLegend({
-    layers: REPORT_LAYERS,
-    isVisible: (id) => visible.has(id),
-    onToggle: (id, on) => report.setVisible(id, on),
-    // Folded in a story's embed and on phones, where it would cover the map.
-    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
-  });
-  const textList = createTextList({
-    layers: REPORT_LAYERS,
-    data,
-    onChoose: (id, opener) => report.openFeature(id, { fly: true, returnFocus: opener }),
-  });
-  const date = initial.date ?? TIMELINE.report;
-  const dated = [...features].flatMap(([id, { feature }]) => {
-    const interval = featureInterval(feature.properties);
-    return interval ? [{ id, name: String(feature.properties?.name ?? id), interval }] : [];
-  });
-  const timeline = createTimeline({
-    events: timelineEvents(
-      [...features].map(([id, { feature }]) => ({ id, properties: feature.properties })),
-    ),
-    date,
-    onDate: (day, { settled }) => {
-      report.setDate(day, { quiet: !settled });
-      // A drag's last day may already be set, quietly: the list and the link catch up here.
-      if (settled) {
-        textList.setDate(day);
-        permalink.write();
-      }
-    },
-    // A step asked for goes to its feature (a jump where motion is reduced). The story playing keeps
-    // every dated feature in one frame, and never moves the camera where motion is reduced.
-    onStep: (event, { playing }) => {
-      if (!playing) report.frame(event.feature);
-      else if (!reducedMotion().matches) report.frameAll(dated.map((d) => d.id));
-    },
-    describe: (from, to) => changesBetween(dated, from, to),
-  });
-  const report: ReportMap = new ReportMap(map, {
-    features,
-    groups: layerGroups(style.layers),
-    clickable: clickableLayers(style.layers),
-    visible,
-    date,
-    onChange: () => {
-      const { visible: shown, date: day } = report.state();
-      for (const { id } of REPORT_LAYERS) {
-        legend.setChecked(id, shown.includes(id));
-        textList.setLayerVisible(id, shown.includes(id));
-      }
-      timeline.setDate(day);
-      textList.setDate(day);
-      permalink.write();
-    },
-  });
-  textList.setDate(date);
-  container.after(timeline.element);
-  panel.prepend(timeline.caption);
-  const permalink = new Permalink(map, report);
-  printableMap(map);
-  map.addControl(new ElementControl(legend.element), 'top-left');
-  if (embedded) {
-    const full = fullMapLink();
-    map.addControl(new ElementControl(full.element), 'top-left');
-    map.on('moveend', full.update);
-  } else {
-    map.addControl(
-      new ElementControl(
-        createExportMenu({
-          layers: REPORT_LAYERS,
-          data,
-          geoPackageUrl: geoPackageUrl(),
-          currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
-          visibleLayers: () => report.state().visible,
-          currentDate: () => report.state().date,
-        }),
-      ),
-      'top-left',
-    );
-    const pictureState = () => {
-      const { visible: shown, date: day } = report.state();
-      return { visible: shown, date: day, permalink: fullMapUrl(window.location) };
-    };
-    map.addControl(
-      new ElementControl(
-        createShareMenu({
-          savePng: async () => (await import('./map/save-picture.ts')).savePng(map, pictureState()),
-          saveSvg: async () =>
-            (await import('./map/save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
-          embedCode: () => embedCode(window.location),
-        }),
-      ),
-      'top-left',
-    );
-  }
-  panel.append(textList.element);
-
-  // Ready once the map has drawn everything, the report's layers included. The moving highlight
-  // starts only then: each step is a frame, and the first view should not wait for decoration.
-  map.once('load', () => report.applyDate());
-  map.once('idle', () => {
-    if (!initial.feature || !report.openFeature(initial.feature)) permalink.write();
-    container.dataset.ready = 'true';
-    animateFlows(map);
-  });
+  mount(initial);
 }
 
-main().catch((error: unknown) => showMessage(`The map could not start: ${String(error)}`));
+main().catch((error: unknown) => showMessage(messages(browserLanguage()).page.couldNotStart(String(error))));

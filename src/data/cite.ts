@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { en, type Messages } from '../i18n/index.ts';
 import { formatDate } from './dates.ts';
 import { formatHash } from './hash.ts';
 import type { PopupModel } from './popup.ts';
@@ -35,6 +36,8 @@ export interface CiteContext {
   pageUrl: string;
   /** The day the reader sees the map: the access date, in the reader's own calendar day. */
   today: Date;
+  /** The words around the names, and the date, in the reader's language; English by default. */
+  t?: Messages;
 }
 
 export interface Citation {
@@ -49,10 +52,10 @@ export const featureLink = (pageUrl: string, id: string): string =>
   `${pageUrl}${formatHash({ feature: id })}`;
 
 /** The access date: the reader's own calendar day, as date-parts, ISO 8601 and in words. */
-export function accessed(today: Date) {
+export function accessed(today: Date, t: Messages = en) {
   const parts = [today.getFullYear(), today.getMonth() + 1, today.getDate()] as const;
   const iso = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-  return { parts, iso, words: formatDate(iso, 'day') };
+  return { parts, iso, words: formatDate(iso, 'day', t) };
 }
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -127,11 +130,12 @@ function mapCslBase(day: ReturnType<typeof accessed>) {
 }
 
 /** The whole map: its title, version, address and the day it was seen, and the report it draws on. */
-export function citeMap({ pageUrl, today }: CiteContext): Citation {
-  const day = accessed(today);
+export function citeMap({ pageUrl, today, t = en }: CiteContext): Citation {
+  const day = accessed(today, t);
+  const w = t.citation;
   const text =
-    `${MAP_AUTHOR}. ${MAP_TITLE}, version ${MAP_VERSION}. ${pageUrl}. ` +
-    `Accessed ${day.words} (${day.iso}). Source: ${sourceWords(REPORT.attribution)}.`;
+    `${MAP_AUTHOR}. ${MAP_TITLE}, ${w.version(MAP_VERSION)}. ${pageUrl}. ` +
+    `${w.accessed(day.words)} (${day.iso}). ${w.source(sourceWords(REPORT.attribution))}.`;
   const bibtex = [
     bibtexEntry('misc', KEYS.map, [
       ['author', protectedText(MAP_AUTHOR)],
@@ -139,7 +143,10 @@ export function citeMap({ pageUrl, today }: CiteContext): Citation {
       ['version', braced(MAP_VERSION)],
       ['url', `{${bibtexUrl(pageUrl)}}`],
       ['urldate', `{${day.iso}}`],
-      ['note', braced(`Version ${MAP_VERSION}. Accessed ${day.words}. Source: ${REPORT.attribution}`)],
+      [
+        'note',
+        braced(`${w.Version(MAP_VERSION)}. ${w.accessed(day.words)}. ${w.source(REPORT.attribution)}`),
+      ],
     ]),
     reportBibtex(),
   ].join('\n\n');
@@ -150,7 +157,7 @@ export function citeMap({ pageUrl, today }: CiteContext): Citation {
       title: MAP_TITLE,
       ...mapCslBase(day),
       URL: pageUrl,
-      note: `Source: ${REPORT.attribution}`,
+      note: w.source(REPORT.attribution),
     },
     reportCsl(),
   ];
@@ -158,15 +165,16 @@ export function citeMap({ pageUrl, today }: CiteContext): Citation {
 }
 
 /** One feature: its name and layer, the link that opens it, what it rests on, and the map it is in. */
-export function citeFeature(feature: CitedFeature, { pageUrl, today }: CiteContext): Citation {
-  const day = accessed(today);
+export function citeFeature(feature: CitedFeature, { pageUrl, today, t = en }: CiteContext): Citation {
+  const day = accessed(today, t);
+  const w = t.citation;
   const link = featureLink(pageUrl, feature.id);
-  const title = `${feature.title} (feature ${feature.id}, ${feature.layerName} layer)`;
-  const basis = `Source: ${sourceWords(feature.source)}${feature.attributedTo ? `; attributed to ${feature.attributedTo}` : ''}`;
+  const title = w.featureTitle(feature.title, feature.id, feature.layerName);
+  const basis = `${w.source(sourceWords(feature.source))}${feature.attributedTo ? w.attributedTo(feature.attributedTo) : ''}`;
   const text =
-    `“${feature.title}”, feature ${feature.id} of the ${feature.layerName} layer. In: ${MAP_AUTHOR}, ` +
-    `${MAP_TITLE}, version ${MAP_VERSION}. ${link}. Accessed ${day.words} (${day.iso}). ${basis}.`;
-  const note = `In: ${MAP_TITLE}, version ${MAP_VERSION}. Accessed ${day.words}. ${basis}`;
+    `${w.featureOf(feature.title, feature.id, feature.layerName)}. ${w.in}: ${MAP_AUTHOR}, ` +
+    `${MAP_TITLE}, ${w.version(MAP_VERSION)}. ${link}. ${w.accessed(day.words)} (${day.iso}). ${basis}.`;
+  const note = `${w.in}: ${MAP_TITLE}, ${w.version(MAP_VERSION)}. ${w.accessed(day.words)}. ${basis}`;
   const bibtex = [
     bibtexEntry('misc', `${KEYS.map}:${keyPart(feature.id)}`, [
       ['author', protectedText(MAP_AUTHOR)],

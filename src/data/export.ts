@@ -3,13 +3,8 @@ import { bboxPolygon } from '@turf/bbox-polygon';
 import { booleanIntersects } from '@turf/boolean-intersects';
 import { type Zippable, zipSync } from 'fflate';
 import type { BBox, Feature, FeatureCollection } from 'geojson';
-import {
-  REPORT_LAYERS,
-  type ReportData,
-  type ReportLayer,
-  type ReportLayerId,
-  reportLayer,
-} from '../layers/registry.ts';
+import { en, type Messages } from '../i18n/index.ts';
+import { REPORT_LAYERS, type ReportData, type ReportLayer, type ReportLayerId } from '../layers/registry.ts';
 import { featureInterval, stateAt } from './time.ts';
 
 /** RFC 7946 §12. */
@@ -93,17 +88,20 @@ export function buildExport(data: ReportData, options: ExportOptions = {}): Expo
  */
 export function downloadable(
   files: readonly ExportFile[],
-  { where }: { where?: string },
+  { where, t = en }: { where?: string | undefined; t?: Messages | undefined },
 ): { files: ExportFile[]; message: string | null } {
   if (!where) return { files: [...files], message: null };
   const kept = files.filter((f) => f.count > 0);
-  const names = files.filter((f) => f.count === 0).map((f) => reportLayer(f.layer).name);
+  const names = files.filter((f) => f.count === 0).map((f) => t.layers[f.layer].name);
   if (names.length === 0) return { files: kept, message: null };
   if (kept.length === 0) {
-    const what = names.length === 1 ? `No ${names[0]} feature` : 'No feature of any layer asked for';
-    return { files: kept, message: `${what} ${where}; nothing was downloaded.` };
+    const message =
+      names.length === 1
+        ? t.exportMenu.noFeature(names[0] as string, where)
+        : t.exportMenu.noFeatureAny(where);
+    return { files: kept, message };
   }
-  return { files: kept, message: `Left out, with no feature ${where}: ${names.join(', ')}.` };
+  return { files: kept, message: t.exportMenu.leftOut(where, names.join(', ')) };
 }
 
 /** A file of a zip: text (written as UTF-8) or bytes. */

@@ -1,11 +1,12 @@
+import { isLanguage, type Language } from '../i18n/index.ts';
 import { isReportLayerId, type ReportLayerId } from '../layers/registry.ts';
 import { calendarDate } from '../pipeline/date-range.ts';
 import { TIMELINE } from './time.ts';
 
 /**
  * The permalink: MapLibre's own `#zoom/lat/lng[/bearing[/pitch]]`, then `&layers=a,b` (the visible
- * report layers; absent means all), `&feature=ID` (the open popup) and `&date=YYYY-MM-DD` (the
- * timeline's day; absent means the report's date). Links come from anywhere, so
+ * report layers; absent means all), `&feature=ID` (the open popup), `&date=YYYY-MM-DD` (the
+ * timeline's day; absent means the report's date) and `&lang=es` (the interface's language). Links come from anywhere, so
  * parsing is a whitelist: each part either parses completely into a value in range or is ignored,
  * and nothing in a hash is ever used as markup, a selector or a property name.
  */
@@ -22,6 +23,8 @@ export interface HashState {
   layers?: ReportLayerId[];
   feature?: string;
   date?: string;
+  /** The interface's language; absent means the reader's browser chooses. */
+  lang?: Language;
 }
 
 export const LIMITS = {
@@ -111,6 +114,7 @@ export function parseHash(hash: string): HashState {
       if (value === '' || layers.length > 0) state.layers = layers;
     } else if (key === 'feature' && FEATURE_ID.test(value)) state.feature = value;
     else if (key === 'date' && isTimelineDay(value)) state.date = value;
+    else if (key === 'lang' && isLanguage(value)) state.lang = value;
   }
   return state;
 }
@@ -129,5 +133,6 @@ export function formatHash(state: HashState): string {
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`);
   if (state.feature) parts.push(`feature=${encodeURIComponent(state.feature)}`);
   if (state.date) parts.push(`date=${state.date}`);
+  if (state.lang) parts.push(`lang=${state.lang}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }

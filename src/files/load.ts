@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
+import type { Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
-import { type ReportData, reportLayer } from '../layers/registry.ts';
+import type { ReportData } from '../layers/registry.ts';
 import { basemapUrls, reportLayerUrls } from './urls.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -23,13 +24,14 @@ async function loadFiles<K extends string>(
   urls: Record<K, string>,
   failure: (key: K, reason: string) => string,
   report: (message: string) => void,
+  t: Messages,
 ): Promise<Record<K, FeatureCollection>> {
   const load = async (key: K): Promise<[K, FeatureCollection]> => {
     try {
       const response = await fetch(urls[key]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const json: unknown = await response.json();
-      if (!isFeatureCollection(json)) throw new Error('not a GeoJSON FeatureCollection');
+      if (!isFeatureCollection(json)) throw new Error(t.load.notGeoJson);
       return [key, json];
     } catch (error) {
       report(failure(key, String(error)));
@@ -40,18 +42,8 @@ async function loadFiles<K extends string>(
   return Object.fromEntries(entries) as Record<K, FeatureCollection>;
 }
 
-export const loadReportLayers = (report: (message: string) => void): Promise<ReportData> =>
-  loadFiles(
-    reportLayerUrls,
-    (id, reason) =>
-      `Could not load the ${reportLayer(id).name} layer (${reason}); the rest of the map still works.`,
-    report,
-  );
+export const loadReportLayers = (report: (message: string) => void, t: Messages): Promise<ReportData> =>
+  loadFiles(reportLayerUrls, (id, reason) => t.load.layer(t.layers[id].name, reason), report, t);
 
-export const loadBasemap = (report: (message: string) => void): Promise<BasemapData> =>
-  loadFiles(
-    basemapUrls,
-    (file, reason) =>
-      `Could not load the basemap's ${file} file (${reason}); the report's layers still show.`,
-    report,
-  );
+export const loadBasemap = (report: (message: string) => void, t: Messages): Promise<BasemapData> =>
+  loadFiles(basemapUrls, (file, reason) => t.load.basemap(file, reason), report, t);

@@ -10,6 +10,7 @@ import {
   zipExport,
 } from '../data/export.ts';
 import { GEOPACKAGE_NAME, README_NAME } from '../data/names.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { ReportData, ReportLayer } from '../layers/registry.ts';
 import { layerCsv } from './csv.ts';
 import { layerKml } from './kml.ts';
@@ -66,12 +67,16 @@ export interface Package {
  */
 export function buildPackage(
   data: ReportData,
-  options: ExportOptions & { formats?: readonly LayerFormat[]; where?: string } = {},
+  options: ExportOptions & {
+    formats?: readonly LayerFormat[];
+    where?: string | undefined;
+    t?: Messages;
+  } = {},
 ): Package {
   const formats = options.formats ?? LAYER_FORMATS.map((f) => f.format);
   const selection = selectLayers(data, options);
   const geojson = selection.map(({ layer, features }) => layerFile(layer, features, 'geojson'));
-  const { files: kept, message } = downloadable(geojson, { where: options.where });
+  const { files: kept, message } = downloadable(geojson, { where: options.where, t: options.t });
   const chosen = selection.filter(({ layer }) => kept.some((f) => f.layer === layer.id));
   return {
     files: chosen.flatMap(({ layer, features }) =>

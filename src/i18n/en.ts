@@ -67,7 +67,6 @@ export const en = {
   popup: {
     inReport: 'In the report',
     source: (source: string) => `Source: ${source}`,
-    sourceLine: (credit: string, source: string) => `${credit}Source: ${source}.`,
     notRecorded: 'source not recorded',
     unnamed: 'Unnamed feature',
     schematic: 'Schematic route: not an actual path.',
@@ -158,6 +157,18 @@ export const en = {
     copyNamed: (name: string) => `Copy ${name}`,
     copied: (what: string) => `Copied ${what}.`,
     close: 'Close',
+  },
+  /** The words of a citation around the names (src/data/cite.ts); the map's title stays as it is. */
+  citation: {
+    version: (v: string) => `version ${v}`,
+    Version: (v: string) => `Version ${v}`,
+    accessed: (day: string) => `Accessed ${day}`,
+    source: (source: string) => `Source: ${source}`,
+    attributedTo: (who: string) => `; attributed to ${who}`,
+    in: 'In',
+    featureTitle: (title: string, id: string, layer: string) => `${title} (feature ${id}, ${layer} layer)`,
+    featureOf: (title: string, id: string, layer: string) =>
+      `“${title}”, feature ${id} of the ${layer} layer`,
   },
   withoutMap: {
     message:

@@ -68,7 +68,6 @@ export const es: Messages = {
   popup: {
     inReport: 'En el reportaje',
     source: (source) => `Fuente: ${source}`,
-    sourceLine: (credit, source) => `${credit}Fuente: ${source}.`,
     notRecorded: 'fuente no registrada',
     unnamed: 'Elemento sin nombre',
     schematic: 'Ruta esquemática: no es un trayecto real.',
@@ -159,6 +158,16 @@ export const es: Messages = {
     copyNamed: (name) => `Copiar ${name}`,
     copied: (what) => `Copiado ${what}.`,
     close: 'Cerrar',
+  },
+  citation: {
+    version: (v) => `versión ${v}`,
+    Version: (v) => `Versión ${v}`,
+    accessed: (day) => `Consultado el ${day}`,
+    source: (source) => `Fuente: ${source}`,
+    attributedTo: (who) => `; atribuido a ${who}`,
+    in: 'En',
+    featureTitle: (title, id, layer) => `${title} (elemento ${id}, capa ${layer})`,
+    featureOf: (title, id, layer) => `«${title}», elemento ${id} de la capa ${layer}`,
   },
   withoutMap: {
     message:

@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatHash, type HashState, parseHash, type View } from '../data/hash.ts';
 import { TIMELINE } from '../data/time.ts';
+import type { Language } from '../i18n/index.ts';
 import { REPORT_LAYER_IDS } from '../layers/registry.ts';
 import type { ReportMap } from './report-map.ts';
 
@@ -21,6 +22,14 @@ export class Permalink {
   constructor(
     private readonly map: MapLibreMap,
     private readonly report: ReportMap,
+    private readonly language: {
+      /** The interface's language now. */
+      current: () => Language;
+      /** Whether a link must say it: not where the reader's browser would choose it anyway. */
+      carry: () => boolean;
+      /** A link edited in the address bar asks for another language. */
+      onLanguage: (language: Language) => void;
+    } = { current: () => 'en', carry: () => false, onLanguage: () => {} },
   ) {
     this.moved = map.on('moveend', () => this.write());
     window.addEventListener('hashchange', () => this.show(parseHash(window.location.hash)), {
@@ -37,6 +46,7 @@ export class Permalink {
       feature: feature ?? undefined,
       // The report's date is the default, so every link made before the timeline reads the same.
       date: date === TIMELINE.report ? undefined : date,
+      lang: this.language.carry() ? this.language.current() : undefined,
     };
     const hash = formatHash(state);
     if (hash !== window.location.hash) {
@@ -49,6 +59,7 @@ export class Permalink {
     this.report.setVisibleLayers(new Set(next.layers ?? REPORT_LAYER_IDS));
     this.report.setDate(next.date ?? TIMELINE.report);
     if (next.feature && next.feature !== this.report.state().feature) this.report.openFeature(next.feature);
+    if (next.lang && next.lang !== this.language.current()) this.language.onLanguage(next.lang);
   }
 
   destroy(): void {

@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * blank. Before the print the map's drawing is copied into an image that only print shows
  * (src/ui/print.css), and removed after. Returns a function that stops listening.
  */
-export function printableMap(map: MapLibreMap): () => void {
+export function printableMap(map: MapLibreMap, alt: string): () => void {
   let image: HTMLImageElement | null = null;
   const before = () => {
     // A second beforeprint (a print started while one is pending) replaces the copy.
@@ -13,7 +13,7 @@ export function printableMap(map: MapLibreMap): () => void {
     map.redraw();
     image = document.createElement('img');
     image.className = 'map-print';
-    image.alt = 'The map as shown on screen';
+    image.alt = alt;
     image.src = map.getCanvas().toDataURL('image/png');
     map.getContainer().append(image);
   };

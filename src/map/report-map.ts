@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
 import { popupModel } from '../data/popup.ts';
 import { featureInterval, type Interval, stateAt, TIMELINE } from '../data/time.ts';
+import { en, type Messages } from '../i18n/index.ts';
 import { REPORT_LAYER_IDS, type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { MAP_SOURCE } from '../style/source.ts';
 import { TIME_STATE } from '../style/time.ts';
@@ -32,6 +33,8 @@ export interface ReportMapOptions {
   onChange?: () => void;
   /** Where Escape closes the popup from; the document unless a test gives its own. */
   keys?: EventTarget;
+  /** The popups' language; English by default. */
+  t?: Messages;
 }
 
 /**
@@ -54,6 +57,7 @@ export class ReportMap {
   private readonly listening = new AbortController();
   private destroyed = false;
   private date: string;
+  private readonly t: Messages;
   /** The dated features' intervals; the others are undated, drawn at every date. */
   private readonly intervals: Map<string, Interval>;
 
@@ -67,9 +71,11 @@ export class ReportMap {
       date = TIMELINE.report,
       onChange,
       keys = document,
+      t = en,
     }: ReportMapOptions,
   ) {
     this.date = date;
+    this.t = t;
     this.intervals = new Map(
       [...features].flatMap(([id, entry]) => {
         const interval = featureInterval(entry.feature.properties);
@@ -152,8 +158,8 @@ export class ReportMap {
 
   /** A popup's body: the feature's words on the map's date, and its Cite button. */
   private content(entry: FeatureEntry): HTMLElement {
-    const model = popupModel(entry.feature.properties, reportLayer(entry.layer), this.date);
-    return popupContent(model, { cite: String(entry.feature.id) });
+    const model = popupModel(entry.feature.properties, reportLayer(entry.layer), this.date, this.t);
+    return popupContent(model, this.t, { cite: String(entry.feature.id) });
   }
 
   /**

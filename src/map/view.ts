@@ -4,7 +4,7 @@ import './worker.ts';
 import type { StyleSpecification } from 'maplibre-gl';
 import { DEFAULT_BOUNDS, defaultPadding } from '../data/default-view.ts';
 import { LIMITS, type View } from '../data/hash.ts';
-import { REPORT_ATTRIBUTION } from '../style/index.ts';
+import type { Messages } from '../i18n/index.ts';
 import { theme } from '../theme.ts';
 import { reducedMotion } from './motion.ts';
 
@@ -14,9 +14,11 @@ export interface MapViewOptions {
   /** A view from a link; the default frames the whole corridor. */
   view?: View;
   onError: (message: string) => void;
+  /** The words of MapLibre's controls and of the credits. */
+  t: Messages;
 }
 
-export function createMapView({ container, style, view, onError }: MapViewOptions): maplibregl.Map {
+export function createMapView({ container, style, view, onError, t }: MapViewOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
     style,
@@ -38,17 +40,18 @@ export function createMapView({ container, style, view, onError }: MapViewOption
     cooperativeGestures: false,
     // The generated style is validated by the unit tests, not again at every load.
     validateStyle: false,
+    locale: { ...t.mapControls },
   });
   // The sea is the page's background seen through the transparent canvas, not a background layer that
   // paints every pixel of every frame (docs/PERFORMANCE.md). Set only once a map exists, so a browser
   // without WebGL keeps a plain page.
   document.documentElement.style.setProperty('--sea', theme.ocean);
   // Registered before the first source loads, so no failure can pass unreported.
-  map.on('error', (event) => onError(event.error?.message ?? 'Unknown map error'));
+  map.on('error', (event) => onError(event.error?.message ?? t.page.mapError));
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
   map.addControl(new maplibregl.FullscreenControl(), 'top-right');
   map.addControl(
-    new maplibregl.AttributionControl({ compact: false, customAttribution: REPORT_ATTRIBUTION }),
+    new maplibregl.AttributionControl({ compact: false, customAttribution: t.credits.report }),
     'bottom-right',
   );
   // In the attribution's corner, above it: on a phone the credits wrap and would hide a scale bar

@@ -1,19 +1,23 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { en, type Messages } from '../i18n/index.ts';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
 import { basemapLabels, basemapLayers } from './basemap.ts';
 import { reportAreaFills, reportLabels, reportLayers } from './report-layers.ts';
 import { MAP_SOURCE, reportCountries } from './source.ts';
 import { layerOf } from './tags.ts';
 
-export const NATURAL_EARTH_ATTRIBUTION =
-  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+const naturalEarth = (t: Messages) =>
+  `<a href="https://www.naturalearthdata.com/">Natural Earth</a> (${t.credits.publicDomain})`;
 /** CC BY 4.0 asks for the credit and a link to the licence. */
-export const GEONAMES_ATTRIBUTION =
-  'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
+const geoNames = (t: Messages) =>
+  `${t.credits.places}: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)`;
 /** What the map's one source credits: its boundaries and its places. */
-export const BASEMAP_ATTRIBUTION = `${NATURAL_EARTH_ATTRIBUTION} | ${GEONAMES_ATTRIBUTION}`;
-export const REPORT_ATTRIBUTION = 'Report: BBC News, 15 January 2012';
+const basemapAttribution = (t: Messages) => `${naturalEarth(t)} | ${geoNames(t)}`;
+export const NATURAL_EARTH_ATTRIBUTION = naturalEarth(en);
+export const GEONAMES_ATTRIBUTION = geoNames(en);
+export const BASEMAP_ATTRIBUTION = basemapAttribution(en);
+export const REPORT_ATTRIBUTION = en.credits.report;
 
 /** Where the glyph files are, relative to the page: public/glyphs/, written by `npm run glyphs`. */
 export const GLYPHS_PATH = 'glyphs/{fontstack}/{range}.pbf';
@@ -25,6 +29,27 @@ export interface StyleInputs {
   source: FeatureCollection;
   /** Report layers hidden from the first frame (a link can hide some), rather than switched off after it. */
   hidden?: ReadonlySet<ReportLayerId>;
+  /** The labels' language and the credits' words; English by default. */
+  t?: Messages;
+}
+
+/**
+ * A text field in another language: each `name` or `label` the style reads becomes that language's
+ * field (`name_es`), else the English one. The data carries every language's names (built with the
+ * data, with their provenance); the map only picks.
+ */
+function localise(expression: unknown, lang: string): unknown {
+  if (!Array.isArray(expression)) return expression;
+  const [op, key] = expression;
+  if (op === 'get' && expression.length === 2 && (key === 'name' || key === 'label'))
+    return ['coalesce', ['get', `${key}_${lang}`], expression];
+  return expression.map((part) => localise(part, lang));
+}
+
+function inLanguage(layer: LayerSpecification, t: Messages): LayerSpecification {
+  if (t.lang === en.lang || layer.type !== 'symbol' || !layer.layout?.['text-field']) return layer;
+  const field = localise(layer.layout['text-field'], t.lang) as (typeof layer.layout)['text-field'];
+  return { ...layer, layout: { ...layer.layout, 'text-field': field } };
 }
 
 /** The same layer with `visibility: none`; one case per layer type the style draws with. */
@@ -43,7 +68,7 @@ function hide(layer: LayerSpecification): LayerSpecification {
 }
 
 /** The whole style, from nothing but its inputs and the registry. */
-export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs): StyleSpecification {
+export function buildStyle({ glyphs, source, hidden = new Set(), t = en }: StyleInputs): StyleSpecification {
   const basemap = basemapLabels(reportCountries(source));
   const report = reportLabels();
   const layers = [
@@ -64,7 +89,8 @@ export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs):
     ...report.callouts,
   ].map((layer) => {
     const id = layerOf(layer);
-    return id && hidden.has(id) ? hide(layer) : layer;
+    const shown = inLanguage(layer, t);
+    return id && hidden.has(id) ? hide(shown) : shown;
   });
   return {
     version: 8,
@@ -77,7 +103,7 @@ export function buildStyle({ glyphs, source, hidden = new Set() }: StyleInputs):
         type: 'geojson',
         data: source,
         // The report is credited by the attribution control itself, whether or not its data loads.
-        attribution: BASEMAP_ATTRIBUTION,
+        attribution: basemapAttribution(t),
         // Simplify harder than MapLibre's default (0.375 px): the 1:50m outlines carry more detail
         // than low zooms can show, and every vertex costs on software-rendered WebGL.
         tolerance: 1.5,

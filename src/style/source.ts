@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureEntry } from '../data/features.ts';
-import { featureInterval, labelWithSpan } from '../data/time.ts';
+import { featureInterval, inLanguage, labelWithSpan } from '../data/time.ts';
+import { en, LANGUAGES } from '../i18n/index.ts';
 import { BASEMAP_FILES, type BasemapData } from '../layers/basemap.ts';
 import { isReportLayerId, REPORT_LAYERS, type ReportData, reportLayer } from '../layers/registry.ts';
 
@@ -37,10 +38,21 @@ export const isNotCallout: ExpressionSpecification = ['!', ['has', CALLOUT_TAG]]
 /** Six decimals, as the layer files have them. */
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
-/** A feature's label on the map: its `label`, with its span once it has an end. */
-function mapLabel({ feature }: FeatureEntry): string | null {
-  const label = feature.properties?.label;
-  return typeof label === 'string' ? labelWithSpan(label, featureInterval(feature.properties)) : null;
+/**
+ * A feature's labels on the map: its `label`, with its span once it has an end, and the same in each
+ * other language (`label_es`, its span in Spanish), so that the style only picks a field.
+ */
+function mapLabels({ feature }: FeatureEntry): Record<string, string | null> {
+  const p = feature.properties ?? {};
+  const interval = featureInterval(p);
+  const labels: Record<string, string | null> = {
+    label: typeof p.label === 'string' ? labelWithSpan(p.label, interval) : null,
+  };
+  for (const t of Object.values(LANGUAGES).filter((t) => t.lang !== en.lang)) {
+    const label = inLanguage(p, 'label', t);
+    labels[`label_${t.lang}`] = label === null ? null : labelWithSpan(label, interval, t);
+  }
+  return labels;
 }
 
 function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, FeatureEntry][] {
@@ -51,7 +63,7 @@ function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, Feat
 function labelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
   return polygonEntries(index).map(([id, entry]) => ({
     type: 'Feature',
-    properties: { id, [LAYER_TAG]: entry.layer, label: mapLabel(entry) },
+    properties: { id, [LAYER_TAG]: entry.layer, ...mapLabels(entry) },
     geometry: { type: 'Point', coordinates: entry.anchor },
   }));
 }
@@ -71,7 +83,7 @@ function calloutFeatures(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
     return [
       {
         type: 'Feature',
-        properties: { ...properties, [CALLOUT_TAG]: 'label', label: mapLabel(entry) },
+        properties: { ...properties, [CALLOUT_TAG]: 'label', ...mapLabels(entry) },
         geometry: { type: 'Point', coordinates: at },
       },
       {

@@ -1,34 +1,39 @@
+import type { Messages } from '../i18n/index.ts';
 import './cite.css';
 import { accessed, type Citation, type CitedFeature, citeFeature, citeMap } from '../data/cite.ts';
 import { copyField } from './copy.ts';
 import { el } from './dom.ts';
 import { fullMapUrl } from './embed.ts';
 
-const FORMS: { key: keyof Citation; name: string; what: string; rows: number }[] = [
-  { key: 'text', name: 'Text', what: 'the citation', rows: 6 },
-  { key: 'bibtex', name: 'BibTeX', what: 'the BibTeX', rows: 9 },
-  { key: 'csl', name: 'CSL-JSON', what: 'the CSL-JSON', rows: 9 },
+const FORMS: { key: keyof Citation; rows: number }[] = [
+  { key: 'text', rows: 6 },
+  { key: 'bibtex', rows: 9 },
+  { key: 'csl', rows: 9 },
 ];
 
 /**
  * The citation of a feature (or of the map) in three forms, each with a Copy button, in a modal
  * dialog. Escape or Close shuts it and gives focus back to `opener`.
  */
-export function openCiteDialog(feature: CitedFeature | null, opener: HTMLElement): HTMLDialogElement {
+export function openCiteDialog(
+  feature: CitedFeature | null,
+  opener: HTMLElement,
+  t: Messages,
+): HTMLDialogElement {
   const { origin, pathname, search } = window.location;
   // The full page, never the embed: a citation should open the map with its text and menus.
-  const context = { pageUrl: fullMapUrl({ origin, pathname, search, hash: '' }), today: new Date() };
+  const context = { pageUrl: fullMapUrl({ origin, pathname, search, hash: '' }), today: new Date(), t };
   const citation = feature ? citeFeature(feature, context) : citeMap(context);
   const status = el('p', { class: 'cite__status', role: 'status' });
   const dialog = el(
     'dialog',
     { class: 'cite', 'aria-labelledby': 'cite-title', 'aria-describedby': 'cite-intro' },
-    el('h2', { id: 'cite-title' }, feature ? `Cite “${feature.title}”` : 'Cite this map'),
+    el('h2', { id: 'cite-title' }, feature ? t.cite.title(feature.title) : t.cite.citeMap),
     el(
       'p',
       { id: 'cite-intro', class: 'cite__intro' },
-      `Accessed today, ${accessed(context.today).words}. `,
-      feature ? 'The link opens this feature on the map.' : 'The link opens the map.',
+      t.cite.accessed(accessed(context.today, t).words),
+      feature ? t.cite.featureLink : t.cite.mapLink,
     ),
   );
   for (const form of FORMS) {
@@ -42,20 +47,20 @@ export function openCiteDialog(feature: CitedFeature | null, opener: HTMLElement
     field.value = citation[form.key];
     const copy = el(
       'button',
-      { type: 'button', class: 'cite__copy', 'aria-label': `Copy ${form.name}` },
-      'Copy',
+      { type: 'button', class: 'cite__copy', 'aria-label': t.cite.copyNamed(t.cite.forms[form.key]) },
+      t.cite.copy,
     );
-    copy.addEventListener('click', () => copyField(field, status, `Copied ${form.what}.`));
+    copy.addEventListener('click', () => copyField(field, status, t, t.cite.copied(t.cite.what[form.key])));
     dialog.append(
       el(
         'div',
         { class: 'cite__form' },
-        el('div', { class: 'cite__head' }, el('label', { for: id }, form.name), copy),
+        el('div', { class: 'cite__head' }, el('label', { for: id }, t.cite.forms[form.key]), copy),
         field,
       ),
     );
   }
-  const close = el('button', { type: 'button', class: 'cite__close' }, 'Close');
+  const close = el('button', { type: 'button', class: 'cite__close' }, t.cite.close);
   close.addEventListener('click', () => dialog.close());
   dialog.append(status, close);
   // Escape closes the dialog only: the map's popup under it, which holds the opener, stays open.

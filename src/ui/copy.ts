@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/index.ts';
 /**
  * Copies a field's text with the Clipboard API. Where that is missing or refused (an insecure page, a
  * permission denied), the text is left selected in the field, and `status` says to press Ctrl+C.
@@ -5,7 +6,8 @@
 export async function copyField(
   field: HTMLTextAreaElement,
   status: HTMLElement,
-  done = 'Copied.',
+  t: Messages,
+  done = t.copy.copied,
 ): Promise<void> {
   field.select();
   try {
@@ -15,6 +17,6 @@ export async function copyField(
     // Ctrl+C copies the selection only while the field has focus.
     field.focus();
     field.select();
-    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+    status.textContent = t.copy.select;
   }
 }

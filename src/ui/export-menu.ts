@@ -3,6 +3,7 @@ import type { ExportOptions } from '../data/export.ts';
 import { GEOPACKAGE_NAME, ZIP_NAME } from '../data/names.ts';
 import { dayInWords } from '../data/time.ts';
 import type { LayerFormat } from '../formats/package.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
 import { download } from './download.ts';
@@ -17,27 +18,22 @@ export interface ExportMenuOptions {
   visibleLayers?: () => readonly ReportLayerId[];
   /** The timeline's date; absent when there is no map. */
   currentDate?: () => string;
+  t: Messages;
 }
 
-/** The menu's formats, as its buttons name them; the writers load on the first download. */
-const FORMATS: readonly { format: LayerFormat; label: string }[] = [
-  { format: 'geojson', label: 'GeoJSON' },
-  { format: 'kml', label: 'KML' },
-  { format: 'csv', label: 'CSV' },
-  { format: 'qml', label: 'QGIS style' },
-  { format: 'sld', label: 'SLD' },
-];
+/** The menu's formats, in its order; the writers load on the first download. */
+const FORMATS: readonly LayerFormat[] = ['geojson', 'kml', 'csv', 'qml', 'sld'];
 
 const writers = () => import('../formats/package.ts');
 
 /** The GeoPackage's bytes, or a one-line reason they could not be had. */
-async function fetchGeoPackage(url: string): Promise<Uint8Array | string> {
+async function fetchGeoPackage(url: string, t: Messages): Promise<Uint8Array | string> {
   try {
     const response = await fetch(url);
-    if (!response.ok) return `The GeoPackage could not be fetched (HTTP ${response.status}).`;
+    if (!response.ok) return t.exportMenu.geoPackageHttp(response.status);
     return new Uint8Array(await response.arrayBuffer());
   } catch {
-    return 'The GeoPackage could not be fetched: is the network down?';
+    return t.exportMenu.geoPackageOffline;
   }
 }
 
@@ -53,6 +49,7 @@ export function createExportMenu({
   currentView,
   visibleLayers,
   currentDate,
+  t,
 }: ExportMenuOptions): HTMLElement {
   const inView = el('input', { type: 'checkbox', name: 'export-in-view' });
   const onlyVisible = el('input', { type: 'checkbox', name: 'export-visible' });
@@ -68,7 +65,9 @@ export function createExportMenu({
   });
   /** How the chosen options narrow a download, for its message: "in this view on 1 June 2008". */
   const where = ({ within, at }: ExportOptions): string | undefined =>
-    [within ? 'in this view' : '', at ? `on ${dayInWords(at)}` : ''].filter(Boolean).join(' ') || undefined;
+    [within ? t.exportMenu.inThisView : '', at ? t.exportMenu.onDay(dayInWords(at, t)) : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   // Says what a download left out, or why there was none; read out by screen readers as it changes.
   const status = el('p', { class: 'export__status', role: 'status' });
 
@@ -84,7 +83,9 @@ export function createExportMenu({
 
   const layerItems = layers.map((layer) => {
     const nameId = `export-layer-${layer.id}`;
-    const formats = FORMATS.map(({ format, label }) => {
+    const layerName = t.layers[layer.id].name;
+    const formats = FORMATS.map((format) => {
+      const label = t.exportMenu.format[format];
       const name = `${layer.id}.${format}`;
       const b = el(
         'button',
@@ -92,7 +93,7 @@ export function createExportMenu({
           type: 'button',
           class: 'export__format',
           'data-file': name,
-          'aria-label': `Download ${layer.name} as ${label} (${name})`,
+          'aria-label': t.exportMenu.layerFile(layerName, label, name),
         },
         label,
       );
@@ -100,7 +101,7 @@ export function createExportMenu({
       b.addEventListener('click', async () => {
         const chosen = { ...options(), layers: [layer.id], formats: [format] };
         const { buildPackage, mediaType } = await writers();
-        const { files, message } = buildPackage(data, { ...chosen, where: where(chosen) });
+        const { files, message } = buildPackage(data, { ...chosen, where: where(chosen), t });
         status.textContent = message ?? '';
         for (const file of files) download(file.name, new Blob([file.text], { type: mediaType(format) }));
       });
@@ -109,19 +110,22 @@ export function createExportMenu({
     return el(
       'li',
       { class: 'export__layer' },
-      el('span', { class: 'export__layer-name', id: nameId }, layer.name),
+      el('span', { class: 'export__layer-name', id: nameId }, layerName),
       el('span', { class: 'export__formats', role: 'group', 'aria-labelledby': nameId }, ...formats),
     );
   });
 
   const gpkg = button(
     GEOPACKAGE_NAME,
-    'GeoPackage: all layers, styled',
-    `Download all layers as a GeoPackage styled for QGIS (${GEOPACKAGE_NAME}); always the whole map`,
+    t.exportMenu.geoPackage,
+    t.exportMenu.geoPackageLabel(GEOPACKAGE_NAME),
     GEOPACKAGE_NAME,
   );
   gpkg.addEventListener('click', async () => {
-    const [bytes, { GEOPACKAGE_MEDIA_TYPE }] = await Promise.all([fetchGeoPackage(geoPackageUrl), writers()]);
+    const [bytes, { GEOPACKAGE_MEDIA_TYPE }] = await Promise.all([
+      fetchGeoPackage(geoPackageUrl, t),
+      writers(),
+    ]);
     if (typeof bytes === 'string') {
       status.textContent = bytes;
       return;
@@ -130,12 +134,7 @@ export function createExportMenu({
     download(GEOPACKAGE_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: GEOPACKAGE_MEDIA_TYPE }));
   });
 
-  const zip = button(
-    ZIP_NAME,
-    'Everything (.zip)',
-    `Download every file in one zip (${ZIP_NAME}): each layer in every format, the GeoPackage and a README`,
-    ZIP_NAME,
-  );
+  const zip = button(ZIP_NAME, t.exportMenu.zip, t.exportMenu.zipLabel(ZIP_NAME), ZIP_NAME);
   zip.addEventListener('click', async () => {
     const chosen = options();
     const narrowed = where(chosen);
@@ -143,14 +142,14 @@ export function createExportMenu({
     const whole = !narrowed && (chosen.layers?.length ?? layers.length) === layers.length;
     const [{ buildPackage, zipPackage }, geoPackage] = await Promise.all([
       writers(),
-      whole ? fetchGeoPackage(geoPackageUrl) : Promise.resolve(undefined),
+      whole ? fetchGeoPackage(geoPackageUrl, t) : Promise.resolve(undefined),
     ]);
-    const pkg = buildPackage(data, { ...chosen, where: narrowed });
+    const pkg = buildPackage(data, { ...chosen, where: narrowed, t });
     const notes = [
       pkg.message,
-      typeof geoPackage === 'string' ? `${geoPackage} The zip holds the rest.` : null,
+      typeof geoPackage === 'string' ? `${geoPackage} ${t.exportMenu.zipHoldsRest}` : null,
     ];
-    if (!whole && pkg.files.length > 0) notes.push('The GeoPackage, which holds the whole map, is left out.');
+    if (!whole && pkg.files.length > 0) notes.push(t.exportMenu.geoPackageLeftOut);
     status.textContent = notes.filter(Boolean).join(' ');
     if (pkg.files.length === 0) return;
     const bytes = zipPackage(pkg, {
@@ -163,26 +162,12 @@ export function createExportMenu({
   return el(
     'details',
     { class: 'export' },
-    el('summary', {}, 'Download data'),
+    el('summary', {}, t.exportMenu.title),
     el('ul', { class: 'export__list' }, ...layerItems, el('li', {}, gpkg), el('li', {}, zip)),
-    el(
-      'label',
-      { class: 'export__option' },
-      inView,
-      ' Only features in the current view (whole features that touch it, not clipped)',
-    ),
-    el('label', { class: 'export__option' }, onlyVisible, ' Zip: only the layers shown on the map'),
-    el(
-      'label',
-      { class: 'export__option' },
-      asOfDate,
-      " As of the map's date: only what is in force or uncertain then, and the undated routes",
-    ),
+    el('label', { class: 'export__option' }, inView, t.exportMenu.inView),
+    el('label', { class: 'export__option' }, onlyVisible, t.exportMenu.onlyVisible),
+    el('label', { class: 'export__option' }, asOfDate, t.exportMenu.asOfDate),
     status,
-    el(
-      'p',
-      { class: 'export__note' },
-      'WGS 84. GeoJSON and GeoPackage for QGIS, ArcGIS or GDAL; KML for Google Earth; CSV (geometry as WKT) for spreadsheets. The QGIS style and SLD colour a layer as on this map. Quotes and sources included; README.txt in the zip.',
-    ),
+    el('p', { class: 'export__note' }, t.exportMenu.note),
   );
 }

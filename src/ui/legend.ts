@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/index.ts';
 import type { ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { areaColour } from '../theme.ts';
 import { el } from './dom.ts';
@@ -8,6 +9,7 @@ export interface LegendOptions {
   onToggle: (id: ReportLayerId, visible: boolean) => void;
   /** Start expanded (wide screens) or folded to its title (phones). */
   open: boolean;
+  t: Messages;
 }
 
 export interface Legend {
@@ -32,7 +34,7 @@ function swatch({ look }: ReportLayer): HTMLElement {
 }
 
 /** How an area is drawn on the timeline's date, and that the routes have no date. */
-function timeKey(): HTMLElement {
+function timeKey(t: Messages): HTMLElement {
   const item = (modifier: string, text: string) =>
     el(
       'li',
@@ -43,21 +45,21 @@ function timeKey(): HTMLElement {
   return el(
     'div',
     { class: 'legend__time' },
-    el('p', { class: 'legend__time-title' }, "Areas on the timeline's date"),
+    el('p', { class: 'legend__time-title' }, t.legend.timeTitle),
     el(
       'ul',
       { class: 'legend__time-list' },
-      item('in-force', 'in force'),
-      item('uncertain', 'date uncertain'),
-      item('ended', 'ended, with dates'),
-      item('not-yet', 'not yet: hidden'),
+      item('in-force', t.legend.inForce),
+      item('uncertain', t.legend.uncertain),
+      item('ended', t.legend.ended),
+      item('not-yet', t.legend.notYet),
     ),
-    el('p', { class: 'legend__time-note' }, 'Transit flows are undated: shown at every date.'),
+    el('p', { class: 'legend__time-note' }, t.legend.undatedNote),
   );
 }
 
 /** The layer list: a swatch, a name, one line of description and a real checkbox per report layer. */
-export function createLegend({ layers, isVisible, onToggle, open }: LegendOptions): Legend {
+export function createLegend({ layers, isVisible, onToggle, open, t }: LegendOptions): Legend {
   const boxes = new Map<ReportLayerId, HTMLInputElement>();
   const list = el('ul', { class: 'legend__list' });
   for (const layer of layers) {
@@ -68,12 +70,12 @@ export function createLegend({ layers, isVisible, onToggle, open }: LegendOption
     const text = el(
       'span',
       { class: 'legend__text' },
-      el('span', { class: 'legend__name' }, layer.name),
-      el('span', { class: 'legend__description' }, layer.description),
+      el('span', { class: 'legend__name' }, t.layers[layer.id].name),
+      el('span', { class: 'legend__description' }, t.layers[layer.id].description),
     );
     list.append(el('li', {}, el('label', { class: 'legend__item' }, checkbox, swatch(layer), text)));
   }
-  const details = el('details', { class: 'legend' }, el('summary', {}, 'Layers'), list, timeKey());
+  const details = el('details', { class: 'legend' }, el('summary', {}, t.legend.title), list, timeKey(t));
   details.open = open;
   return {
     element: details,

@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/index.ts';
 import { citeButton } from './cite.ts';
 import { copyField } from './copy.ts';
 import { el } from './dom.ts';
@@ -8,24 +9,25 @@ export interface ShareMenuOptions {
   saveSvg?: () => Promise<void>;
   /** The `<iframe>` that embeds the current view. */
   embedCode(): string;
+  t: Messages;
 }
 
 /**
  * "Save and embed": pictures of the view that carry their sources, an embed code for a story, and the
  * map's citation.
  */
-export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOptions): HTMLElement {
+export function createShareMenu({ savePng, saveSvg, embedCode, t }: ShareMenuOptions): HTMLElement {
   const status = el('p', { class: 'share__status', role: 'status' });
   const action = (label: string, name: string, run: () => Promise<void>) => {
     const button = el('button', { type: 'button', class: 'share__action', 'aria-label': name }, label);
     button.addEventListener('click', async () => {
       button.disabled = true;
-      status.textContent = 'Saving the picture…';
+      status.textContent = t.share.saving;
       try {
         await run();
         status.textContent = '';
       } catch (error) {
-        status.textContent = `The picture could not be saved: ${String(error)}`;
+        status.textContent = t.share.failed(String(error));
       } finally {
         button.disabled = false;
       }
@@ -36,40 +38,28 @@ export function createShareMenu({ savePng, saveSvg, embedCode }: ShareMenuOption
     class: 'share__code',
     readonly: '',
     rows: '4',
-    'aria-label': 'Embed code for this view',
+    'aria-label': t.share.embedCode,
   });
-  const copyButton = el('button', { type: 'button', class: 'share__action' }, 'Copy embed code');
-  copyButton.addEventListener('click', () => copyField(code, status));
-  const embed = el(
-    'details',
-    { class: 'share__embed' },
-    el('summary', {}, 'Embed this view'),
-    code,
-    copyButton,
-  );
+  const copyButton = el('button', { type: 'button', class: 'share__action' }, t.share.copyEmbed);
+  copyButton.addEventListener('click', () => copyField(code, status, t));
+  const embed = el('details', { class: 'share__embed' }, el('summary', {}, t.share.embed), code, copyButton);
   embed.addEventListener('toggle', () => {
     if (embed.open) code.value = embedCode();
   });
-  const cite = citeButton(null, 'Cite this map');
+  const cite = citeButton(null, t);
   cite.classList.add('share__action');
   return el(
     'details',
     { class: 'share' },
-    el('summary', {}, 'Save image · Embed · Cite'),
+    el('summary', {}, t.share.title),
     el(
       'div',
       { class: 'share__body' },
-      action('Save image (PNG)', 'Save image of this view as PNG', savePng),
-      ...(saveSvg
-        ? [action('Save vector image (SVG)', 'Save image of this view as SVG, to edit', saveSvg)]
-        : []),
+      action(t.share.png, t.share.pngLabel, savePng),
+      ...(saveSvg ? [action(t.share.svg, t.share.svgLabel, saveSvg)] : []),
       embed,
       cite,
-      el(
-        'p',
-        { class: 'share__note' },
-        'Pictures carry the title, the date, the legend, the credits and the link to this view.',
-      ),
+      el('p', { class: 'share__note' }, t.share.note),
       status,
     ),
   );

@@ -1,4 +1,5 @@
 import { addMonths, dayAt, dayIndex, dayInWords, TIMELINE, type TimelineEvent } from '../data/time.ts';
+import type { Messages } from '../i18n/index.ts';
 import { el } from './dom.ts';
 
 /** How long each story step stays while the story plays: time to read a caption of a few lines. */
@@ -15,6 +16,7 @@ export interface TimelineOptions {
   onStep(event: TimelineEvent, how: { playing: boolean }): void;
   /** What changed on the map between two days, read out after the date. */
   describe(from: string, to: string): string;
+  t: Messages;
 }
 
 export interface Timeline {
@@ -33,20 +35,28 @@ const LAST = dayIndex(TIMELINE.report);
 /** The event whose caption the timeline shows on `day`: the last one on or before it. */
 const eventOn = (events: readonly TimelineEvent[], day: string) => events.filter((e) => e.day <= day).at(-1);
 
-function caption(event: TimelineEvent | undefined, first: TimelineEvent | undefined): HTMLElement[] {
+function caption(
+  event: TimelineEvent | undefined,
+  first: TimelineEvent | undefined,
+  t: Messages,
+): HTMLElement[] {
   if (!event) {
     const when = first ? ` (${first.when.replace(/ \(.*/, '')})` : '';
-    return [el('p', { class: 'timeline__when' }, `Before the first event the report dates${when}.`)];
+    return [el('p', { class: 'timeline__when' }, t.timeline.before(when))];
   }
   const when = el('p', { class: 'timeline__when' }, el('strong', {}, event.title), ` — ${event.when}`);
-  if (event.reportDate) when.append(`; the report says “${event.reportDate}”`);
+  if (event.reportDate) when.append(t.timeline.reportSays(event.reportDate));
   const parts: HTMLElement[] = [when];
-  if (event.excerpt) parts.push(el('blockquote', {}, el('p', {}, event.excerpt)));
-  else
-    parts.push(
-      el('p', { class: 'timeline__note' }, 'The report does not tell this; it is dated from its source.'),
-    );
-  parts.push(el('p', { class: 'timeline__source' }, `Date: ${event.source}`));
+  if (event.excerpt) parts.push(el('blockquote', { lang: 'en' }, el('p', {}, event.excerpt)));
+  else parts.push(el('p', { class: 'timeline__note' }, t.timeline.notInReport));
+  parts.push(
+    el(
+      'p',
+      { class: 'timeline__source' },
+      t.timeline.dateSource(''),
+      el('span', { lang: 'en' }, event.source),
+    ),
+  );
   return parts;
 }
 
@@ -56,7 +66,7 @@ function caption(event: TimelineEvent | undefined, first: TimelineEvent | undefi
  * story at a readable pace. The caption gives the step's date as the report gives it and the
  * report's own words for it.
  */
-export function createTimeline({ events, date, onDate, onStep, describe }: TimelineOptions): Timeline {
+export function createTimeline({ events, date, onDate, onStep, describe, t }: TimelineOptions): Timeline {
   let day = date;
   let announced = date;
   let playing: ReturnType<typeof setInterval> | undefined;
@@ -70,7 +80,7 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
     max: String(LAST),
     step: '1',
   });
-  const label = el('label', { for: 'timeline-date', class: 'visually-hidden' }, 'Date on the map');
+  const label = el('label', { for: 'timeline-date', class: 'visually-hidden' }, t.timeline.date);
   const shown = el('output', { class: 'timeline__date', for: 'timeline-date' });
   const marks = el('div', { class: 'timeline__marks', 'aria-hidden': 'true' });
   for (const event of events) {
@@ -80,14 +90,14 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
   }
   const previous = el(
     'button',
-    { type: 'button', class: 'timeline__step', 'aria-label': 'Previous event' },
+    { type: 'button', class: 'timeline__step', 'aria-label': t.timeline.previous },
     '‹',
   );
-  const next = el('button', { type: 'button', class: 'timeline__step', 'aria-label': 'Next event' }, '›');
+  const next = el('button', { type: 'button', class: 'timeline__step', 'aria-label': t.timeline.next }, '›');
   const play = el(
     'button',
     { type: 'button', class: 'timeline__play', 'aria-pressed': 'false' },
-    'Play the story',
+    t.timeline.play,
   );
   const captionBox = el('div', { class: 'timeline__caption-text' });
   const live = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -95,23 +105,23 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
   const show = (to: string) => {
     day = to;
     slider.value = String(dayIndex(to));
-    const words = dayInWords(to);
+    const words = dayInWords(to, t);
     slider.setAttribute('aria-valuetext', words);
     shown.textContent = words;
     previous.disabled = !events.some((e) => e.day < to);
     next.disabled = !events.some((e) => e.day > to);
-    captionBox.replaceChildren(...caption(eventOn(events, to), events[0]));
+    captionBox.replaceChildren(...caption(eventOn(events, to), events[0], t));
   };
   const announce = (prefix = '') => {
     clearTimeout(announceTimer);
-    live.textContent = `${prefix}${dayInWords(day)}. ${describe(announced, day)}`;
+    live.textContent = `${prefix}${dayInWords(day, t)}. ${describe(announced, day)}`;
     announced = day;
   };
   const stopPlaying = () => {
     clearInterval(playing);
     playing = undefined;
     play.setAttribute('aria-pressed', 'false');
-    play.textContent = 'Play the story';
+    play.textContent = t.timeline.play;
   };
   /** Goes to the next event (or the previous one); false when there is none. */
   const step = (forward: boolean, how: { playing: boolean }): boolean => {
@@ -160,7 +170,7 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
       onDate(TIMELINE.first, { settled: true });
     }
     play.setAttribute('aria-pressed', 'true');
-    play.textContent = 'Pause';
+    play.textContent = t.timeline.pause;
     step(true, { playing: true });
     playing = setInterval(() => {
       if (!step(true, { playing: true })) stopPlaying();
@@ -170,7 +180,7 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
   show(date);
   const element = el(
     'section',
-    { class: 'timeline', 'aria-label': 'Timeline of the report' },
+    { class: 'timeline', 'aria-label': t.timeline.label },
     el(
       'div',
       { class: 'timeline__bar' },
@@ -185,7 +195,7 @@ export function createTimeline({ events, date, onDate, onStep, describe }: Timel
   const captionSection = el(
     'section',
     { class: 'timeline__caption', 'aria-labelledby': 'timeline-caption-title' },
-    el('h2', { id: 'timeline-caption-title' }, "The report's story, step by step"),
+    el('h2', { id: 'timeline-caption-title' }, t.timeline.captionTitle),
     captionBox,
   );
   return {

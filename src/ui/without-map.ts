@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/index.ts';
 import type { ReportData } from '../layers/registry.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
 import { citeButton } from './cite.ts';
@@ -10,24 +11,15 @@ import { createTextList } from './text-list.ts';
 export const DEFAULT_PICTURE = 'default-view.svg';
 
 /** The map as a picture: the default view at the report's date, with its legend and credits. */
-function defaultPicture(): HTMLElement {
+function defaultPicture(t: Messages): HTMLElement {
   const image = el('img', {
     class: 'without-map__picture',
     src: DEFAULT_PICTURE,
     width: '930',
     height: '722',
-    alt:
-      'Map of the report at its date, 15 January 2012: the schematic cocaine route from Colombia through ' +
-      'Guatemala and Mexico to the United States, the Zetas moving from Mexico into Guatemala, Mexico, ' +
-      'Guatemala and Honduras tinted for their militarised policing, and Alta Verapaz outlined, its army ' +
-      'special powers dated 19 December 2010 to 18 February 2011. Credits: BBC News, Natural Earth, GeoNames.',
+    alt: t.withoutMap.alt,
   });
-  return el(
-    'figure',
-    { class: 'without-map__figure' },
-    image,
-    el('figcaption', {}, 'The map as a picture (the interactive map needs WebGL 2).'),
-  );
+  return el('figure', { class: 'without-map__figure' }, image, el('figcaption', {}, t.withoutMap.caption));
 }
 
 /** The whole app without a map: what a browser with no WebGL 2 gets. */
@@ -36,16 +28,14 @@ export function mountWithoutMap(
   mapElement: HTMLElement,
   panel: HTMLElement,
   geoPackageUrl: string,
+  t: Messages,
 ): void {
   mapElement.hidden = true;
   // The panel then has the whole page (page.css).
   document.body.classList.add('no-map');
-  showMessage(
-    'The interactive map needs WebGL 2, which this browser does not provide. ' +
-      'Below are the map as a picture and everything it shows as text, and the downloads work.',
-  );
-  panel.append(defaultPicture(), el('p', { class: 'without-map__cite' }, citeButton(null, 'Cite this map')));
-  panel.append(createExportMenu({ layers: REPORT_LAYERS, data, geoPackageUrl }));
-  panel.append(createTextList({ layers: REPORT_LAYERS, data }).element);
+  showMessage(t.withoutMap.message);
+  panel.append(defaultPicture(t), el('p', { class: 'without-map__cite' }, citeButton(null, t)));
+  panel.append(createExportMenu({ layers: REPORT_LAYERS, data, geoPackageUrl, t }));
+  panel.append(createTextList({ layers: REPORT_LAYERS, data, t }).element);
   panel.querySelector('details.export')?.setAttribute('open', '');
 }

@@ -8,7 +8,7 @@ import { pixelAt } from './pixel.ts';
 const open = freshPagePerTest();
 
 describe('keyboard only', () => {
-  it('Tab reaches the map first, which shows a ring (over the canvas, so it is not clipped) and pans with the arrow keys', async () => {
+  it('Tab reaches the language, then the map, which shows a ring (over the canvas, so it is not clipped) and pans with the arrow keys', async () => {
     const page = await open();
     const box = await page.locator('#map').boundingBox();
     if (!box) throw new Error('The map has no box');
@@ -29,6 +29,9 @@ describe('keyboard only', () => {
       ),
     );
     expect(await colours()).not.toContainEqual(ring);
+    // The language choice in the page's header comes first, then the map.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
       true,

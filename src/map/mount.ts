@@ -1,0 +1,205 @@
+import type { FeatureEntry } from '../data/features.ts';
+import type { HashState } from '../data/hash.ts';
+import { changesBetween, featureInterval, TIMELINE, timelineEvents } from '../data/time.ts';
+import { geoPackageUrl, glyphsUrl } from '../files/urls.ts';
+import type { Language, Messages } from '../i18n/index.ts';
+import type { BasemapData } from '../layers/basemap.ts';
+import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
+import { buildStyle } from '../style/index.ts';
+import { clickableLayers, layerGroups } from '../style/tags.ts';
+import { embedCode, fullMapLink, fullMapUrl } from '../ui/embed.ts';
+import { createExportMenu } from '../ui/export-menu.ts';
+import { createLegend } from '../ui/legend.ts';
+import { showMessage } from '../ui/messages.ts';
+import { createShareMenu } from '../ui/share-menu.ts';
+import { createTextList } from '../ui/text-list.ts';
+import { createTimeline } from '../ui/timeline.ts';
+import { ElementControl } from './controls.ts';
+import { animateFlows } from './flow-animation.ts';
+import { reducedMotion } from './motion.ts';
+import { currentView, Permalink } from './permalink.ts';
+import { printableMap } from './print.ts';
+import { ReportMap } from './report-map.ts';
+import { createMapView } from './view.ts';
+
+export interface MountOptions {
+  container: HTMLElement;
+  panel: HTMLElement;
+  basemap: BasemapData;
+  data: ReportData;
+  features: ReadonlyMap<string, FeatureEntry>;
+  /** The map's one source's data, every language's labels in it (style/source.ts). */
+  source: GeoJSON.FeatureCollection;
+  /** What to show first: a link's state, or the state of the map this one replaces. */
+  initial: HashState;
+  t: Messages;
+  embedded: boolean;
+  /** Whether a link must name the language: not where the reader's browser would choose it anyway. */
+  carryLanguage: () => boolean;
+  /** A link edited in the address bar asks for another language. */
+  onLanguage: (language: Language) => void;
+}
+
+export interface MountedMap {
+  map: ReturnType<typeof createMapView>;
+  /** What the map shows, to carry into its replacement. */
+  state(): HashState;
+  /** Removes the map, its controls and the page parts it added, and stops every listener. */
+  destroy(): void;
+}
+
+/**
+ * The map and everything that works with it, in one language: legend, text list, timeline,
+ * downloads, pictures, the permalink. Throws, before adding anything to the page, when the browser
+ * has no WebGL (createMapView).
+ */
+export function mountMap(options: MountOptions): MountedMap {
+  const { container, panel, basemap, data, features, source, initial, t, embedded } = options;
+  const visible = new Set(initial.layers ?? REPORT_LAYER_IDS);
+  const style = buildStyle({
+    glyphs: glyphsUrl(),
+    source,
+    hidden: new Set(REPORT_LAYER_IDS.filter((id) => !visible.has(id))),
+    t,
+  });
+  const map = createMapView({ container, style, view: initial.view, onError: showMessage, t });
+
+  const legend = createLegend({
+    layers: REPORT_LAYERS,
+    isVisible: (id) => visible.has(id),
+    onToggle: (id, on) => report.setVisible(id, on),
+    // Folded in a story's embed and on phones, where it would cover the map.
+    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
+    t,
+  });
+  const textList = createTextList({
+    layers: REPORT_LAYERS,
+    data,
+    onChoose: (id, opener) => report.openFeature(id, { fly: true, returnFocus: opener }),
+    t,
+  });
+  const date = initial.date ?? TIMELINE.report;
+  const dated = [...features].flatMap(([id, { feature }]) => {
+    const interval = featureInterval(feature.properties);
+    const name = String(feature.properties?.[`name_${t.lang}`] ?? feature.properties?.name ?? id);
+    return interval ? [{ id, name, interval }] : [];
+  });
+  const timeline = createTimeline({
+    events: timelineEvents(
+      [...features].map(([id, { feature }]) => ({ id, properties: feature.properties })),
+      t,
+    ),
+    date,
+    onDate: (day, { settled }) => {
+      report.setDate(day, { quiet: !settled });
+      // A drag's last day may already be set, quietly: the list and the link catch up here.
+      if (settled) {
+        textList.setDate(day);
+        permalink.write();
+      }
+    },
+    // A step asked for goes to its feature (a jump where motion is reduced). The story playing keeps
+    // every dated feature in one frame, and never moves the camera where motion is reduced.
+    onStep: (event, { playing }) => {
+      if (!playing) report.frame(event.feature);
+      else if (!reducedMotion().matches) report.frameAll(dated.map((d) => d.id));
+    },
+    describe: (from, to) => changesBetween(dated, from, to, t),
+    t,
+  });
+  const report: ReportMap = new ReportMap(map, {
+    features,
+    groups: layerGroups(style.layers),
+    clickable: clickableLayers(style.layers),
+    visible,
+    date,
+    t,
+    onChange: () => {
+      const { visible: shown, date: day } = report.state();
+      for (const { id } of REPORT_LAYERS) {
+        legend.setChecked(id, shown.includes(id));
+        textList.setLayerVisible(id, shown.includes(id));
+      }
+      timeline.setDate(day);
+      textList.setDate(day);
+      permalink.write();
+    },
+  });
+  textList.setDate(date);
+  container.after(timeline.element);
+  panel.prepend(timeline.caption);
+  const permalink = new Permalink(map, report, {
+    current: () => t.lang as Language,
+    carry: options.carryLanguage,
+    onLanguage: options.onLanguage,
+  });
+  const stopPrint = printableMap(map, t.print.alt);
+  map.addControl(new ElementControl(legend.element), 'top-left');
+  if (embedded) {
+    const full = fullMapLink(t);
+    map.addControl(new ElementControl(full.element), 'top-left');
+    map.on('moveend', full.update);
+  } else {
+    map.addControl(
+      new ElementControl(
+        createExportMenu({
+          layers: REPORT_LAYERS,
+          data,
+          geoPackageUrl: geoPackageUrl(),
+          currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
+          visibleLayers: () => report.state().visible,
+          currentDate: () => report.state().date,
+          t,
+        }),
+      ),
+      'top-left',
+    );
+    const pictureState = () => {
+      const { visible: shown, date: day } = report.state();
+      return { visible: shown, date: day, permalink: fullMapUrl(window.location) };
+    };
+    map.addControl(
+      new ElementControl(
+        createShareMenu({
+          savePng: async () => (await import('./save-picture.ts')).savePng(map, pictureState()),
+          saveSvg: async () =>
+            (await import('./save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
+          embedCode: () => embedCode(window.location, t),
+          t,
+        }),
+      ),
+      'top-left',
+    );
+  }
+  panel.append(textList.element);
+
+  // Ready once the map has drawn everything, the report's layers included. The moving highlight
+  // starts only then: each step is a frame, and the first view should not wait for decoration.
+  let stopFlows = () => {};
+  map.once('load', () => report.applyDate());
+  map.once('idle', () => {
+    if (!initial.feature || !report.openFeature(initial.feature)) permalink.write();
+    container.dataset.ready = 'true';
+    stopFlows = animateFlows(map);
+  });
+
+  return {
+    map,
+    state: () => {
+      const { visible: shown, feature, date: day } = report.state();
+      return { view: currentView(map), layers: shown, feature: feature ?? undefined, date: day };
+    },
+    destroy() {
+      stopFlows();
+      stopPrint();
+      permalink.destroy();
+      timeline.destroy();
+      report.destroy();
+      map.remove();
+      timeline.element.remove();
+      timeline.caption.remove();
+      textList.element.remove();
+      delete container.dataset.ready;
+    },
+  };
+}
