@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PHONE } from '../../scripts/app-page.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { formatDate } from '../../src/data/dates.ts';
-import { clickAt, freshPagePerTest, popupText } from './helpers.ts';
+import { clickAt, freshPagePerTest, popupText, seriousViolations } from './helpers.ts';
 
 const open = freshPagePerTest();
 const { version } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string };
@@ -179,21 +179,6 @@ describe('citing the whole map', () => {
     const page = await open({ bypassCSP: true });
     await page.locator('.text-list .cite-button[data-cite="GT-AV"]').click();
     await dialog(page).waitFor();
-    await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: string,
-              o: object,
-            ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run('dialog.cite', { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, 'dialog.cite')).toEqual([]);
   });
 });

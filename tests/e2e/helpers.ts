@@ -82,3 +82,21 @@ export async function clickAt(page: Page, lngLat: [number, number], zoom: number
 }
 
 export const popupText = (page: Page) => page.locator('.maplibregl-popup').textContent();
+
+/**
+ * axe-core's serious and critical violations in `selector` (the whole page by default). axe is
+ * injected as a script, which the page's CSP rightly refuses: open the page with `bypassCSP: true`.
+ */
+export async function seriousViolations(
+  page: Page,
+  selector?: string,
+): Promise<{ id: string; impact: string }[]> {
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const found = await page.evaluate(async (context) => {
+    type Result = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: object) => Promise<Result> } }).axe;
+    const result = await axe.run(context ?? document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  }, selector);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waitForMap, withMap } from '../../scripts/app-page.ts';
-import { ROOT } from '../../scripts/io.ts';
 import { channels } from '../../src/theme.ts';
-import { freshPagePerTest, popupText } from './helpers.ts';
+import { freshPagePerTest, popupText, seriousViolations } from './helpers.ts';
 import { pixelAt } from './pixel.ts';
 
 const open = freshPagePerTest();
@@ -76,18 +75,6 @@ describe('accessibility', () => {
   it('has no serious or critical axe-core violations', async () => {
     // axe is injected as a script; the page's CSP would rightly refuse it, so this context bypasses CSP.
     const page = await open({ bypassCSP: true });
-    await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run({ resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
