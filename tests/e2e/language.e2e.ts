@@ -43,7 +43,9 @@ describe('the map in Spanish', () => {
     expect(ENGLISH.length).toBeGreaterThan(100);
     // As words: "Text" inside "Texto", or "Map" inside "MapLibre", is not English shown.
     const shown = (english: string) =>
-      new RegExp(`(^|[^\\p{L}])${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text);
+      new RegExp(`(^|[^\\p{L}])${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(
+        text,
+      );
     expect(ENGLISH.filter(shown)).toEqual([]);
     // The report's words are still there, verbatim and marked English.
     const quote = await page.locator('.maplibregl-popup blockquote').first();

@@ -234,6 +234,26 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(view.lng).toBeCloseTo(-98.5, 3);
     });
 
+    it('speaks Spanish from a link with lang=es, and switches back to English with the data kept', async () => {
+      const page = await open('#lang=es&feature=GT-AV');
+      await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await text(page, '.legend summary')).toBe('Capas');
+      const popup = (await text(page, '.maplibregl-popup')) ?? '';
+      expect(popup).toContain('Terminó el 18 de febrero de 2011');
+      // The report's words stay as published, in English.
+      expect(popup).toContain('totally infiltrated by the Zetas');
+      // The list is driven as a reader's keyboard would leave it: a value chosen, then change.
+      await page.evaluate(() => {
+        const select = document.getElementById('language') as HTMLSelectElement;
+        select.value = 'en';
+        select.dispatchEvent(new Event('change'));
+      });
+      await waitFor(page, 'the map again', () => document.getElementById('map')?.dataset.ready === 'true');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await text(page, '.legend summary')).toBe('Layers');
+    });
+
     it('moves through time: a dated link draws its day, and the next step draws the next event', async () => {
       const page = await open('#5/16/-92&date=2008-01-01');
       const states = () =>
