@@ -184,6 +184,14 @@ export const en = {
       `Could not load the basemap's ${file} file (${reason}); the report's layers still show.`,
   },
   print: { alt: 'The map as shown on screen' },
+  /** The frame of a picture of the map (PNG, SVG): its title is the page's heading. */
+  picture: {
+    asOf: (day: string) => `As of ${day}`,
+    creditReport: 'Report: BBC News, 15 January 2012',
+    creditBoundaries: 'Boundaries: Natural Earth (public domain)',
+    creditPlaces: 'Places: GeoNames (CC BY 4.0)',
+    schematic: 'Routes are schematic: the report names countries, not paths.',
+  },
   /** The map's credits line; the names and links are the sources' own. */
   credits: { report: 'Report: BBC News, 15 January 2012', publicDomain: 'public domain', places: 'Places' },
   /** MapLibre's own controls (its `locale` option), as MapLibre words them in English. */

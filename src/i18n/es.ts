@@ -182,6 +182,13 @@ export const es: Messages = {
       `No se pudo cargar el archivo ${file} del mapa base (${reason}); las capas del reportaje se ven.`,
   },
   print: { alt: 'El mapa tal como se ve en pantalla' },
+  picture: {
+    asOf: (day) => `Situación al ${day}`,
+    creditReport: 'Reportaje: BBC News, 15 de enero de 2012',
+    creditBoundaries: 'Fronteras: Natural Earth (dominio público)',
+    creditPlaces: 'Lugares: GeoNames (CC BY 4.0)',
+    schematic: 'Las rutas son esquemáticas: el reportaje nombra países, no trayectos.',
+  },
   credits: {
     report: 'Reportaje: BBC News, 15 de enero de 2012',
     publicDomain: 'dominio público',

@@ -156,7 +156,7 @@ export function mountMap(options: MountOptions): MountedMap {
     );
     const pictureState = () => {
       const { visible: shown, date: day } = report.state();
-      return { visible: shown, date: day, permalink: fullMapUrl(window.location) };
+      return { visible: shown, date: day, permalink: fullMapUrl(window.location), t };
     };
     map.addControl(
       new ElementControl(

@@ -3,6 +3,7 @@
  * first load carries none of it.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Messages } from '../i18n/index.ts';
 import type { ReportLayerId } from '../layers/registry.ts';
 import { pictureFrame } from '../picture/frame.ts';
 import { composePng, pngBlob } from '../picture/png.ts';
@@ -18,6 +19,8 @@ export interface PictureState {
   visible: readonly ReportLayerId[];
   date: string;
   permalink: string;
+  /** The frame's language, and the SVG's labels'. */
+  t?: Messages;
 }
 
 export const pictureName = (date: string, extension: string) => `guatemala-transit-map-${date}.${extension}`;

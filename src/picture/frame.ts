@@ -1,18 +1,16 @@
 import { dayInWords, TIMELINE } from '../data/time.ts';
+import { en, type Messages } from '../i18n/index.ts';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
 import { areaColour } from '../theme.ts';
 
 /** The page's title, which every picture of the map carries. */
-export const PICTURE_TITLE = 'Cocaine transit through Guatemala, as reported by BBC News on 15 January 2012';
+export const PICTURE_TITLE = en.page.heading;
 
 /** The sources a picture must always name, whatever it shows. */
-export const PICTURE_CREDITS = [
-  'Report: BBC News, 15 January 2012',
-  'Boundaries: Natural Earth (public domain)',
-  'Places: GeoNames (CC BY 4.0)',
-] as const;
+const credits = (t: Messages) => [t.picture.creditReport, t.picture.creditBoundaries, t.picture.creditPlaces];
+export const PICTURE_CREDITS = credits(en);
 
-export const SCHEMATIC_NOTE = 'Routes are schematic: the report names countries, not paths.';
+export const SCHEMATIC_NOTE = en.picture.schematic;
 
 export interface LegendEntry {
   id: ReportLayerId;
@@ -38,15 +36,18 @@ export function pictureFrame({
   visible,
   date = TIMELINE.report,
   permalink,
+  t = en,
 }: {
   visible: readonly ReportLayerId[];
   date?: string;
   permalink: string;
+  /** The frame's language; English by default. */
+  t?: Messages;
 }): PictureFrame {
   const legend: LegendEntry[] = REPORT_LAYERS.filter((layer) => visible.includes(layer.id)).map(
-    ({ id, name, look }) => ({
+    ({ id, look }) => ({
       id,
-      name,
+      name: t.layers[id].name,
       swatch:
         look.kind === 'flows'
           ? { kind: 'lines', colours: [look.route, look.displacement] }
@@ -54,11 +55,11 @@ export function pictureFrame({
     }),
   );
   return {
-    title: PICTURE_TITLE,
-    asOf: `As of ${dayInWords(date)}`,
+    title: t.page.heading,
+    asOf: t.picture.asOf(dayInWords(date, t)),
     legend,
-    credits: PICTURE_CREDITS,
-    note: legend.some((entry) => entry.swatch.kind === 'lines') ? SCHEMATIC_NOTE : null,
+    credits: credits(t),
+    note: legend.some((entry) => entry.swatch.kind === 'lines') ? t.picture.schematic : null,
     permalink,
   };
 }

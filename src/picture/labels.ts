@@ -1,6 +1,7 @@
 import type { Feature, Position } from 'geojson';
-import { featureInterval, labelWithSpan } from '../data/time.ts';
+import { featureInterval, inLanguage, labelWithSpan } from '../data/time.ts';
 import { escapeXml } from '../formats/xml.ts';
+import type { Messages } from '../i18n/index.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
 import { reportCountries } from '../style/source.ts';
 import type { Box, Point } from './geometry.ts';
@@ -127,11 +128,11 @@ function placePointLabel(placer: Placer, { font }: LabelStyle, label: PointLabel
 const breakAfterColon = (label: string): string => label.replace(': ', ':\n');
 
 /** A report area's label on the map: its `label`, with its span once it has an end (src/style/source.ts). */
-const areaLabel = (feature: Feature): string | undefined => {
-  const label = feature.properties?.label;
-  return typeof label === 'string'
-    ? breakAfterColon(labelWithSpan(label, featureInterval(feature.properties)))
-    : undefined;
+const areaLabel = (feature: Feature, t: Messages): string | undefined => {
+  const label = inLanguage(feature.properties ?? {}, 'label', t);
+  return label === null
+    ? undefined
+    : breakAfterColon(labelWithSpan(label, featureInterval(feature.properties), t));
 };
 
 function anchorsOf(style: StyleAt, styleId: string): [Anchor, [number, number]][] {
@@ -180,7 +181,7 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
     const justify = style.value<string>(styleId, 'text-justify', 'center') === 'left' ? 'left' : 'center';
     for (const feature of data[layer].features) {
       const where = callout(scene, layer, look, feature);
-      const text = areaLabel(feature);
+      const text = areaLabel(feature, scene.t);
       if (!where || !text || stateOf(scene, feature) === 'not-yet') continue;
       const svg = placePointLabel(placer, ls, {
         at: where.to,
@@ -208,7 +209,7 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
     for (const f of features) {
       const at = pointAt(f);
       if (!inView(at)) continue;
-      const name = String(f.properties?.name);
+      const name = inLanguage(f.properties ?? {}, 'name', scene.t) ?? '';
       put(
         styleId,
         placePointLabel(placer, ls, {
@@ -231,7 +232,7 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
     for (const f of basemap.places.features.filter((p) => p.properties?.kind === kind)) {
       const at = pointAt(f);
       if (!inView(at)) continue;
-      const name = String(f.properties?.name ?? '');
+      const name = inLanguage(f.properties ?? {}, 'name', scene.t) ?? '';
       const lineHeight = LINE_HEIGHT * size * 1.3;
       const left = at[0] + ox * size;
       const middle = at[1] + oy * size;
@@ -262,7 +263,7 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
     if (look.kind !== 'area' || !style.shown(styleId)) continue;
     const ls = labelStyle(style, styleId);
     for (const feature of data[layer].features) {
-      const text = areaLabel(feature);
+      const text = areaLabel(feature, scene.t);
       if (!text || stateOf(scene, feature) === 'not-yet') continue;
       put(
         `${layer}-labels`,
@@ -283,8 +284,8 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
       const ls = labelStyle(style, styleId);
       const [, offset] = style.value<[number, number]>(styleId, 'text-offset', [0, 0]);
       for (const feature of data[layer].features.filter((f) => flowType(f) === type)) {
-        const label = feature.properties?.label;
-        if (typeof label !== 'string') continue;
+        const label = inLanguage(feature.properties ?? {}, 'label', scene.t);
+        if (label === null) continue;
         // At the middle of the whole line, as the map puts it; where that is out of view, at the middle
         // of the part in view, as the map's tiles do when each labels its own piece of the line.
         const whole = scene.shifts.map((shift) =>

@@ -1,6 +1,7 @@
 import type { Feature, Position } from 'geojson';
 import { indexFeatures } from '../data/features.ts';
 import { featureInterval, stateAt, type TimeState } from '../data/time.ts';
+import type { Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import {
   type LayerLook,
@@ -38,6 +39,8 @@ export interface Scene {
   date: string;
   /** Where a report feature's label and callout start (src/data/features.ts). */
   anchorOf: (feature: Feature) => Position;
+  /** The labels' language. */
+  t: Messages;
 }
 
 export function makeScene(input: {
@@ -46,8 +49,9 @@ export function makeScene(input: {
   data: ReportData;
   visible: readonly ReportLayerId[];
   date: string;
+  t: Messages;
 }): Scene {
-  const { view, basemap, data, visible, date } = input;
+  const { view, basemap, data, visible, date, t } = input;
   // The same anchors as geodata/layers/anchors.json holds, worked out from the data in a few ms.
   const index = indexFeatures(data);
   return {
@@ -62,6 +66,7 @@ export function makeScene(input: {
     shown: REPORT_LAYERS.filter((layer) => visible.includes(layer.id)),
     date,
     anchorOf: (feature) => index.get(String(feature.id))?.anchor ?? [0, 0],
+    t,
   };
 }
 

@@ -1,5 +1,6 @@
 import { dayInWords } from '../data/time.ts';
 import { escapeXml } from '../formats/xml.ts';
+import { en, type Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import type { ReportData, ReportLayerId } from '../layers/registry.ts';
 import { theme } from '../theme.ts';
@@ -15,6 +16,8 @@ export type { PictureView } from './project.ts';
 
 export interface PictureInput {
   view: PictureView;
+  /** The frame's and the labels' language; English by default. */
+  t?: Messages;
   basemap: BasemapData;
   data: ReportData;
   visible: readonly ReportLayerId[];
@@ -44,11 +47,11 @@ function describe({ center: [lng, lat], zoom, width, height }: PictureView, name
  * one, under the borders as `<id>-fill` and its labels as `<id>-labels`; every text is a <text>.
  * Pure: the same in the page and in Node, and it fetches nothing.
  */
-export function mapSvg({ view, basemap, data, visible, date, permalink }: PictureInput): string {
+export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }: PictureInput): string {
   const { width, height } = view;
-  const scene = makeScene({ view, basemap, data, visible, date });
+  const scene = makeScene({ view, basemap, data, visible, date, t });
   const { style } = scene;
-  const frame = pictureFrame({ visible, date, permalink });
+  const frame = pictureFrame({ visible, date, permalink, t });
   const framed = drawFrame(frame, view);
   const labels = mapLabels(scene, framed.obstacles);
   const body = [
