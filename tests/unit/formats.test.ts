@@ -88,13 +88,14 @@ describe('CSV', () => {
   it("holds a row a feature: id, the GeoJSON's columns by name, and wkt; UTF-8 with a BOM, CRLF", () => {
     const features = data[ALTA_VERAPAZ].features;
     const text = layerCsv(features);
-    expect(text.startsWith('\uFEFFid,layer,name,label,')).toBe(true);
+    expect(text.startsWith('\uFEFFid,layer,name,name_es,label,label_es,')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = csvParse(text.slice(1).replaceAll('\r\n', '\n'));
     expect(rows.columns).toEqual(['id', ...Object.keys(features[0]?.properties ?? {}), 'wkt']);
     expect(rows).toHaveLength(features.length);
     expect(rows[0]?.excerpt_3).toBe(features[0]?.properties?.excerpt_3);
     expect(rows[0]?.date_end).toBe(features[0]?.properties?.date_end);
+    expect(rows[0]?.label_es).toBe('Alta Verapaz: poderes especiales del ejército');
     expect(rows[0]?.wkt?.startsWith('MULTIPOLYGON (((')).toBe(true);
   });
 });
