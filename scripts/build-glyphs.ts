@@ -5,7 +5,7 @@
  * TinySDF, the rasteriser MapLibre itself uses for fonts it is given as files, in headless Chromium
  * (the browser tests' one), at 24 px with a 3 px border and an 8 px radius, as glyph servers serve
  * them. Every printable ASCII character is drawn, and every other character some label of the
- * committed data can show (scripts/map-text.ts); a unit test fails when the data asks for one that
+ * committed data can show, in English or in Spanish (scripts/map-text.ts); a unit test fails when the data asks for one that
  * is missing. Not part of install, build or tests.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { FONT_BOLD, FONT_REGULAR } from '../src/theme.ts';
 import { launchBrowser } from './browser.ts';
 import { encodeGlyphRange, GLYPH_BORDER, GLYPH_SIZE, type Glyph, rangeOf } from './glyph-pbf.ts';
 import { ROOT, readJson, readMapSource, sha256 } from './io.ts';
-import { mapCharacters } from './map-text.ts';
+import { mapCharacters, mergeCharacters } from './map-text.ts';
 
 const OUT_DIR = `${ROOT}public/glyphs`;
 const FONT_FILES: Record<string, string> = {
@@ -62,7 +62,9 @@ function toGlyph(char: string, drawn: Drawn): Glyph {
 
 const printableAscii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 const source = readMapSource();
-const wanted = mapCharacters(buildStyle({ glyphs: GLYPHS_PATH, source }), source);
+const style = buildStyle({ glyphs: GLYPHS_PATH, source });
+// The labels in English and in Spanish: the page may show either.
+const wanted = mergeCharacters(mapCharacters(style, source), mapCharacters(style, readMapSource('es')));
 const characters = (font: string): string[] =>
   [...new Set([...printableAscii, ...(wanted.get(font) ?? [])])].sort(
     (a, b) => (a.codePointAt(0) as number) - (b.codePointAt(0) as number),

@@ -7,6 +7,7 @@ import {
   type ReportData,
   type ReportLayerId,
   requiredProperties,
+  TRANSLATED_PROPERTIES,
 } from '../src/layers/registry.ts';
 
 /** Where each layer is authored, as the person fixing a problem opens it. */
@@ -23,7 +24,10 @@ export function readSourcesOrExit(root: string): ReportData {
   const files = REPORT_LAYERS.flatMap((l) => {
     const file = sourceFile(l.id);
     const parsed = parseJson(readFileSync(join(root, file), 'utf8'), file);
-    if (parsed.ok) return [{ id: l.id, file, data: parsed.value, required: requiredProperties(l) }];
+    if (parsed.ok) {
+      const rules = { required: requiredProperties(l), translated: TRANSLATED_PROPERTIES };
+      return [{ id: l.id, file, data: parsed.value, ...rules }];
+    }
     problems.push(parsed.problem);
     return [];
   });
@@ -40,6 +44,7 @@ export function gateOrExit(layers: ReportData): void {
         file: layerFile(l.id),
         data: layers[l.id],
         required: requiredProperties(l),
+        translated: TRANSLATED_PROPERTIES,
       })),
     ),
   );

@@ -9,6 +9,7 @@ import { formatProblem } from '../src/data/validate.ts';
 import { BASEMAP_FILES, BASEMAP_PATHS, type BasemapData } from '../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../src/layers/registry.ts';
 import { mapSourceData } from '../src/style/source.ts';
+import { inSpanish } from './map-text.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LAYERS_DIR = `${ROOT}geodata/layers`;
@@ -43,9 +44,18 @@ export function readBasemap(): BasemapData {
   ) as BasemapData;
 }
 
-/** What the map's one source holds when the page has loaded every committed file. */
-export function readMapSource(): FeatureCollection {
-  const data = readReportLayers();
+/**
+ * What the map's one source holds when the page has loaded every committed file; in Spanish (`es`),
+ * with every `<key>_es` in place of its `<key>` (inSpanish), as the glyphs must cover both.
+ */
+export function readMapSource(language: 'en' | 'es' = 'en'): FeatureCollection {
+  const pick = language === 'es' ? inSpanish : (fc: FeatureCollection) => fc;
+  const data = Object.fromEntries(
+    Object.entries(readReportLayers()).map(([id, fc]) => [id, pick(fc)]),
+  ) as ReportData;
+  const basemap = Object.fromEntries(
+    Object.entries(readBasemap()).map(([file, fc]) => [file, pick(fc)]),
+  ) as BasemapData;
   const anchors = readJson<{ anchors: Record<string, [number, number]> }>(`${LAYERS_DIR}/anchors.json`);
-  return mapSourceData(readBasemap(), data, indexFeatures(data, anchors.anchors));
+  return mapSourceData(basemap, data, indexFeatures(data, anchors.anchors));
 }

@@ -33,6 +33,38 @@ function compile(key: string, value: unknown): (zoom: number, feature: object) =
   return (zoom, feature) => compiled.evaluate({ zoom }, feature as never);
 }
 
+/** A Spanish column: `<key>_es`, the project's Spanish for `<key>`. */
+const SPANISH = /^(.+)_es$/;
+
+/**
+ * The collection with each `<key>_es` text in place of its `<key>`: the words the map shows in
+ * Spanish, in the fields, and so the fonts and transforms, the English labels use.
+ */
+export function inSpanish(data: FeatureCollection): FeatureCollection {
+  return {
+    ...data,
+    features: data.features.map((feature) => {
+      const properties = { ...feature.properties };
+      for (const [key, value] of Object.entries(feature.properties ?? {})) {
+        const english = SPANISH.exec(key)?.[1];
+        if (english !== undefined && typeof value === 'string') properties[english] = value;
+      }
+      return { ...feature, properties };
+    }),
+  };
+}
+
+/** The characters of several `mapCharacters` results, by font. */
+export function mergeCharacters(
+  ...found: ReadonlyMap<string, ReadonlySet<string>>[]
+): Map<string, Set<string>> {
+  const byFont = new Map<string, Set<string>>();
+  for (const map of found) {
+    for (const [font, chars] of map) byFont.set(font, new Set([...(byFont.get(font) ?? []), ...chars]));
+  }
+  return byFont;
+}
+
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const LINE_BREAKS = new Set(['\n', '\r', '\r\n']);
 

@@ -36,17 +36,19 @@ export interface PlaceSpec {
   admin1?: string;
   /** The name the map shows, where it is not GeoNames' own. */
   label?: string;
+  /** The city's usual name in Spanish, written by this project: the gazetteer has no Spanish names. */
+  nameEs: string;
 }
 
 export const PLACES: readonly PlaceSpec[] = [
-  { geonamesId: 3688689, country: 'CO', featureCode: 'PPLC' },
-  { geonamesId: 3598132, country: 'GT', featureCode: 'PPLC' },
-  { geonamesId: 3530597, country: 'MX', featureCode: 'PPLC' },
-  { geonamesId: 3600949, country: 'HN', featureCode: 'PPLC' },
+  { geonamesId: 3688689, country: 'CO', featureCode: 'PPLC', nameEs: 'Bogotá' },
+  { geonamesId: 3598132, country: 'GT', featureCode: 'PPLC', nameEs: 'Ciudad de Guatemala' },
+  { geonamesId: 3530597, country: 'MX', featureCode: 'PPLC', nameEs: 'Ciudad de México' },
+  { geonamesId: 3600949, country: 'HN', featureCode: 'PPLC', nameEs: 'Tegucigalpa' },
   // GeoNames says "Washington, D.C."; the map names the city as the report's readers know it.
-  { geonamesId: 4140963, country: 'US', featureCode: 'PPLC', label: 'Washington' },
+  { geonamesId: 4140963, country: 'US', featureCode: 'PPLC', label: 'Washington', nameEs: 'Washington' },
   // Cobán, capital of Alta Verapaz: GeoNames' admin1 code 01 in Guatemala.
-  { geonamesId: 3598119, country: 'GT', featureCode: 'PPLA', admin1: '01' },
+  { geonamesId: 3598119, country: 'GT', featureCode: 'PPLA', admin1: '01', nameEs: 'Cobán' },
 ];
 
 const KIND: Record<PlaceSpec['featureCode'], PlaceKind> = {
@@ -97,6 +99,7 @@ export function placesFile(places: readonly Place[]): string {
       id: city.cityId,
       properties: {
         name: spec.label ?? city.name,
+        name_es: spec.nameEs,
         geonames_name: city.name,
         kind: KIND[spec.featureCode],
         country_code: city.country,
@@ -138,7 +141,7 @@ export function sourcesMarkdown(gazetteer: Omit<Gazetteer, 'cities'>, places: re
     const [lon, lat] = city.loc.coordinates.map(round);
     const shown = spec.label && spec.label !== city.name ? ` (shown as ${spec.label})` : '';
     const admin1 = spec.admin1 ? `, admin1 ${spec.admin1}` : '';
-    return `| ${city.name}${shown} | [${city.cityId}](https://www.geonames.org/${city.cityId}) | ${city.featureCode}${admin1} | ${city.country} | ${lon} | ${lat} |`;
+    return `| ${city.name}${shown} | ${spec.nameEs} | [${city.cityId}](https://www.geonames.org/${city.cityId}) | ${city.featureCode}${admin1} | ${city.country} | ${lon} | ${lat} |`;
   });
   return `# Place sources
 
@@ -153,11 +156,12 @@ Attribution: Places from GeoNames (https://www.geonames.org/), CC BY 4.0.
 - Licence: GeoNames data is CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); ${GAZETTEER_PACKAGE} is ${gazetteer.license}. Changes: six records kept, coordinates rounded to ${DECIMALS} decimals, one name shortened for the map (below).
 - Input sha256: \`${GAZETTEER_FILE}\` ${gazetteer.sha256}
 - Selection: each place by its GeoNames id, which must also be the only record with its country code and feature code (PPLC: capital of a country; PPLA: seat of a first-order division, here with its admin1 code); the script stops otherwise.
-- Properties: \`name\` (what the map shows), \`geonames_name\`, \`kind\` (\`capital\` for PPLC, \`department capital\` for PPLA), \`country_code\` (ISO 3166-1 alpha-2, as GeoNames gives it), \`geonames_id\`; feature \`id\` = the GeoNames id.
+- Properties: \`name\` (what the map shows), \`name_es\` (what the map shows in Spanish), \`geonames_name\`, \`kind\` (\`capital\` for PPLC, \`department capital\` for PPLA), \`country_code\` (ISO 3166-1 alpha-2, as GeoNames gives it), \`geonames_id\`; feature \`id\` = the GeoNames id.
+- Spanish names (\`name_es\`): the cities' usual names in Spanish, written by this project in \`scripts/places.ts\`; the gazetteer as packaged has no Spanish alternate names.
 - Coordinates: GeoNames' own, WGS 84 longitude/latitude, ${DECIMALS} decimals.
 
-| GeoNames name | GeoNames id | feature code | country | longitude | latitude |
-| --- | --- | --- | --- | --- | --- |
+| GeoNames name | Spanish name | GeoNames id | feature code | country | longitude | latitude |
+| --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }

@@ -1,6 +1,7 @@
 /** The basemap's three files from its two sources, checked: pure apart from the console lines it logs. */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { spanishCountryName } from './names.ts';
 import { type Admin1Properties, readCountries, readDepartments, type Simplified } from './regions.ts';
 import {
   type Area,
@@ -72,16 +73,27 @@ function featureCollection(name: string, lines: string[]): string {
   return `{"type":"FeatureCollection","name":${JSON.stringify(name)},"features":[\n${lines.join(',\n')}\n]}\n`;
 }
 
+/** The area's properties with `name_es` right after `name`, as in the report layers. */
+function withSpanish(
+  properties: Record<string, string>,
+  spanish: (name: string) => string,
+): Record<string, string> {
+  const { name } = properties;
+  if (name === undefined) throw new Error('an area without a name');
+  return { name, name_es: spanish(name), ...properties };
+}
+
 function labelLines(countries: Area[], departments: Area[]): string[] {
   const labels = [
     ...countries.map((c) => ({
       id: c.id,
-      properties: { kind: 'country', ...c.properties },
+      properties: { kind: 'country', ...withSpanish(c.properties, () => spanishCountryName(c.id)) },
       point: labelPoint(c.shape, COUNTRY_LABEL_PRECISION),
     })),
+    // Natural Earth names Guatemala's departments in Spanish already, with their accents.
     ...departments.map((d) => ({
       id: d.id,
-      properties: { kind: 'department', ...d.properties },
+      properties: { kind: 'department', ...withSpanish(d.properties, (name) => name) },
       point: labelPoint(d.shape, DEPARTMENT_LABEL_PRECISION),
     })),
   ].sort(byId);

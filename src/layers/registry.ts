@@ -17,8 +17,24 @@ export type ReportLayerId = typeof TRANSIT_FLOWS | typeof ALTA_VERAPAZ | typeof 
 /** The data of every report layer, by layer id. */
 export type ReportData = Record<ReportLayerId, FeatureCollection>;
 
-/** Properties every feature of every report layer carries. */
-export const COMMON_PROPERTIES = ['layer', 'name', 'label', 'excerpt', 'source', 'attributed_to'] as const;
+/** Properties every feature of every report layer carries; `*_es` is the Spanish of the one before. */
+export const COMMON_PROPERTIES = [
+  'layer',
+  'name',
+  'name_es',
+  'label',
+  'label_es',
+  'excerpt',
+  'source',
+  'attributed_to',
+] as const;
+
+/**
+ * The project's own words, each with its Spanish `<key>_es` wherever it has text, authored in
+ * geodata/sources/ so the map never translates at run time. Never the excerpts: they are the report's
+ * words, quoted in English as published.
+ */
+export const TRANSLATED_PROPERTIES = ['name', 'label', 'note'] as const;
 
 /** How a report layer is drawn: directed flows (lines), or areas (polygons) with an annotation. */
 export type LayerLook =

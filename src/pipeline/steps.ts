@@ -102,16 +102,29 @@ function rfc7946Winding(geometry: Geometry | null): Geometry | null {
   return rewind(multi, { reverse: false }) as MultiPolygon;
 }
 
+/** A Spanish column, `<key>_es`, goes right after its English `<key>`, wherever it was authored. */
+const SPANISH = /^(.+)_es$/;
+
+function spanishAfterEnglish(keys: readonly string[]): string[] {
+  const english = (k: string): string | undefined => {
+    const base = SPANISH.exec(k)?.[1];
+    return base !== undefined && keys.includes(base) ? base : undefined;
+  };
+  return keys.flatMap((k) => (english(k) !== undefined ? [] : [k, ...keys.filter((s) => english(s) === k)]));
+}
+
 /**
  * The last step before a layer is written: RFC 7946 winding (§3.1.6) and 6 decimals (§11.2), members
  * in a fixed order, and every feature carrying every property key of its layer (null where it has no
- * value) in the order the keys first appear, so GIS tools read one stable set of columns.
+ * value) in the order the keys first appear, each `<key>_es` right after its `<key>`, so GIS tools
+ * read one stable set of columns.
  */
 export function normalise(input: Authored, name: string): FeatureCollection & { name: string } {
-  const keys: string[] = [];
+  const seen: string[] = [];
   for (const f of input.features) {
-    for (const k of Object.keys(f.properties ?? {})) if (!keys.includes(k)) keys.push(k);
+    for (const k of Object.keys(f.properties ?? {})) if (!seen.includes(k)) seen.push(k);
   }
+  const keys = spanishAfterEnglish(seen);
   const features = input.features.map((f): Feature => {
     const properties: GeoJsonProperties = {};
     for (const k of keys) properties[k] = f.properties?.[k] ?? null;

@@ -79,7 +79,7 @@ for layer_id in LAYERS:
         if got != names:
             fail(f'{layer_id}.kml: names {got}, expected {names}')
         fields = kml.fields().names()
-        for column in ('layer', 'label', 'excerpt', 'source', 'attributed_to'):
+        for column in ('layer', 'label', 'name_es', 'label_es', 'excerpt', 'source', 'attributed_to'):
             if column not in fields:
                 fail(f'{layer_id}.kml: no {column} column ({kml.dataProvider().storageType()})')
         for f in kml.getFeatures():

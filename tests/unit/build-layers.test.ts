@@ -188,6 +188,27 @@ describe('npm run geodata:layers', () => {
       ],
     },
     {
+      label: 'Spanish left out: a label and a note without theirs, a name translated to nothing',
+      edits: [
+        editSource('transit-flows', (source) => {
+          const route = (source.features[0] as { properties: Json }).properties;
+          route.note = 'Schematic: not an actual route.';
+          delete route.note_es;
+        }),
+        editSource('militarised-policing', (source) => {
+          const guatemala = (source.features[0] as { properties: Json }).properties;
+          delete guatemala.label_es;
+          guatemala.name_es = null;
+        }),
+      ],
+      lines: [
+        'geodata/sources/transit-flows.json: feature route-1-col-gtm: translation: note_es: absent, needed beside note "Schematic: not an actual route."',
+        'geodata/sources/militarised-policing.json: feature GTM: property-required: label_es',
+        'geodata/sources/militarised-policing.json: feature GTM: translation: name_es: null, needed beside name "Guatemala"',
+        'geodata/sources/militarised-policing.json: feature GTM: translation: label_es: absent, needed beside label "Since 15 Jan 2012"',
+      ],
+    },
+    {
       label: 'a basemap file cut short, which readJson reads',
       edits: [cutAfter('geodata/basemap/countries.geojson', '"features":')],
       lines: [

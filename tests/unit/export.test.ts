@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { buildExport, downloadable, layerFileText, zipExport } from '../../src/data/export.ts';
 import { ZIP_NAME } from '../../src/data/names.ts';
 import { validateAll } from '../../src/data/validate.ts';
-import { REPORT_LAYERS, type ReportData, requiredProperties } from '../../src/layers/registry.ts';
+import {
+  REPORT_LAYERS,
+  type ReportData,
+  requiredProperties,
+  TRANSLATED_PROPERTIES,
+} from '../../src/layers/registry.ts';
 
 const committed = Object.fromEntries(
   REPORT_LAYERS.map((l) => [
@@ -153,6 +158,7 @@ describe('buildExport', () => {
         file: files[i]?.name ?? '',
         data: JSON.parse(files[i]?.text ?? 'null'),
         required: requiredProperties(l),
+        translated: TRANSLATED_PROPERTIES,
       })),
     );
     expect(problems).toEqual([]);

@@ -4,10 +4,11 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readReportLayers } from '../../scripts/io.ts';
 import { GEOPACKAGE_NAME, README_NAME } from '../../src/data/names.ts';
-import { columnMeaning } from '../../src/formats/columns.ts';
+import { columnMeaning, columnMeaningEs } from '../../src/formats/columns.ts';
 import { layerCsv } from '../../src/formats/csv.ts';
 import { kmlColour, layerKml } from '../../src/formats/kml.ts';
 import { buildPackage, LAYER_FORMATS, zipPackage } from '../../src/formats/package.ts';
+import { LEAME_HEADING } from '../../src/formats/readme-es.ts';
 import { ALTA_VERAPAZ, REPORT_LAYERS, reportLayer, TRANSIT_FLOWS } from '../../src/layers/registry.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 
@@ -29,7 +30,11 @@ describe('columns', () => {
       REPORT_LAYERS.flatMap((l) => data[l.id].features.flatMap((f) => Object.keys(f.properties ?? {}))),
     );
     expect([...columns].filter((c) => columnMeaning(c) === undefined)).toEqual([]);
+    expect([...columns].filter((c) => columnMeaningEs(c) === undefined)).toEqual([]);
     expect(columnMeaning('not_a_column')).toBeUndefined();
+    expect(columnMeaningEs('not_a_column')).toBeUndefined();
+    for (const spanish of ['name_es', 'label_es', 'note_es'])
+      expect(columns.has(spanish), spanish).toBe(true);
   });
 });
 
@@ -88,13 +93,14 @@ describe('CSV', () => {
   it("holds a row a feature: id, the GeoJSON's columns by name, and wkt; UTF-8 with a BOM, CRLF", () => {
     const features = data[ALTA_VERAPAZ].features;
     const text = layerCsv(features);
-    expect(text.startsWith('\uFEFFid,layer,name,label,')).toBe(true);
+    expect(text.startsWith('\uFEFFid,layer,name,name_es,label,label_es,')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = csvParse(text.slice(1).replaceAll('\r\n', '\n'));
     expect(rows.columns).toEqual(['id', ...Object.keys(features[0]?.properties ?? {}), 'wkt']);
     expect(rows).toHaveLength(features.length);
     expect(rows[0]?.excerpt_3).toBe(features[0]?.properties?.excerpt_3);
     expect(rows[0]?.date_end).toBe(features[0]?.properties?.date_end);
+    expect(rows[0]?.label_es).toBe('Alta Verapaz: poderes especiales del ejército');
     expect(rows[0]?.wkt?.startsWith('MULTIPOLYGON (((')).toBe(true);
   });
 });
@@ -114,6 +120,25 @@ describe('the package', () => {
     expect(readme).not.toContain('(undocumented)');
   });
 
+  it('README.txt says it all again in Spanish (LÉAME), with the excerpts still English', () => {
+    const pkg = buildPackage(data);
+    const zip = unzipSync(zipPackage(pkg, { geoPackage: new Uint8Array([1, 2, 3]) }));
+    const readme = new TextDecoder().decode(zip[README_NAME]);
+    const [english = '', spanish = ''] = readme.split(LEAME_HEADING);
+    expect(english).toContain('En español: LÉAME, más abajo.');
+    for (const name of Object.keys(zip).filter((n) => n !== README_NAME)) expect(spanish).toContain(name);
+    for (const heading of ['ARCHIVOS', 'COLUMNAS', 'LICENCIAS Y FUENTES', 'CÓMO CITARLO', 'Shapefile'])
+      expect(spanish).toContain(heading);
+    expect(spanish).toMatch(/palabras del reportaje en inglés, textuales y sin traducir/);
+    expect(spanish).toMatch(/\*_es \(name_es, label_es, note_es\) son el español propio del proyecto/);
+    // Every column the English half explains, the Spanish half explains too.
+    const columnsIn = (half: string) => [...half.matchAll(/^ {4}(\w+): /gm)].map((m) => m[1]);
+    expect(columnsIn(spanish)).toEqual(columnsIn(english));
+    expect(columnsIn(spanish)).toContain('label_es');
+    expect(spanish).not.toContain('(sin documentar)');
+    expect(spanish).toContain('label_es: label en español');
+  });
+
   it('narrowed, leaves out the layers with nothing left and says so in README.txt', () => {
     const where = 'on 1 June 2007';
     const pkg = buildPackage(data, { at: '2007-06-01', where, formats: ['csv'] });
@@ -121,6 +146,7 @@ describe('the package', () => {
     expect(pkg.message).toBe(`Left out, with no feature ${where}: Alta Verapaz.`);
     const readme = new TextDecoder().decode(unzipSync(zipPackage(pkg, { where }))[README_NAME]);
     expect(readme).toContain(`only the features ${where}`);
+    expect(readme).toContain(`solo parte de los elementos (${where})`);
     expect(readme).not.toContain(GEOPACKAGE_NAME);
     expect(readme).not.toContain('alta-verapaz (');
   });

@@ -49,6 +49,9 @@ async function toGeoJson(dataset: GdalDataset, options: string[] = []): Promise<
   return JSON.parse(new TextDecoder().decode(await gdal.getFileBytes(out))) as FeatureCollection;
 }
 
+/** The columns the project writes in Spanish; note_es only in the layer with notes. */
+const SPANISH_COLUMNS = ['name_es', 'label_es', 'note_es'] as const;
+
 describe.each(REPORT_LAYERS)('$id', (layer) => {
   const features = data[layer.id].features;
 
@@ -124,6 +127,11 @@ describe('the GeoPackage', () => {
       const back = await toGeoJson(dataset, [layer.id]);
       const features = data[layer.id].features;
       expect(back.features.map((f) => f.properties?.id)).toEqual(features.map((f) => f.id));
+      for (const key of SPANISH_COLUMNS)
+        expect(
+          back.features.map((f) => f.properties?.[key] ?? null),
+          `${layer.id} ${key}`,
+        ).toEqual(features.map((f) => f.properties?.[key] ?? null));
       back.features.forEach((f, i) => {
         expect(geometryDiffs(features[i]?.geometry ?? null, f.geometry)).toEqual([]);
       });

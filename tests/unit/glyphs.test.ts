@@ -11,7 +11,7 @@ import {
   rangeOf,
 } from '../../scripts/glyph-pbf.ts';
 import { ROOT, readMapSource } from '../../scripts/io.ts';
-import { mapCharacters } from '../../scripts/map-text.ts';
+import { inSpanish, mapCharacters, mergeCharacters } from '../../scripts/map-text.ts';
 import { ARROWHEAD } from '../../src/style/flows.ts';
 import { buildStyle, GLYPHS_PATH } from '../../src/style/index.ts';
 
@@ -100,10 +100,35 @@ describe('the characters a style can draw', () => {
   });
 });
 
+describe('the Spanish of the labels', () => {
+  it('stands in for each field with a Spanish column, and leaves the rest and the input alone', () => {
+    const input: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'Mexico', name_es: 'México', label: 'x', label_es: null, kind: 'country' },
+          geometry: { type: 'Point', coordinates: [0, 0] },
+        },
+      ],
+    };
+    const before = structuredClone(input);
+    expect(inSpanish(input).features[0]?.properties).toEqual({
+      name: 'México',
+      name_es: 'México',
+      label: 'x',
+      label_es: null,
+      kind: 'country',
+    });
+    expect(input).toEqual(before);
+  });
+});
+
 describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
   const source = readMapSource();
   const style = buildStyle({ glyphs: GLYPHS_PATH, source });
-  const wanted = mapCharacters(style, source);
+  const spanish = mapCharacters(style, readMapSource('es'));
+  const wanted = mergeCharacters(mapCharacters(style, source), spanish);
   const file = (font: string, range: string) =>
     `${ROOT}public/${GLYPHS_PATH.replace('{fontstack}', font).replace('{range}', range)}`;
 
@@ -113,6 +138,13 @@ describe('the committed glyphs (public/glyphs/, npm run glyphs)', () => {
     for (const char of `${ARROWHEAD}GUATEMALAÇZetas`) expect(bold.has(char), char).toBe(true);
     const regular = wanted.get('Noto Sans Regular') ?? new Set();
     for (const char of 'Since Dec 2006Petén') expect(regular.has(char), char).toBe(true);
+  });
+
+  it('find the Spanish labels too: name_es and label_es of the layers, the basemap and the places', () => {
+    const bold = spanish.get('Noto Sans Bold') ?? new Set();
+    for (const char of 'MÉXICO CANADÁ PERÚ HAITÍ') expect(bold.has(char), char).toBe(true);
+    const regular = spanish.get('Noto Sans Regular') ?? new Set();
+    for (const char of 'Desde dic 2006Ciudad de México') expect(regular.has(char), char).toBe(true);
   });
 
   it('hold a well-formed glyph for every character any label of the committed data can show', () => {

@@ -13,6 +13,7 @@ import {
   type ReportData,
   requiredProperties,
   TRANSIT_FLOWS,
+  TRANSLATED_PROPERTIES,
 } from '../../src/layers/registry.ts';
 
 type Area = Feature<Polygon | MultiPolygon>;
@@ -34,12 +35,13 @@ const features = (id: keyof ReportData) => layers[id].features;
 const props = (f: Feature) => f.properties ?? {};
 
 describe('the committed report layers', () => {
-  it('pass the validation gate, with every required property', () => {
+  it('pass the validation gate, with every required property and its Spanish', () => {
     const problems = validateAll(
       REPORT_LAYERS.map((l) => ({
         file: `${l.id}.geojson`,
         data: layers[l.id],
         required: requiredProperties(l),
+        translated: TRANSLATED_PROPERTIES,
       })),
     );
     expect(problems).toEqual([]);

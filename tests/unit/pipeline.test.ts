@@ -108,6 +108,32 @@ describe('pipeline steps, by their properties', () => {
     expect(out.features[1]?.properties).toEqual({ name: 'B', extra: null, other: 'x' });
   });
 
+  it('normalise puts each Spanish column right after its English one, wherever it was authored', () => {
+    const out = normalise(
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { label_es: 'L', name: 'n', note_es: 'x', label: 'l' },
+            geometry: null,
+          },
+          { type: 'Feature', properties: { name_es: 'N', other: 1 }, geometry: null },
+        ],
+      },
+      'n',
+    );
+    // note_es has no English note here, so it keeps its own first-seen place.
+    expect(Object.keys(out.features[1]?.properties ?? {})).toEqual([
+      'name',
+      'name_es',
+      'note_es',
+      'label',
+      'label_es',
+      'other',
+    ]);
+  });
+
   it('normalise writes every area as a MultiPolygon, so a layer has one geometry type', () => {
     const out = normalise(fixture('normalise/in.geojson'), 'n');
     expect(out.features.map((f) => f.geometry?.type ?? null)).toEqual([

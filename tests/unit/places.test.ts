@@ -48,6 +48,19 @@ describe('the committed places (geodata/places/, npm run geodata:places)', () =>
     expect(byName('Washington')?.properties?.geonames_name).toBe('Washington, D.C.');
   });
 
+  it("carry each city's usual Spanish name, right after the English one", () => {
+    expect(places.features.map((f) => f.properties?.name_es)).toEqual([
+      'Bogotá',
+      'Ciudad de Guatemala',
+      'Ciudad de México',
+      'Tegucigalpa',
+      'Washington',
+      'Cobán',
+    ]);
+    for (const place of places.features)
+      expect(Object.keys(place.properties ?? {}).slice(0, 2)).toEqual(['name', 'name_es']);
+  });
+
   it("lie inside their country's boundary on the map, and Cobán inside Alta Verapaz", () => {
     type Areas = FeatureCollection<Polygon | MultiPolygon>;
     const countries = readJson<Areas>(`${ROOT}geodata/basemap/countries.geojson`);
@@ -64,9 +77,9 @@ describe('the committed places (geodata/places/, npm run geodata:places)', () =>
     );
   });
 
-  it('keep the file small: six points and five properties each', () => {
+  it('keep the file small: six points and six properties each (name_es among them)', () => {
     expect(places.features).toHaveLength(PLACES.length);
-    for (const f of places.features) expect(Object.keys(f.properties ?? {})).toHaveLength(5);
+    for (const f of places.features) expect(Object.keys(f.properties ?? {})).toHaveLength(6);
     expect(Buffer.byteLength(committed('places.geojson'))).toBeLessThan(2000);
   });
 });
@@ -81,7 +94,7 @@ describe('picking places from a gazetteer', () => {
       adminCode,
       loc: { type: 'Point', coordinates: [-90.370830000001, 15.47083] },
     }) as GazetteerCity;
-  const coban = { geonamesId: 2, country: 'GT', featureCode: 'PPLA', admin1: '01' } as const;
+  const coban = { geonamesId: 2, country: 'GT', featureCode: 'PPLA', admin1: '01', nameEs: 'Cobán' } as const;
 
   it('takes the record with the id, rounded to GeoNames decimals, and keeps GeoNames name beside the shown one', () => {
     const cities = [city(1, 'Salamá', 'GT', 'PPLA', '02'), city(2, 'Cobán', 'GT', 'PPLA', '01')];
@@ -91,6 +104,7 @@ describe('picking places from a gazetteer', () => {
       id: 2,
       properties: {
         name: 'Coban',
+        name_es: 'Cobán',
         geonames_name: 'Cobán',
         kind: 'department capital',
         country_code: 'GT',

@@ -46,6 +46,8 @@ const EXPECTED_LINE: Record<Rule, string> = {
   'date-order': 'feature fixture-2: date-order: date_end "2010-11" is before date_start "2010-12-19"',
   'date-precision':
     'feature fixture-2: date-precision: date_start_precision: "day", but "2006-12" is a month',
+  translation:
+    'feature fixture-2: translation: note_es: null, needed beside note "Schematic: not an actual route."',
 };
 
 const CASES = (Object.entries(EXPECTED_LINE) as [Rule, string][]).map(([rule, line]) => ({
@@ -54,6 +56,7 @@ const CASES = (Object.entries(EXPECTED_LINE) as [Rule, string][]).map(([rule, li
 }));
 
 const REQUIRED = ['name'] as const;
+const TRANSLATED = ['name', 'label', 'note'] as const;
 
 function rulesOf(problems: readonly Problem[]): Rule[] {
   return [...new Set(problems.map((p) => p.rule))];
@@ -85,9 +88,10 @@ describe('validateFeatureCollection on the fixtures', () => {
   it.each(CASES)('the $rule fixture breaks only $rule', ({ rule, expectedLine }) => {
     const file = fixturePath(rule);
     const required = rule === 'property-required' ? REQUIRED : undefined;
+    const translated = rule === 'translation' ? TRANSLATED : undefined;
     const parsed = parseJson(readFileSync(new URL(`invalid/${rule}.geojson`, FIXTURES), 'utf8'), file);
     const problems = parsed.ok
-      ? validateFeatureCollection(parsed.value, { file, required })
+      ? validateFeatureCollection(parsed.value, { file, required, translated })
       : [parsed.problem];
     expect(rulesOf(problems)).toEqual([rule]);
     expect(problems.map(formatProblem)).toEqual([expectedLine]);
@@ -221,6 +225,29 @@ describe('property rules beyond the fixtures', () => {
     expect(check(collectionOf(null, null), ['name'])).toEqual([
       'inline.geojson: feature fixture-1: property-required: name',
     ]);
+  });
+});
+
+describe("the Spanish of the project's own words, beyond the fixture", () => {
+  const translate = (properties: Record<string, unknown>) =>
+    validateFeatureCollection(collectionOf(null, properties), {
+      file: 'inline.geojson',
+      translated: TRANSLATED,
+    }).map(formatProblem);
+
+  it('asks for each Spanish column beside its English, as text, and for none beside no English', () => {
+    expect(translate({ name: 'Mexico', name_es: 'México', label: null, note: null })).toEqual([]);
+    expect(
+      translate({ name: 'Mexico', label: 'Since Dec 2006', label_es: '  ', note_es: 'Esquemática' }),
+    ).toEqual([
+      'inline.geojson: feature fixture-1: translation: name_es: absent, needed beside name "Mexico"',
+      'inline.geojson: feature fixture-1: translation: label_es: "  ", needed beside label "Since Dec 2006"',
+      'inline.geojson: feature fixture-1: translation: note_es: "Esquemática" without a note',
+    ]);
+  });
+
+  it('leaves the excerpts alone: they are quoted in English, never translated', () => {
+    expect(translate({ name: 'x', name_es: 'x', excerpt: 'The report says so.' })).toEqual([]);
   });
 });
 

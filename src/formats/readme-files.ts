@@ -1,0 +1,33 @@
+/** What README.txt says, in either language, about the files and columns a zip holds. */
+import type { Feature } from 'geojson';
+import { GEOPACKAGE_NAME } from '../data/names.ts';
+import type { ReportData } from '../layers/registry.ts';
+
+/** The files, a kind at a time: `transit-flows.kml, alta-verapaz.kml`, then what a .kml is. */
+export function fileLines(
+  files: readonly string[],
+  kinds: Readonly<Record<string, string>>,
+  geoPackage: string,
+): string[] {
+  const lines: string[] = [];
+  if (files.includes(GEOPACKAGE_NAME)) lines.push(`  ${GEOPACKAGE_NAME}`, `      ${geoPackage}`);
+  for (const [ext, kind] of Object.entries(kinds)) {
+    const named = files.filter((f) => f.endsWith(`.${ext}`));
+    if (named.length > 0) lines.push(`  ${named.join(', ')}`, `      ${kind}`);
+  }
+  return lines;
+}
+
+/** The columns of a layer's features, in the order its files hold them. */
+export const columnsOf = (features: readonly Feature[]): string[] => [
+  ...new Set(['id', ...features.flatMap((f) => Object.keys(f.properties ?? {}))]),
+];
+
+export interface ReadmeOptions {
+  /** The file names the zip holds, README.txt aside. */
+  files: readonly string[];
+  /** The features the zip holds, by layer. */
+  data: Partial<ReportData>;
+  /** How the zip was narrowed ("in this view", "on 1 June 2008"); absent for the whole map. */
+  where?: string;
+}
