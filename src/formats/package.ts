@@ -15,7 +15,7 @@ import type { ReportData, ReportLayer } from '../layers/registry.ts';
 import { layerCsv } from './csv.ts';
 import { layerKml } from './kml.ts';
 import { layerQml } from './qml.ts';
-import { readmeText } from './readme.ts';
+import { type ReadmeOptions, readmeText } from './readme.ts';
 import { layerSld } from './sld.ts';
 
 /** Every format a layer is written in, in the download menu's order. */
@@ -93,9 +93,12 @@ export function buildPackage(
  * The zip of a package: its files, the GeoPackage when given (it holds the whole map, so a narrowed
  * zip goes without it), and README.txt naming what it holds.
  */
-export function zipPackage(pkg: Package, { geoPackage, where }: { geoPackage?: Uint8Array; where?: string }) {
+export function zipPackage(
+  pkg: Package,
+  { geoPackage, narrowed }: { geoPackage?: Uint8Array; narrowed?: ReadmeOptions['narrowed'] },
+) {
   const entries: ZipEntry[] = [...pkg.files];
   if (geoPackage) entries.push({ name: GEOPACKAGE_NAME, bytes: geoPackage });
-  const readme = readmeText({ files: entries.map((e) => e.name), data: pkg.data, where });
+  const readme = readmeText({ files: entries.map((e) => e.name), data: pkg.data, narrowed });
   return zipExport([{ name: README_NAME, text: readme }, ...entries]);
 }

@@ -4,6 +4,8 @@
  */
 import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
+import { narrowedWords } from '../data/narrowed.ts';
+import { es } from '../i18n/index.ts';
 import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaningEs } from './columns.ts';
 import { columnsOf, fileLines, type ReadmeOptions } from './readme-files.ts';
@@ -34,12 +36,13 @@ const CLIENTS = [
 const plural = (n: number): string => `${n} elemento${n === 1 ? '' : 's'}`;
 
 /** The LÉAME section: the README's content in Spanish, for the same files and features. */
-export function leameLines({ files, data, where }: ReadmeOptions): string[] {
+export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
+  const where = narrowed && narrowedWords(narrowed, es);
   const lines = [
     LEAME_HEADING,
     '',
     MAP_TITLE,
-    `Las capas del mapa, versión ${MAP_VERSION}${where ? `, solo parte de los elementos (${where})` : ''}.`,
+    `Las capas del mapa, versión ${MAP_VERSION}${where ? `, solo los elementos ${where}` : ''}.`,
     '',
     'Basado en un solo reportaje: BBC News, 15 de enero de 2012, sobre la orden del presidente Otto',
     'Pérez Molina al ejército de Guatemala contra los cárteles de la droga. Las citas (excerpt,',

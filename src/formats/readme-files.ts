@@ -1,5 +1,6 @@
 /** What README.txt says, in either language, about the files and columns a zip holds. */
 import type { Feature } from 'geojson';
+import type { ExportOptions } from '../data/export.ts';
 import { GEOPACKAGE_NAME } from '../data/names.ts';
 import type { ReportData } from '../layers/registry.ts';
 
@@ -28,6 +29,6 @@ export interface ReadmeOptions {
   files: readonly string[];
   /** The features the zip holds, by layer. */
   data: Partial<ReportData>;
-  /** How the zip was narrowed ("in this view", "on 1 June 2008"); absent for the whole map. */
-  where?: string;
+  /** The options that narrowed the zip (in view, as of a day); absent for the whole map. */
+  narrowed?: Pick<ExportOptions, 'within' | 'at'> | undefined;
 }

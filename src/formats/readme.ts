@@ -1,5 +1,7 @@
 import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
+import { narrowedWords } from '../data/narrowed.ts';
+import { en } from '../i18n/index.ts';
 import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaning } from './columns.ts';
 import { leameLines } from './readme-es.ts';
@@ -33,7 +35,8 @@ const CLIENTS = [
  * The zip's README.txt: what each file is, the columns and what they mean, licences, sources, citing;
  * then the same in Spanish (LÉAME), in one file so the zip's list of files stays as GIS users know it.
  */
-export function readmeText({ files, data, where }: ReadmeOptions): string {
+export function readmeText({ files, data, narrowed }: ReadmeOptions): string {
+  const where = narrowed && narrowedWords(narrowed, en);
   const lines = [
     MAP_TITLE,
     'En español: LÉAME, más abajo.',
@@ -82,7 +85,7 @@ export function readmeText({ files, data, where }: ReadmeOptions): string {
     '  The map\'s "Cite this map", and the "Cite" of each feature, give this with the address and the',
     '  day filled in, and as BibTeX and CSL-JSON. CITATION.cff in the source repository cites the project.',
     '',
-    ...leameLines({ files, data, where }),
+    ...leameLines({ files, data, narrowed }),
   );
   // CRLF, so that every text editor on Windows shows the lines.
   return `${lines.join('\n').replaceAll('\n', '\r\n')}\r\n`;

@@ -1,7 +1,7 @@
 import type { BBox } from 'geojson';
 import type { ExportOptions } from '../data/export.ts';
 import { GEOPACKAGE_NAME, ZIP_NAME } from '../data/names.ts';
-import { dayInWords } from '../data/time.ts';
+import { narrowedWords } from '../data/narrowed.ts';
 import type { LayerFormat } from '../formats/package.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
@@ -64,10 +64,7 @@ export function createExportMenu({
     at: asOfDate.checked && currentDate ? currentDate() : undefined,
   });
   /** How the chosen options narrow a download, for its message: "in this view on 1 June 2008". */
-  const where = ({ within, at }: ExportOptions): string | undefined =>
-    [within ? t.exportMenu.inThisView : '', at ? t.exportMenu.onDay(dayInWords(at, t)) : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const where = (chosen: ExportOptions) => narrowedWords(chosen, t);
   // Says what a download left out, or why there was none; read out by screen readers as it changes.
   const status = el('p', { class: 'export__status', role: 'status' });
 
@@ -154,7 +151,7 @@ export function createExportMenu({
     if (pkg.files.length === 0) return;
     const bytes = zipPackage(pkg, {
       geoPackage: geoPackage instanceof Uint8Array ? geoPackage : undefined,
-      where: narrowed,
+      narrowed: chosen,
     });
     download(ZIP_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   });

@@ -144,9 +144,11 @@ describe('the package', () => {
     const pkg = buildPackage(data, { at: '2007-06-01', where, formats: ['csv'] });
     expect(pkg.files.map((f) => f.name)).toEqual(['transit-flows.csv', 'militarised-policing.csv']);
     expect(pkg.message).toBe(`Left out, with no feature ${where}: Alta Verapaz.`);
-    const readme = new TextDecoder().decode(unzipSync(zipPackage(pkg, { where }))[README_NAME]);
+    const readme = new TextDecoder().decode(
+      unzipSync(zipPackage(pkg, { narrowed: { at: '2007-06-01' } }))[README_NAME],
+    );
     expect(readme).toContain(`only the features ${where}`);
-    expect(readme).toContain(`solo parte de los elementos (${where})`);
+    expect(readme).toContain('solo los elementos el 1 de junio de 2007');
     expect(readme).not.toContain(GEOPACKAGE_NAME);
     expect(readme).not.toContain('alta-verapaz (');
   });
