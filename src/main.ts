@@ -8,6 +8,7 @@ import { indexFeatures } from './data/features.ts';
 import { parseHash } from './data/hash.ts';
 import { changesBetween, featureInterval, TIMELINE, timelineEvents } from './data/time.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
+import { keepForOffline } from './files/offline.ts';
 import { geoPackageUrl, glyphsUrl } from './files/urls.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS } from './layers/registry.ts';
 import { ElementControl } from './map/controls.ts';
@@ -27,12 +28,21 @@ import { showMessage } from './ui/messages.ts';
 import { createShareMenu } from './ui/share-menu.ts';
 import { createTextList } from './ui/text-list.ts';
 import { createTimeline } from './ui/timeline.ts';
+import { createUpdateLine } from './ui/update-line.ts';
 import { mountWithoutMap } from './ui/without-map.ts';
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The page has no #${id} element`);
   return found;
+}
+
+/** Kept for offline use after the first visit; not in a story's embed, whose reader came for one view. */
+function offerOffline(embedded: boolean): void {
+  if (embedded) return;
+  void keepForOffline({
+    onNewVersion: (accept) => element('messages').after(createUpdateLine(accept).element),
+  });
 }
 
 async function main(): Promise<void> {
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
     // Any other failure is reported as the map not starting (below), not as a missing WebGL.
     if (!/webgl/i.test(String(error))) throw error;
     mountWithoutMap(data, container, panel, geoPackageUrl());
+    offerOffline(embedded);
     return;
   }
   if (import.meta.env.MODE === 'test') {
@@ -66,6 +77,8 @@ async function main(): Promise<void> {
     (window as unknown as { __map: unknown }).__map = map;
     // And the picture code, for the link preview's image (scripts/screenshots.ts).
     (window as unknown as { __pictures: unknown }).__pictures = () => import('./map/save-picture.ts');
+    // Which build this is, for the update test (tests/e2e/offline.e2e.ts builds a second one).
+    (window as unknown as { __build: unknown }).__build = import.meta.env.VITE_BUILD_ID ?? '';
   }
 
   const legend = createLegend({
@@ -172,6 +185,7 @@ async function main(): Promise<void> {
     if (!initial.feature || !report.openFeature(initial.feature)) permalink.write();
     container.dataset.ready = 'true';
     animateFlows(map);
+    offerOffline(embedded);
   });
 }
 
