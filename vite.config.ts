@@ -1,4 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { OFFLINE } from './scripts/offline.ts';
 import { GEOPACKAGE_NAME } from './src/data/names.ts';
 
 /**
@@ -167,7 +169,7 @@ function geoPackage(): Plugin {
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so dist/ works from any static server at / or under a sub-path.
   base: './',
-  plugins: [contentSecurityPolicy(), preloadData(), linkPreview(), geoPackage()],
+  plugins: [contentSecurityPolicy(), preloadData(), linkPreview(), geoPackage(), VitePWA(OFFLINE)],
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     // Never inline data or fonts as data: URLs: they are fetched as files, cached, and measured.

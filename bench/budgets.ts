@@ -13,6 +13,9 @@ export const BUDGETS = {
   pngMs: 1500,
   svgMs: 300,
   playRatio: 0.9,
+  /** A second visit, served by the service worker, against the first (no worker yet). */
+  secondVisitRatio: 1,
+  registrationGzip: 3 * KB,
 };
 
 export interface BudgetResult {
@@ -23,6 +26,7 @@ export interface BudgetResult {
 
 export const idleRatio = (s: Summary) => s.idle.app.median / s.idle.baseline.median;
 export const dragRatio = (s: Summary) => s.fps.app.median / s.fps.baseline.median;
+export const secondVisitRatio = (s: Summary) => s.secondVisit.median / s.idle.app.median;
 
 export function checkBudgets(s: Summary): BudgetResult[] {
   const appJs = s.appBytes['App JS'].gzip;
@@ -37,6 +41,16 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       name: `Frames while dragging ≥ ${BUDGETS.dragRatio}× baseline`,
       value: `${ratio(dragRatio(s))}×`,
       ok: dragRatio(s) >= BUDGETS.dragRatio,
+    },
+    {
+      name: `Second visit, from the service worker: first idle ≤ ${BUDGETS.secondVisitRatio}× the first visit's`,
+      value: `${ratio(secondVisitRatio(s))}× (${ms(s.secondVisit.median)}; ${Math.round(s.fromWorker * 100)}% from the worker)`,
+      ok: secondVisitRatio(s) <= BUDGETS.secondVisitRatio && s.fromWorker === 1,
+    },
+    {
+      name: `Offline registration loaded after ready (workbox-window) ≤ ${kb(BUDGETS.registrationGzip)} gzipped`,
+      value: kb(s.registrationGzip),
+      ok: s.registrationGzip > 0 && s.registrationGzip <= BUDGETS.registrationGzip,
     },
     {
       name: `App's own JS ≤ ${kb(BUDGETS.appJsGzip)} gzipped`,

@@ -54,9 +54,9 @@ export interface MeasureOptions extends Served {
   warmup: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
@@ -82,7 +82,7 @@ class Signals {
 }
 
 /** A page with the probes installed and what it fetched recorded, not yet navigated. */
-async function probedPage(page: Page, prefix: string) {
+export async function probedPage(page: Page, prefix: string) {
   const signals = new Signals();
   await page.exposeFunction('__benchSignal', signals.handle);
   await page.addInitScript(defineName);
@@ -178,7 +178,7 @@ async function clicks(page: Page, signals: Signals): Promise<Clicks> {
   return { ms, ...(text ? { text } : {}) };
 }
 
-async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
+export async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
   const { domContentLoaded, mapCreated, mapLoad, idle } = await page.evaluate(readPhases);
   if (mapCreated === null || mapLoad === null || idle === null)
     throw new Error(`${target}: ready without window.__map set and loaded`);
@@ -187,6 +187,7 @@ async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
 
 export async function measure(browser: Browser, options: MeasureOptions): Promise<Run> {
   const { target, url, root, prefix, run, warmup } = options;
+  // A fresh context each load: a first visit, with no service worker yet (it registers after ready).
   const context = await browser.newContext({ viewport: METHOD.viewport, acceptDownloads: true });
   try {
     const page = await context.newPage();

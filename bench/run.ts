@@ -15,6 +15,7 @@ import { ms } from './format.ts';
 import { measure, type Run, type Served } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
+import { type SecondVisit, secondVisit } from './second-visit.ts';
 import { summarise } from './stats.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
@@ -50,12 +51,19 @@ function logRun(run: Run): void {
 
 /**
  * One unmeasured load of each warms the OS file cache and tells the baseline the app's map size;
- * then `runs` of each, alternating which goes first so neither always follows the other.
+ * then `runs` of each, alternating which goes first so neither always follows the other, each run
+ * followed by the app's second visit, served by its service worker.
  */
-async function measureAll(browser: Browser, app: Served, bare: Served, runs: number): Promise<Run[]> {
+async function measureAll(
+  browser: Browser,
+  app: Served,
+  bare: Served,
+  runs: number,
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[] }> {
   const warm = await measure(browser, { ...app, run: 0, warmup: true });
   const baseline = { ...bare, url: `${bare.url}?w=${warm.map.width}&h=${warm.map.height}` };
   const all = [warm, await measure(browser, { ...baseline, run: 0, warmup: true })];
+  const secondVisits: SecondVisit[] = [];
   for (let run = 1; run <= runs; run++) {
     const order: Target[] = run % 2 === 1 ? ['app', 'baseline'] : ['baseline', 'app'];
     for (const target of order) {
@@ -63,12 +71,19 @@ async function measureAll(browser: Browser, app: Served, bare: Served, runs: num
       all.push(result);
       logRun(result);
     }
+    const second = await secondVisit(browser, app);
+    secondVisits.push(second);
+    console.log(
+      `run ${run} second   idle ${ms(second.idleMs)}, ${second.fromWorker}/${second.responses} from the worker`,
+    );
   }
-  return all;
+  return { runs: all, secondVisits };
 }
 
 /** Serves both builds and measures them in one browser; returns the runs and the browser's version. */
-async function measureBuilds(runsPerTarget: number): Promise<{ runs: Run[]; chromium: string }> {
+async function measureBuilds(
+  runsPerTarget: number,
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; chromium: string }> {
   const prefix = '/';
   const appServer = await serveStatic(APP_DIR, prefix);
   const baselineServer = await serveStatic(BASELINE_DIR, prefix);
@@ -76,7 +91,7 @@ async function measureBuilds(runsPerTarget: number): Promise<{ runs: Run[]; chro
   try {
     const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
     const baseline: Served = { target: 'baseline', url: baselineServer.url, root: BASELINE_DIR, prefix };
-    return { runs: await measureAll(browser, app, baseline, runsPerTarget), chromium: browser.version() };
+    return { ...(await measureAll(browser, app, baseline, runsPerTarget)), chromium: browser.version() };
   } finally {
     await browser.close();
     await appServer.close();
@@ -93,9 +108,9 @@ async function main(): Promise<void> {
   console.log(`Built app and baseline in ${(buildMs / 1000).toFixed(1)} s`);
   // Before the browser starts, so the two do not share the CPU.
   const exportMs = exportTimes();
-  const { runs, chromium } = await measureBuilds(runsPerTarget);
+  const { runs, secondVisits, chromium } = await measureBuilds(runsPerTarget);
 
-  const summary = summarise(runs, exportMs);
+  const summary = summarise(runs, exportMs, secondVisits);
   const budgets = checkBudgets(summary);
   const date = new Date().toISOString();
   const report = {
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
     exportMs,
     runsPerTarget,
     runs,
+    secondVisits,
     summary,
     budgets,
   };

@@ -2,6 +2,7 @@
 import { bytesByKind } from './files.ts';
 import type { Run } from './measure.ts';
 import type { Target } from './method.ts';
+import type { SecondVisit } from './second-visit.ts';
 
 export interface Stats {
   median: number;
@@ -30,7 +31,7 @@ export function byTarget(runs: Run[]): Record<Target, Run[]> {
   };
 }
 
-export function summarise(runs: Run[], exportMs: number[]) {
+export function summarise(runs: Run[], exportMs: number[], secondVisits: SecondVisit[]) {
   const of = byTarget(runs);
   const pair = (value: (r: Run) => number): Pair => ({
     app: stats(of.app.map(value)),
@@ -59,6 +60,10 @@ export function summarise(runs: Run[], exportMs: number[]) {
       of.app.map((r) => (r.timeline ? r.timeline.playingFps / r.timeline.stillFps : Number.NaN)),
     ),
     export: stats(exportMs),
+    secondVisit: stats(secondVisits.map((v) => v.idleMs)),
+    /** The fewest of a second visit's responses that came from the worker, as a share of them all. */
+    fromWorker: Math.min(...secondVisits.map((v) => v.fromWorker / v.responses)),
+    registrationGzip: Math.max(...secondVisits.map((v) => v.registration.reduce((n, f) => n + f.gzip, 0))),
     appBytes: bytesByKind(firstApp.files),
     baselineBytes: bytesByKind(firstBaseline.files),
   };

@@ -36,14 +36,27 @@ export interface OpenOptions extends BrowserContextOptions {
   hash?: string;
   /** Runs after the page exists and before it navigates: routes, init scripts. */
   beforeGoto?: (page: Page) => Promise<unknown>;
+  /**
+   * Blocked unless asked for: `page.route()` does not see requests a service worker answers, and the
+   * tests that fail or watch the page's requests rely on it. Only tests/e2e/offline.e2e.ts allows one.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
-  const { build = TEST_BUILD, prefix = '/', query = '', hash = '', beforeGoto, ...contextOptions } = options;
+  const {
+    build = TEST_BUILD,
+    prefix = '/',
+    query = '',
+    hash = '',
+    beforeGoto,
+    serviceWorkers = 'block',
+    ...contextOptions
+  } = options;
   const server = await serveStatic(build, prefix);
-  const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, ...contextOptions });
+  const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, serviceWorkers, ...contextOptions });
   const page = await context.newPage();
   const session: AppSession = {
     page,

@@ -13,12 +13,20 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.pbf': 'application/x-protobuf',
+  '.gpkg': 'application/geopackage+sqlite3',
 };
 
 export interface StaticServer {
   /** The URL of the page, ending in the prefix: http://127.0.0.1:PORT/prefix/ */
   url: string;
   origin: string;
+  /**
+   * False makes the server drop every connection but the probe's, as if the network were gone: for
+   * engines whose driver cannot take a page offline.
+   */
+  setReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
@@ -39,8 +47,13 @@ export async function serveStatic(
   options: ServeOptions = {},
 ): Promise<StaticServer> {
   const { probe } = options;
+  let reachable = true;
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!reachable && path !== `${prefix}${PROBE_FILE}`) {
+      request.socket.destroy();
+      return;
+    }
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end('not found');
       return;
@@ -58,7 +71,9 @@ export async function serveStatic(
       const file = relative.endsWith('/') ? `${relative}index.html` : relative;
       const body = await readFile(join(root, file));
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'content-type': type });
+      // The service worker script is checked on every visit; everything else is versioned by it.
+      const caching = file.endsWith('sw.js') ? { 'cache-control': 'no-cache' } : {};
+      response.writeHead(200, { 'content-type': type, ...caching });
       // After the policy's <meta>, so the probe runs under the same Content-Security-Policy as the page.
       if (probe && extname(file) === '.html')
         response.end(
@@ -75,6 +90,10 @@ export async function serveStatic(
   return {
     url: `${origin}${prefix}`,
     origin,
+    setReachable: (value) => {
+      reachable = value;
+      if (!value) server.closeAllConnections();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,13 +7,15 @@ import committedAnchors from '../geodata/layers/anchors.json';
 import { indexFeatures } from './data/features.ts';
 import { type HashState, parseHash } from './data/hash.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
+import { keepForOffline } from './files/offline.ts';
 import { geoPackageUrl } from './files/urls.ts';
-import { type Language, messages, preferredLanguage } from './i18n/index.ts';
+import { type Language, type Messages, messages, preferredLanguage } from './i18n/index.ts';
 import { type MountedMap, mountMap } from './map/mount.ts';
 import { mapSourceData } from './style/source.ts';
 import { isEmbedded } from './ui/embed.ts';
 import { applyPageText, createLanguageSwitch } from './ui/language.ts';
 import { showMessage } from './ui/messages.ts';
+import { createUpdateLine } from './ui/update-line.ts';
 import { mountWithoutMap } from './ui/without-map.ts';
 
 function element(id: string): HTMLElement {
@@ -24,6 +26,20 @@ function element(id: string): HTMLElement {
 
 /** The reader's browser's languages, most preferred first. */
 const browserLanguage = (): Language => preferredLanguage(navigator.languages ?? [navigator.language]);
+
+let offered = false;
+
+/**
+ * Kept for offline use after the first visit, once the page is up; not in a story's embed, whose
+ * reader came for one view. Once a page: a change of language mounts the map again.
+ */
+function offerOffline(embedded: boolean, t: () => Messages): void {
+  if (embedded || offered) return;
+  offered = true;
+  void keepForOffline({
+    onNewVersion: (accept) => element('messages').after(createUpdateLine(accept, t()).element),
+  });
+}
 
 async function main(): Promise<void> {
   const container = element('map');
@@ -72,13 +88,17 @@ async function main(): Promise<void> {
       panel.replaceChildren();
       element('messages').replaceChildren();
       mountWithoutMap(data, container, panel, geoPackageUrl(), t);
+      offerOffline(embedded, () => messages(language));
       return;
     }
+    mounted.map.once('idle', () => offerOffline(embedded, () => messages(language)));
     if (import.meta.env.MODE === 'test') {
       // The browser tests query rendered features through this handle; production builds leave it out.
       (window as unknown as { __map: unknown }).__map = mounted.map;
       // And the picture code, for the link preview's image (scripts/screenshots.ts).
       (window as unknown as { __pictures: unknown }).__pictures = () => import('./map/save-picture.ts');
+      // Which build this is, for the update test (tests/e2e/offline.e2e.ts builds a second one).
+      (window as unknown as { __build: unknown }).__build = import.meta.env.VITE_BUILD_ID ?? '';
     }
   };
 

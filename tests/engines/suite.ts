@@ -19,6 +19,7 @@ import { areaColour, channels } from '../../src/theme.ts';
 import { cliExport } from '../cli-export.ts';
 import { LAYERS, layerFile } from '../e2e/helpers.ts';
 import { hostPage } from '../host-page.ts';
+import { offlineSuite } from './offline.ts';
 
 const PROBE = readFileSync(`${ROOT}scripts/engines/probe.js`, 'utf8');
 const NO_WEBGL_MESSAGE = 'The interactive map needs WebGL 2';
@@ -449,6 +450,8 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       }
     });
   });
+
+  offlineSuite(label, launch, () => display?.display, PROBE);
 
   describe(`${label} without WebGL`, () => {
     let engine: Engine;
