@@ -15,7 +15,7 @@ export const LEAME_HEADING = 'LÉAME (EN ESPAÑOL)';
 const FILE_KINDS: Record<string, string> = {
   geojson: 'GeoJSON (RFC 7946, WGS 84), la copia de referencia: todas las columnas, un elemento por línea',
   qml: 'estilo de QGIS; QGIS lo aplica solo al abrir el .geojson del mismo nombre',
-  sld: 'estilo SLD 1.1, para ArcGIS Pro (Import Symbology) y GeoServer',
+  sld: 'estilo SLD 1.1, para GeoServer, MapServer y QGIS (ArcGIS Pro no lee SLD)',
   kml: 'KML 2.2 para Google Earth, con los colores de la capa; el globo de cada marca tiene sus textos',
   csv: 'CSV (UTF-8, coma), una fila por elemento, la geometría en WKT en la columna "wkt"',
 };
@@ -24,10 +24,12 @@ const CLIENTS = [
   'QGIS: abra el .gpkg (las tres capas, con estilo) o un .geojson con su .qml al lado: las capas se',
   '  ven como en el mapa web. Un .csv se abre con Capa > Añadir capa de texto delimitado (geometría:',
   '  WKT, campo "wkt", EPSG:4326).',
-  'ArcGIS Pro: añada el .gpkg o un .geojson; aplique el .sld con Import Symbology, o cambie el estilo.',
+  'ArcGIS Pro: añada el .gpkg o un .geojson y dele estilo allí: ArcGIS Pro no lee ni QML ni SLD.',
   'Google Earth: abra un .kml; haga clic en una marca para leer sus citas, fechas y fuentes.',
   'Excel, LibreOffice, pandas: abra un .csv (UTF-8 con marca de orden de bytes, para que Excel lea las tildes).',
-  'GDAL: ogrinfo y ogr2ogr leen todos estos archivos.',
+  '  Excel convierte "2006-12" (un mes) en el 1 de diciembre de 2006, un día que los datos no afirman:',
+  '  impórtelo con Datos > Desde texto/CSV y ponga las columnas date_* como Texto.',
+  'GDAL: ogrinfo y ogr2ogr leen todos los archivos de datos (.gpkg, .geojson, .kml, .csv).',
   'No se ofrece Shapefile: recorta los nombres de campo a 10 caracteres (date_start_precision y',
   '  date_start_earliest quedarían ambos como date_sta_*) y el texto a 254 bytes, lo que acortaría',
   '  las fuentes citadas. Use el GeoPackage.',
@@ -61,7 +63,8 @@ export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
     'QUÉ HACE CADA PROGRAMA CON ELLOS',
     ...CLIENTS.map((l) => `  ${l}`),
     '',
-    'COLUMNAS (los mismos nombres, en inglés, en todos los formatos)',
+    'COLUMNAS (los mismos nombres, en inglés, en todos los formatos; en KML, name es el Name de la',
+    'marca, y una columna vacía no se escribe, porque KML no tiene valor vacío)',
   ];
   for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
     const layer = reportLayer(id);
@@ -79,9 +82,10 @@ export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
     '',
     'LICENCIAS Y FUENTES',
     '  Citas del reportaje: (c) BBC, citadas para comentario e investigación. Indique "Report: BBC News, 15 January 2012".',
-    '  Límites: Natural Earth 4.1.0 (dominio público). Se pide "Boundaries: Natural Earth", no es obligatorio.',
+    '  Límites: Natural Earth (dominio público): países 1:50m, versión 4.1.0; Alta Verapaz de los',
+    '  departamentos 1:10m, versión no indicada. Se pide "Boundaries: Natural Earth", no es obligatorio.',
     '  Las fechas de otros medios (The Tico Times, Diálogo, EFE) se citan, con su fuente, en *_source.',
-    '  Los datos y el código propios del mapa: licencia MIT.',
+    '  El código del mapa: licencia MIT. LICENSE_DATA.md, en el repositorio, da la licencia de cada fuente.',
     '',
     'CÓMO CITARLO',
     `  ${MAP_AUTHOR}. ${MAP_TITLE}, versión ${MAP_VERSION}.`,

@@ -13,7 +13,7 @@ export type { ReadmeOptions } from './readme-files.ts';
 const FILE_KINDS: Record<string, string> = {
   geojson: 'GeoJSON (RFC 7946, WGS 84), the reference copy: every column, one feature a line',
   qml: 'QGIS style; QGIS applies it by itself when it opens the .geojson of the same name',
-  sld: 'SLD 1.1 style, for ArcGIS Pro (Import Symbology) and GeoServer',
+  sld: 'SLD 1.1 style, for GeoServer, MapServer and QGIS (ArcGIS Pro does not read SLD)',
   kml: "KML 2.2 for Google Earth, with the layer's colours; each placemark's balloon holds its words",
   csv: 'CSV (UTF-8, comma), a row a feature, the geometry as WKT in the "wkt" column',
 };
@@ -22,10 +22,12 @@ const CLIENTS = [
   'QGIS: open the .gpkg (all three layers, styled) or a .geojson with its .qml beside it: the layers',
   '  open looking like the web map. A .csv opens with Layer > Add Delimited Text Layer (geometry: WKT,',
   '  field "wkt", EPSG:4326).',
-  'ArcGIS Pro: add the .gpkg or a .geojson; apply the .sld with Import Symbology, or restyle.',
+  'ArcGIS Pro: add the .gpkg or a .geojson and style it there: ArcGIS Pro reads neither QML nor SLD.',
   'Google Earth: open a .kml; click a placemark to read its quotes, dates and sources.',
   'Excel, LibreOffice, pandas: open a .csv (UTF-8 with a byte-order mark, so Excel reads accents).',
-  'GDAL: ogrinfo and ogr2ogr read every file here.',
+  '  Excel turns "2006-12" (a month) into 1 December 2006, a day the data does not claim: import it',
+  '  with Data > From Text/CSV and set the date_* columns to Text.',
+  'GDAL: ogrinfo and ogr2ogr read every data file here (.gpkg, .geojson, .kml, .csv).',
   'Shapefile is not offered: it cuts field names to 10 characters (date_start_precision and',
   '  date_start_earliest would both become date_sta_*) and text to 254 bytes, which would shorten the',
   '  quoted sources. Use the GeoPackage instead.',
@@ -56,7 +58,8 @@ export function readmeText({ files, data, narrowed }: ReadmeOptions): string {
     'WHAT EACH PROGRAM DOES WITH THEM',
     ...CLIENTS.map((l) => `  ${l}`),
     '',
-    'COLUMNS (the same names in every format)',
+    "COLUMNS (the same names in every format; in KML, name is the placemark's Name, and an empty",
+    'column is left out, as KML has no empty value)',
   ];
   for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
     const layer = reportLayer(id);
@@ -75,9 +78,10 @@ export function readmeText({ files, data, narrowed }: ReadmeOptions): string {
     '',
     'LICENCES AND SOURCES',
     '  Report excerpts: (c) BBC, quoted for commentary and research. Show "Report: BBC News, 15 January 2012".',
-    '  Boundaries: Natural Earth 4.1.0 (public domain). "Boundaries: Natural Earth" is asked, not required.',
+    '  Boundaries: Natural Earth (public domain): countries 1:50m, version 4.1.0; Alta Verapaz from the',
+    '  1:10m provinces, version not stated. "Boundaries: Natural Earth" is asked, not required.',
     '  Dates from other reports (The Tico Times, Diálogo, EFE) are quoted, with their source, in *_source.',
-    "  The map's own data and code: MIT licence.",
+    "  The map's code: MIT licence. LICENSE_DATA.md in the source repository lists every source's licence.",
     '',
     'HOW TO CITE',
     `  ${MAP_AUTHOR}. ${MAP_TITLE}, version ${MAP_VERSION}.`,

@@ -1,6 +1,6 @@
 /**
- * SLD 1.1 (Symbology Encoding 1.1) styles for the report layers, for ArcGIS Pro, GeoServer and other
- * tools that read no QML: the same rules and colours as the QGIS styles, in pixels
+ * SLD 1.1 (Symbology Encoding 1.1) styles for the report layers, for GeoServer, MapServer and other
+ * tools that read no QML (ArcGIS Pro reads neither): the same rules and colours as the QGIS styles, in pixels
  * (the SE pixel unit of measure), written from the registry and the theme.
  */
 import type { LayerLook, ReportLayer } from '../layers/registry.ts';
@@ -106,6 +106,7 @@ function flowRule(kind: FlowKind): XmlNode {
     'se:Rule',
     {},
     xml('se:Name', {}, kind.value),
+    xml('se:Description', {}, xml('se:Title', {}, kind.legend)),
     xml(
       'ogc:Filter',
       {},
