@@ -56,7 +56,12 @@ export async function buildGeoPackage(data: ReportData): Promise<Uint8Array> {
   messages.length = 0;
   const dir = mkdtempSync(join(tmpdir(), 'geopackage-'));
   try {
-    const inputs = buildExport(data).map((f) => ({ name: f.name, text: f.text, options: [] as string[] }));
+    // The layer's description goes with it: gpkg_contents says what each table is (and that flows are schematic).
+    const inputs = buildExport(data).map((f) => ({
+      name: f.name,
+      text: f.text,
+      options: ['-lco', `DESCRIPTION=${reportLayer(f.layer).description}`],
+    }));
     inputs.push({
       name: 'layer_styles.geojson',
       text: JSON.stringify(layerStyles(data)),

@@ -41,17 +41,27 @@ export interface FlowKind {
   textColour: string;
   width: number;
   dashed: boolean;
+  /** How the legend names it: both are schematic, and a printed QGIS legend must say so. */
+  legend: string;
 }
 
 export function flowKinds(look: Extract<LayerLook, { kind: 'flows' }>): FlowKind[] {
   return [
-    { value: 'route', colour: look.route, textColour: look.routeText, width: FLOW.routeWidth, dashed: false },
+    {
+      value: 'route',
+      colour: look.route,
+      textColour: look.routeText,
+      width: FLOW.routeWidth,
+      dashed: false,
+      legend: 'Cocaine route (schematic)',
+    },
     {
       value: 'displacement',
       colour: look.displacement,
       textColour: look.displacement,
       width: FLOW.displacementWidth,
       dashed: true,
+      legend: 'Zetas moving into Guatemala (schematic)',
     },
   ];
 }

@@ -1,8 +1,10 @@
 import { toKML } from '@placemarkio/tokml';
 import type { Feature, GeoJsonProperties } from 'geojson';
 import { popupModel } from '../data/popup.ts';
+import { featureInterval } from '../data/time.ts';
 import type { ReportLayer } from '../layers/registry.ts';
 import { areaColour, channels } from '../theme.ts';
+import { FLOW } from './drawn.ts';
 import { escapeXml, xml } from './xml.ts';
 
 /** KML's colour: alpha, blue, green, red, in hex. */
@@ -27,7 +29,10 @@ function layerStyles(layer: ReportLayer): { styles: string[]; styleOf: (p: GeoJs
         xml('LineStyle', {}, xml('color', {}, kmlColour(colour)), xml('width', {}, String(width))),
       );
     return {
-      styles: [line('route', look.route, 4), line('displacement', look.displacement, 3)],
+      styles: [
+        line('route', look.route, FLOW.routeWidth),
+        line('displacement', look.displacement, FLOW.displacementWidth),
+      ],
       styleOf: (p) => (p?.flow_type === 'displacement' ? '#displacement' : '#route'),
     };
   }
@@ -61,6 +66,9 @@ export function placemarkHtml(properties: GeoJsonProperties, layer: ReportLayer)
     parts.push(
       `<p><b>${e(date.label)}:</b> ${e(date.text)}<br/><small>Source: ${e(date.source)}</small></p>`,
     );
+  // An undated feature says so, and why, where a dated one gives its dates.
+  if (!featureInterval(properties) && typeof properties?.date_start_source === 'string')
+    parts.push(`<p><b>Date:</b> ${e(properties.date_start_source)}</p>`);
   for (const quote of model.quotes) parts.push(`<blockquote>${e(quote)}</blockquote>`);
   const credit = model.attributedTo ? `${e(model.attributedTo)}. ` : '';
   parts.push(`<p>${credit}Source: ${e(model.source)}.</p>`);
@@ -87,6 +95,8 @@ export function layerKml(layer: ReportLayer, features: readonly Feature[]): stri
   const placemarks: Feature[] = features.map((f) => ({
     ...f,
     properties: {
+      // The id as a column too: KML keeps Placemark@id, which QGIS and Google Earth do not show.
+      id: f.id,
       ...Object.fromEntries(Object.entries(f.properties ?? {}).filter(([, v]) => v !== null)),
       description: { '@type': 'html', value: placemarkHtml(f.properties, layer) },
     },
@@ -98,6 +108,10 @@ export function layerKml(layer: ReportLayer, features: readonly Feature[]): stri
     const url = styleOf(features[i++]?.properties ?? null);
     return `<styleUrl>${url}</styleUrl><ExtendedData>`;
   });
+  if (i !== features.length)
+    throw new Error(`tokml wrote ${i} placemarks with data for ${features.length} features`);
+  // Long segments drawn along the ground, not as chords under it (Google Earth's tessellate).
+  text = text.replace(/<(LineString|Polygon)>/g, '<$1><tessellate>1</tessellate>');
   const head = [xml('name', {}, layer.name).xml, xml('description', {}, layer.description).xml, ...styles];
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text.replace('<Document>', `<Document>\n${head.join('\n')}`)}\n`;
 }

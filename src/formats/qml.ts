@@ -93,7 +93,7 @@ function flowRenderer(look: Extract<LayerLook, { kind: 'flows' }>): XmlNode {
     xml(
       'categories',
       {},
-      ...kinds.map((k, i) => xml('category', { value: k.value, label: k.value, symbol: i, render: 'true' })),
+      ...kinds.map((k, i) => xml('category', { value: k.value, label: k.legend, symbol: i, render: 'true' })),
     ),
     xml('symbols', {}, ...kinds.map((k, i) => flowSymbol(k, String(i)))),
   );
