@@ -28,7 +28,7 @@ export const KEYS = { map: 'guatemala-transit-map', report: 'bbc-news-2012-01-15
 /** A feature as its popup describes it (`title` is its name), and its id. */
 export type CitedFeature = { id: string } & Pick<
   PopupModel,
-  'title' | 'layerName' | 'source' | 'attributedTo'
+  'title' | 'layerName' | 'source' | 'attributedTo' | 'schematicNote'
 >;
 
 export interface CiteContext {
@@ -170,7 +170,8 @@ export function citeFeature(feature: CitedFeature, { pageUrl, today, t = en }: C
   const w = t.citation;
   const link = featureLink(pageUrl, feature.id);
   const title = w.featureTitle(feature.title, feature.id, feature.layerName);
-  const basis = `${w.source(sourceWords(feature.source))}${feature.attributedTo ? w.attributedTo(feature.attributedTo) : ''}`;
+  // A schematic route is cited as one: the line is not a path anyone reported.
+  const basis = `${w.source(sourceWords(feature.source))}${feature.attributedTo ? w.attributedTo(feature.attributedTo) : ''}${feature.schematicNote ? w.schematic : ''}`;
   const text =
     `${w.featureOf(feature.title, feature.id, feature.layerName)}. ${w.in}: ${MAP_AUTHOR}, ` +
     `${MAP_TITLE}, ${w.version(MAP_VERSION)}. ${link}. ${w.accessed(day.words)} (${day.iso}). ${basis}.`;

@@ -19,6 +19,8 @@ export const en = {
     language: 'Language',
     couldNotStart: (reason: string) => `The map could not start: ${reason}`,
     mapError: 'Unknown map error',
+    /** Code loaded on demand that did not come (offline, or a new version deployed meanwhile). */
+    partFailed: (reason: string) => `That could not be loaded (${reason}); reload the page to try again.`,
   },
   layers: {
     'transit-flows': {
@@ -166,6 +168,7 @@ export const en = {
     source: (source: string) => `Source: ${source}`,
     attributedTo: (who: string) => `; attributed to ${who}`,
     in: 'In',
+    schematic: '. Schematic: the report names countries, not paths; the line is not an actual route',
     featureTitle: (title: string, id: string, layer: string) => `${title} (feature ${id}, ${layer} layer)`,
     featureOf: (title: string, id: string, layer: string) =>
       `“${title}”, feature ${id} of the ${layer} layer`,

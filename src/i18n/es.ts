@@ -19,6 +19,7 @@ export const es: Messages = {
     language: 'Idioma',
     couldNotStart: (reason) => `No se pudo iniciar el mapa: ${reason}`,
     mapError: 'Error desconocido del mapa',
+    partFailed: (reason) => `No se pudo cargar (${reason}); recargue la página para volver a intentarlo.`,
   },
   layers: {
     'transit-flows': {
@@ -166,6 +167,7 @@ export const es: Messages = {
     source: (source) => `Fuente: ${source}`,
     attributedTo: (who) => `; atribuido a ${who}`,
     in: 'En',
+    schematic: '. Esquemático: el reportaje nombra países, no trayectos; la línea no es una ruta real',
     featureTitle: (title, id, layer) => `${title} (elemento ${id}, capa ${layer})`,
     featureOf: (title, id, layer) => `«${title}», elemento ${id} de la capa ${layer}`,
   },

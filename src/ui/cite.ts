@@ -1,6 +1,7 @@
 import type { CitedFeature } from '../data/cite.ts';
 import type { Messages } from '../i18n/index.ts';
 import { el } from './dom.ts';
+import { showMessage } from './messages.ts';
 
 /**
  * A "Cite" button for one feature, or for the whole map without one. The dialog and the citation
@@ -19,6 +20,8 @@ export function citeButton(feature: CitedFeature | null, t: Messages): HTMLButto
     button.disabled = true;
     try {
       (await import('./cite-dialog.ts')).openCiteDialog(feature, button, t);
+    } catch (error) {
+      showMessage(t.page.partFailed(String(error)));
     } finally {
       button.disabled = false;
     }

@@ -26,6 +26,13 @@ const FORMATS: readonly LayerFormat[] = ['geojson', 'kml', 'csv', 'qml', 'sld'];
 
 const writers = () => import('../formats/package.ts');
 
+/** A download's click: what fails (the writers' code not loading, say) is one line in `status`. */
+const guarded = (status: HTMLElement, t: Messages, run: () => Promise<void>) => (): void => {
+  run().catch((error: unknown) => {
+    status.textContent = t.page.partFailed(String(error));
+  });
+};
+
 /** The GeoPackage's bytes, or a one-line reason they could not be had. */
 async function fetchGeoPackage(url: string, t: Messages): Promise<Uint8Array | string> {
   try {
@@ -95,13 +102,16 @@ export function createExportMenu({
         label,
       );
       // A single layer's button downloads that layer, shown or not: the person asked for it by name.
-      b.addEventListener('click', async () => {
-        const chosen = { ...options(), layers: [layer.id], formats: [format] };
-        const { buildPackage, mediaType } = await writers();
-        const { files, message } = buildPackage(data, { ...chosen, where: where(chosen), t });
-        status.textContent = message ?? '';
-        for (const file of files) download(file.name, new Blob([file.text], { type: mediaType(format) }));
-      });
+      b.addEventListener(
+        'click',
+        guarded(status, t, async () => {
+          const chosen = { ...options(), layers: [layer.id], formats: [format] };
+          const { buildPackage, mediaType } = await writers();
+          const { files, message } = buildPackage(data, { ...chosen, where: where(chosen), t });
+          status.textContent = message ?? '';
+          for (const file of files) download(file.name, new Blob([file.text], { type: mediaType(format) }));
+        }),
+      );
       return b;
     });
     return el(
@@ -118,43 +128,52 @@ export function createExportMenu({
     t.exportMenu.geoPackageLabel(GEOPACKAGE_NAME),
     GEOPACKAGE_NAME,
   );
-  gpkg.addEventListener('click', async () => {
-    const [bytes, { GEOPACKAGE_MEDIA_TYPE }] = await Promise.all([
-      fetchGeoPackage(geoPackageUrl, t),
-      writers(),
-    ]);
-    if (typeof bytes === 'string') {
-      status.textContent = bytes;
-      return;
-    }
-    status.textContent = '';
-    download(GEOPACKAGE_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: GEOPACKAGE_MEDIA_TYPE }));
-  });
+  gpkg.addEventListener(
+    'click',
+    guarded(status, t, async () => {
+      const [bytes, { GEOPACKAGE_MEDIA_TYPE }] = await Promise.all([
+        fetchGeoPackage(geoPackageUrl, t),
+        writers(),
+      ]);
+      if (typeof bytes === 'string') {
+        status.textContent = bytes;
+        return;
+      }
+      status.textContent = '';
+      download(
+        GEOPACKAGE_NAME,
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: GEOPACKAGE_MEDIA_TYPE }),
+      );
+    }),
+  );
 
   const zip = button(ZIP_NAME, t.exportMenu.zip, t.exportMenu.zipLabel(ZIP_NAME), ZIP_NAME);
-  zip.addEventListener('click', async () => {
-    const chosen = options();
-    const narrowed = where(chosen);
-    // The GeoPackage holds the whole map: a zip of less goes without it.
-    const whole = !narrowed && (chosen.layers?.length ?? layers.length) === layers.length;
-    const [{ buildPackage, zipPackage }, geoPackage] = await Promise.all([
-      writers(),
-      whole ? fetchGeoPackage(geoPackageUrl, t) : Promise.resolve(undefined),
-    ]);
-    const pkg = buildPackage(data, { ...chosen, where: narrowed, t });
-    const notes = [
-      pkg.message,
-      typeof geoPackage === 'string' ? `${geoPackage} ${t.exportMenu.zipHoldsRest}` : null,
-    ];
-    if (!whole && pkg.files.length > 0) notes.push(t.exportMenu.geoPackageLeftOut);
-    status.textContent = notes.filter(Boolean).join(' ');
-    if (pkg.files.length === 0) return;
-    const bytes = zipPackage(pkg, {
-      geoPackage: geoPackage instanceof Uint8Array ? geoPackage : undefined,
-      narrowed: chosen,
-    });
-    download(ZIP_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  });
+  zip.addEventListener(
+    'click',
+    guarded(status, t, async () => {
+      const chosen = options();
+      const narrowed = where(chosen);
+      // The GeoPackage holds the whole map: a zip of less goes without it.
+      const whole = !narrowed && (chosen.layers?.length ?? layers.length) === layers.length;
+      const [{ buildPackage, zipPackage }, geoPackage] = await Promise.all([
+        writers(),
+        whole ? fetchGeoPackage(geoPackageUrl, t) : Promise.resolve(undefined),
+      ]);
+      const pkg = buildPackage(data, { ...chosen, where: narrowed, t });
+      const notes = [
+        pkg.message,
+        typeof geoPackage === 'string' ? `${geoPackage} ${t.exportMenu.zipHoldsRest}` : null,
+      ];
+      if (!whole && pkg.files.length > 0) notes.push(t.exportMenu.geoPackageLeftOut);
+      status.textContent = notes.filter(Boolean).join(' ');
+      if (pkg.files.length === 0) return;
+      const bytes = zipPackage(pkg, {
+        geoPackage: geoPackage instanceof Uint8Array ? geoPackage : undefined,
+        narrowed: chosen,
+      });
+      download(ZIP_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    }),
+  );
 
   return el(
     'details',

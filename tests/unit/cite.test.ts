@@ -209,3 +209,17 @@ describe('bibtexEscape', () => {
     expect(bibtexEscape('map — of 2010–2012')).toBe('map --- of 2010--2012');
   });
 });
+
+describe('a schematic route', () => {
+  it('is cited as schematic in every form, and an area is not', () => {
+    const route = (JSON.parse(read('geodata/layers/transit-flows.geojson')) as FeatureCollection).features[0];
+    if (!route) throw new Error('transit-flows.geojson has no feature');
+    const cited = citeFeature(
+      { id: String(route.id), ...popupModel(route.properties, reportLayer('transit-flows')) },
+      context,
+    );
+    for (const form of [cited.text, cited.bibtex, cited.csl])
+      expect(form).toContain('Schematic: the report names countries');
+    expect(citeFeature(feature, context).text).not.toContain('Schematic');
+  });
+});
