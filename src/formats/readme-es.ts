@@ -5,7 +5,7 @@
 import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
 import { narrowedWords } from '../data/narrowed.ts';
-import { es } from '../i18n/index.ts';
+import { count, es } from '../i18n/index.ts';
 import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaningEs } from './columns.ts';
 import { columnsOf, fileLines, type ReadmeOptions } from './readme-files.ts';
@@ -34,8 +34,6 @@ const CLIENTS = [
   '  date_start_earliest quedarían ambos como date_sta_*) y el texto a 254 bytes, lo que acortaría',
   '  las fuentes citadas. Use el GeoPackage.',
 ];
-
-const plural = (n: number): string => `${n} elemento${n === 1 ? '' : 's'}`;
 
 /** The LÉAME section: the README's content in Spanish, for the same files and features. */
 export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
@@ -68,7 +66,9 @@ export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
   ];
   for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
     const layer = reportLayer(id);
-    lines.push(`  ${id} (${layer.name}; ${layer.geometry}; ${plural(features.features.length)})`);
+    lines.push(
+      `  ${id} (${layer.name}; ${layer.geometry}; ${count(es, features.features.length, 'feature')})`,
+    );
     for (const column of columnsOf(features.features))
       lines.push(`    ${column}: ${columnMeaningEs(column) ?? '(sin documentar)'}`);
   }

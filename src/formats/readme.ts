@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
 import { narrowedWords } from '../data/narrowed.ts';
-import { en } from '../i18n/index.ts';
+import { count, en } from '../i18n/index.ts';
 import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
 import { columnMeaning } from './columns.ts';
 import { leameLines } from './readme-es.ts';
@@ -64,7 +64,7 @@ export function readmeText({ files, data, narrowed }: ReadmeOptions): string {
   for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
     const layer = reportLayer(id);
     lines.push(
-      `  ${id} (${layer.name}; ${layer.geometry}; ${features.features.length} feature${features.features.length === 1 ? '' : 's'})`,
+      `  ${id} (${layer.name}; ${layer.geometry}; ${count(en, features.features.length, 'feature')})`,
     );
     for (const column of columnsOf(features.features))
       lines.push(`    ${column}: ${columnMeaning(column) ?? '(undocumented)'}`);

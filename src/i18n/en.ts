@@ -187,6 +187,8 @@ export const en = {
       `Could not load the basemap's ${file} file (${reason}); the report's layers still show.`,
   },
   print: { alt: 'The map as shown on screen' },
+  /** A count's noun by Intl.PluralRules' category (`count`, in index.ts). */
+  nouns: { feature: { one: 'feature', other: 'features' } },
   /** The line a returning reader sees when a new version is ready (src/files/offline.ts). */
   update: { ready: 'A new version is ready.', reload: 'Reload', later: 'Not now' },
   /** The frame of a picture of the map (PNG, SVG): its title is the page's heading. */

@@ -184,6 +184,7 @@ export const es: Messages = {
       `No se pudo cargar el archivo ${file} del mapa base (${reason}); las capas del reportaje se ven.`,
   },
   print: { alt: 'El mapa tal como se ve en pantalla' },
+  nouns: { feature: { one: 'elemento', other: 'elementos' } },
   update: { ready: 'Hay una versión nueva.', reload: 'Recargar', later: 'Ahora no' },
   picture: {
     asOf: (day) => `Situación al ${day}`,

@@ -32,3 +32,9 @@ export function preferredLanguage(preferences: readonly string[]): Language {
 /** Every report layer has its words in the catalogue: a layer added to the registry fails here. */
 const layerWords: Record<ReportLayerId, { name: string; description: string }> = en.layers;
 void layerWords;
+
+/** "1 feature", "3 elementos": the noun by the language's own plural rules. */
+export function count(t: Messages, n: number, noun: keyof Messages['nouns']): string {
+  const forms = t.nouns[noun];
+  return `${n} ${new Intl.PluralRules(t.locale).select(n) === 'one' ? forms.one : forms.other}`;
+}
