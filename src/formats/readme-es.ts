@@ -2,13 +2,11 @@
  * The Spanish half of README.txt (LÉAME): the English text's content in Spanish. The excerpts stay the
  * report's English words, verbatim; only the project's own words have Spanish columns (`*_es`).
  */
-import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
 import { narrowedWords } from '../data/narrowed.ts';
-import { count, es } from '../i18n/index.ts';
-import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import { es } from '../i18n/index.ts';
 import { columnMeaningEs } from './columns.ts';
-import { columnsOf, fileLines, type ReadmeOptions } from './readme-files.ts';
+import { columnLines, fileLines, type ReadmeOptions } from './readme-files.ts';
 
 export const LEAME_HEADING = 'LÉAME (EN ESPAÑOL)';
 
@@ -64,14 +62,7 @@ export function leameLines({ files, data, narrowed }: ReadmeOptions): string[] {
     'COLUMNAS (los mismos nombres, en inglés, en todos los formatos; en KML, name es el Name de la',
     'marca, y una columna vacía no se escribe, porque KML no tiene valor vacío)',
   ];
-  for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
-    const layer = reportLayer(id);
-    lines.push(
-      `  ${id} (${layer.name}; ${layer.geometry}; ${count(es, features.features.length, 'feature')})`,
-    );
-    for (const column of columnsOf(features.features))
-      lines.push(`    ${column}: ${columnMeaningEs(column) ?? '(sin documentar)'}`);
-  }
+  lines.push(...columnLines(data, es, columnMeaningEs, '(sin documentar)'));
   if (files.some((f) => f.endsWith('.csv')))
     lines.push(`  y en cada archivo .csv, wkt: ${columnMeaningEs('wkt')}`);
   lines.push(

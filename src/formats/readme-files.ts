@@ -2,7 +2,8 @@
 import type { Feature } from 'geojson';
 import type { ExportOptions } from '../data/export.ts';
 import { GEOPACKAGE_NAME } from '../data/names.ts';
-import type { ReportData } from '../layers/registry.ts';
+import { count, type Messages } from '../i18n/index.ts';
+import { type ReportData, type ReportLayerId, reportLayer } from '../layers/registry.ts';
 
 /** The files, a kind at a time: `transit-flows.kml, alta-verapaz.kml`, then what a .kml is. */
 export function fileLines(
@@ -31,4 +32,25 @@ export interface ReadmeOptions {
   data: Partial<ReportData>;
   /** The options that narrowed the zip (in view, as of a day); absent for the whole map. */
   narrowed?: Pick<ExportOptions, 'within' | 'at'> | undefined;
+}
+
+/**
+ * Each layer's line and its columns' meanings, as both README sections list them: `t` counts the
+ * features, `meaning` says what a column is and `undocumented` stands for one it does not know.
+ */
+export function columnLines(
+  data: Partial<ReportData>,
+  t: Messages,
+  meaning: (column: string) => string | undefined,
+  undocumented: string,
+): string[] {
+  return (Object.entries(data) as [ReportLayerId, { features: Feature[] }][]).flatMap(
+    ([id, { features }]) => {
+      const layer = reportLayer(id);
+      return [
+        `  ${id} (${layer.name}; ${layer.geometry}; ${count(t, features.length, 'feature')})`,
+        ...columnsOf(features).map((column) => `    ${column}: ${meaning(column) ?? undocumented}`),
+      ];
+    },
+  );
 }

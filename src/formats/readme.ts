@@ -1,11 +1,9 @@
-import type { Feature } from 'geojson';
 import { MAP_AUTHOR, MAP_TITLE, MAP_VERSION, REPORT } from '../data/cite.ts';
 import { narrowedWords } from '../data/narrowed.ts';
-import { count, en } from '../i18n/index.ts';
-import { type ReportLayerId, reportLayer } from '../layers/registry.ts';
+import { en } from '../i18n/index.ts';
 import { columnMeaning } from './columns.ts';
 import { leameLines } from './readme-es.ts';
-import { columnsOf, fileLines, type ReadmeOptions } from './readme-files.ts';
+import { columnLines, fileLines, type ReadmeOptions } from './readme-files.ts';
 
 export type { ReadmeOptions } from './readme-files.ts';
 
@@ -61,14 +59,7 @@ export function readmeText({ files, data, narrowed }: ReadmeOptions): string {
     "COLUMNS (the same names in every format; in KML, name is the placemark's Name, and an empty",
     'column is left out, as KML has no empty value)',
   ];
-  for (const [id, features] of Object.entries(data) as [ReportLayerId, { features: Feature[] }][]) {
-    const layer = reportLayer(id);
-    lines.push(
-      `  ${id} (${layer.name}; ${layer.geometry}; ${count(en, features.features.length, 'feature')})`,
-    );
-    for (const column of columnsOf(features.features))
-      lines.push(`    ${column}: ${columnMeaning(column) ?? '(undocumented)'}`);
-  }
+  lines.push(...columnLines(data, en, columnMeaning, '(undocumented)'));
   if (files.some((f) => f.endsWith('.csv')))
     lines.push(`  and in every .csv file, wkt: ${columnMeaning('wkt')}`);
   lines.push(
