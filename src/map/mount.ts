@@ -50,8 +50,8 @@ export interface MountedMap {
 
 /**
  * The map and everything that works with it, in one language: legend, text list, timeline,
- * downloads, pictures, the permalink. Throws, before adding anything to the page, when the browser
- * has no WebGL (createMapView).
+ * downloads, pictures, the permalink. Throws, leaving the page as it was, when the browser has no
+ * WebGL (createMapView).
  */
 export function mountMap(options: MountOptions): MountedMap {
   const { container, panel, basemap, data, features, source, initial, t, embedded } = options;
@@ -60,22 +60,6 @@ export function mountMap(options: MountOptions): MountedMap {
     glyphs: glyphsUrl(),
     source,
     hidden: new Set(REPORT_LAYER_IDS.filter((id) => !visible.has(id))),
-    t,
-  });
-  const map = createMapView({ container, style, view: initial.view, onError: showMessage, t });
-
-  const legend = createLegend({
-    layers: REPORT_LAYERS,
-    isVisible: (id) => visible.has(id),
-    onToggle: (id, on) => report.setVisible(id, on),
-    // Folded in a story's embed and on phones, where it would cover the map.
-    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
-    t,
-  });
-  const textList = createTextList({
-    layers: REPORT_LAYERS,
-    data,
-    onChoose: (id, opener) => report.openFeature(id, { fly: true, returnFocus: opener }),
     t,
   });
   const date = initial.date ?? TIMELINE.report;
@@ -107,6 +91,32 @@ export function mountMap(options: MountOptions): MountedMap {
     describe: (from, to) => changesBetween(dated, from, to, t),
     t,
   });
+  // The strip goes under the map before the map exists, so that MapLibre starts at its final size:
+  // a resize after its first frames draws the whole map again (docs/PERFORMANCE.md).
+  container.after(timeline.element);
+  let map: ReturnType<typeof createMapView>;
+  try {
+    map = createMapView({ container, style, view: initial.view, onError: showMessage, t });
+  } catch (error) {
+    timeline.destroy();
+    timeline.element.remove();
+    throw error;
+  }
+
+  const legend = createLegend({
+    layers: REPORT_LAYERS,
+    isVisible: (id) => visible.has(id),
+    onToggle: (id, on) => report.setVisible(id, on),
+    // Folded in a story's embed and on phones, where it would cover the map.
+    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
+    t,
+  });
+  const textList = createTextList({
+    layers: REPORT_LAYERS,
+    data,
+    onChoose: (id, opener) => report.openFeature(id, { fly: true, returnFocus: opener }),
+    t,
+  });
   const report: ReportMap = new ReportMap(map, {
     features,
     groups: layerGroups(style.layers),
@@ -126,7 +136,6 @@ export function mountMap(options: MountOptions): MountedMap {
     },
   });
   textList.setDate(date);
-  container.after(timeline.element);
   panel.prepend(timeline.caption);
   const permalink = new Permalink(map, report, {
     current: () => t.lang as Language,
