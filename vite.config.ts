@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { OFFLINE } from './scripts/offline.ts';
@@ -48,10 +49,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Every committed glyph file (public/glyphs/, `npm run glyphs`), as the page requests it. */
+function glyphFiles(dir = 'public/glyphs'): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap(({ name: font }) =>
+      readdirSync(`${dir}/${font}`)
+        .filter((file) => file.endsWith('.pbf'))
+        .map((file) => `glyphs/${encodeURIComponent(font)}/${file}`),
+    )
+    .sort();
+}
+
 /**
- * The page fetches the map's GeoJSON itself (src/main.ts); a preload link for each file lets the
- * browser start those downloads while it is still fetching and running the scripts, rather than after.
- * `crossorigin` makes the preload match the page's `fetch()` (CORS mode), so each file loads once.
+ * A preload link for each file the first view needs that no tag names: the map's GeoJSON, which
+ * the page fetches itself (src/main.ts), and the glyph files, which MapLibre asks for only once its
+ * worker has laid out the first tile and needs its labels' letters. The browser fetches them while
+ * it is still fetching and running the scripts. The committed glyph files are only the ranges the
+ * map's labels use, all of them drawn at the default view (docs/PERFORMANCE.md). `crossorigin`
+ * makes each preload match the page's and MapLibre's `fetch()` (CORS mode), so each file loads once.
  */
 function preloadData(): Plugin {
   return {
@@ -60,14 +76,16 @@ function preloadData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, context) =>
-        Object.keys(context.bundle ?? {})
-          .filter((file) => file.endsWith('.geojson'))
-          .sort()
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${file}` },
-            injectTo: 'head' as const,
-          })),
+        [
+          ...Object.keys(context.bundle ?? {})
+            .filter((file) => file.endsWith('.geojson'))
+            .sort(),
+          ...glyphFiles(),
+        ].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${file}` },
+          injectTo: 'head' as const,
+        })),
     },
   };
 }

@@ -226,15 +226,19 @@ describe('the production build', () => {
         expect(session.requests.some((url) => /maplibre-gl-worker.*\.js$/.test(url))).toBe(true);
         // The map handle the tests read is in the test build only.
         expect(await session.page.evaluate(() => '__map' in window)).toBe(false);
-        // Each GeoJSON file is preloaded from the HTML and the page's fetch() takes the preload:
-        // seven files, each requested once.
+        // Each GeoJSON file and each glyph file is preloaded from the HTML, and the page's and
+        // MapLibre's fetch() take the preloads: seven data files and four glyph files, each
+        // requested once.
         const geojson = session.requests.filter((url) => url.endsWith('.geojson'));
         expect(geojson).toHaveLength(7);
         expect(new Set(geojson).size).toBe(7);
+        const glyphs = session.requests.filter((url) => url.endsWith('.pbf'));
+        expect(glyphs).toHaveLength(4);
+        expect(new Set(glyphs).size).toBe(4);
         const preloaded = await session.page
           .locator('link[rel=preload][as=fetch]')
           .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
-        expect(preloaded.sort()).toEqual([...geojson].sort());
+        expect(preloaded.sort()).toEqual([...geojson, ...glyphs].sort());
       } finally {
         await session.close();
       }
