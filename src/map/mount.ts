@@ -7,6 +7,7 @@ import type { BasemapData } from '../layers/basemap.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
 import { buildStyle } from '../style/index.ts';
 import { clickableLayers, layerGroups } from '../style/tags.ts';
+import { sharePrograms } from '../style/time.ts';
 import { embedCode, fullMapLink, fullMapUrl } from '../ui/embed.ts';
 import { createExportMenu } from '../ui/export-menu.ts';
 import { createLegend } from '../ui/legend.ts';
@@ -96,7 +97,13 @@ export function mountMap(options: MountOptions): MountedMap {
   container.after(timeline.element);
   let map: ReturnType<typeof createMapView>;
   try {
-    map = createMapView({ container, style, view: initial.view, onError: showMessage, t });
+    map = createMapView({
+      container,
+      style: { ...style, layers: sharePrograms(style.layers) },
+      view: initial.view,
+      onError: showMessage,
+      t,
+    });
   } catch (error) {
     timeline.destroy();
     timeline.element.remove();

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { TimeState } from '../data/time.ts';
 
 /**
@@ -32,3 +32,25 @@ export const SOLID_OUTLINE_OPACITY = when(['in-force', 'ended'], 1, 0);
 export const DASHED_OUTLINE_OPACITY = when('uncertain', 1, 0);
 /** Labels and leaders: at every date but before the feature's start. */
 export const ANNOTATION_OPACITY = when('not-yet', 0, 1);
+
+/** The opacity each layer type reads; the style draws no icons. */
+const OPACITY = { fill: 'fill-opacity', line: 'line-opacity', symbol: 'text-opacity' } as const;
+
+/**
+ * The same drawing, each constant opacity read through the feature's time state as the dated layers'
+ * opacities are, to the same value at every state. MapLibre compiles a shader program for each layer
+ * type and each set of paint properties it reads per feature: this way the basemap's and the flows'
+ * layers share the dated layers' programs, four compiles fewer before the first view
+ * (docs/PERFORMANCE.md). For the map only: the SVG picture reads the plain style's numbers. The
+ * route's moving highlight keeps its own gradient program and its opacity, which the map sets.
+ */
+export function sharePrograms(layers: readonly LayerSpecification[]): LayerSpecification[] {
+  return layers.map((layer) => {
+    if (!(layer.type in OPACITY)) return layer;
+    const key = OPACITY[layer.type as keyof typeof OPACITY];
+    const paint = (layer.paint ?? {}) as Record<string, unknown>;
+    const value = paint[key] ?? 1;
+    if (typeof value !== 'number' || 'line-gradient' in paint) return layer;
+    return { ...layer, paint: { ...paint, [key]: when('not-yet', value, value) } } as LayerSpecification;
+  });
+}

@@ -1,4 +1,8 @@
-import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  createExpression,
+  createPropertyExpression,
+  validateStyleMin,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +19,7 @@ import {
 } from '../../src/style/index.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
 import { clickableLayers, layerGroups, layerOf } from '../../src/style/tags.ts';
-import { TIME_STATE, UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
+import { sharePrograms, TIME_STATE, UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 
 const data: FeatureCollection = {
@@ -31,20 +35,29 @@ const data: FeatureCollection = {
 const GLYPHS = 'http://localhost/app/glyphs/{fontstack}/{range}.pbf';
 const style = buildStyle({ glyphs: GLYPHS, source: data });
 
-/** A paint property's value for a feature in one time state, evaluated as MapLibre does. */
-function opacityIn(layerId: string, property: string, state: string | undefined): number {
-  const layer = style.layers.find((l) => l.id === layerId);
-  const value = (layer?.paint as Record<string, unknown> | undefined)?.[property];
-  if (value === undefined) throw new Error(`${layerId} has no ${property}`);
-  const expression = createExpression(value, {
+/** A paint property as MapLibre compiles it: for any zoom, feature and feature state. */
+function compiled(value: unknown, what: string) {
+  const expression = createExpression(value, what, {
     type: 'number',
     'property-type': 'data-driven',
     expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
   } as never);
-  if (expression.result !== 'success')
-    throw new Error(`${layerId} ${property}: ${JSON.stringify(expression.value)}`);
+  if (expression.result !== 'success') throw new Error(`${what}: ${JSON.stringify(expression.value)}`);
+  return expression.value;
+}
+
+/** A paint property's value for a feature in one time state, evaluated as MapLibre does. */
+function opacityIn(
+  layerId: string,
+  property: string,
+  state: string | undefined,
+  layers: readonly LayerSpecification[] = style.layers,
+): number {
+  const layer = layers.find((l) => l.id === layerId);
+  const value = (layer?.paint as Record<string, unknown> | undefined)?.[property];
+  if (value === undefined) throw new Error(`${layerId} has no ${property}`);
   const feature = { type: 'Polygon', properties: {} } as never;
-  return expression.value.evaluate(
+  return compiled(value, `${layerId} ${property}`).evaluate(
     { zoom: 4 },
     feature,
     state === undefined ? {} : { [TIME_STATE]: state },
@@ -325,5 +338,59 @@ describe('the generated style', () => {
       2,
     );
     await expect(`${text}\n`).toMatchFileSnapshot('../golden/style.json');
+  });
+});
+
+describe('the style the map is given: one shader program per kind of layer', () => {
+  const shared = sharePrograms(style.layers);
+  const OPACITY: Record<string, string> = {
+    fill: 'fill-opacity',
+    line: 'line-opacity',
+    symbol: 'text-opacity',
+  };
+  const drawn = style.layers.filter((l) => l.type in OPACITY);
+  const kind = (layer: LayerSpecification) => {
+    const property = OPACITY[layer.type] as string;
+    const value = (layer.paint as Record<string, unknown> | undefined)?.[property] ?? 1;
+    // A number is constant to MapLibre; an expression compiles to its kind (`source` reads the feature).
+    if (typeof value === 'number') return 'constant';
+    const expression = createPropertyExpression(value, property, {
+      type: 'number',
+      'property-type': 'data-driven',
+      expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+    } as never);
+    if (expression.result !== 'success') throw new Error(`${layer.id} ${property}`);
+    return expression.value.kind;
+  };
+
+  it('reads every opacity per feature, as the dated layers do, but the moving highlight', () => {
+    const perFeature = shared.filter((l) => l.type in OPACITY && kind(l) !== 'constant');
+    expect(perFeature.map((l) => l.id)).toEqual(
+      drawn.map((l) => l.id).filter((id) => !pulseLayerIds().includes(id)),
+    );
+    // The plain style, which the SVG picture reads, keeps its numbers.
+    expect(drawn.filter((l) => kind(l) === 'constant').length).toBeGreaterThan(5);
+  });
+
+  it('draws every layer as the plain style does, in every time state', () => {
+    for (const layer of drawn) {
+      const property = OPACITY[layer.type] as string;
+      for (const state of [undefined, 'in-force', 'uncertain', 'ended', 'not-yet']) {
+        const plain =
+          (layer.paint as Record<string, unknown> | undefined)?.[property] === undefined
+            ? 1
+            : opacityIn(layer.id, property, state);
+        expect(opacityIn(layer.id, property, state, shared), `${layer.id} ${state}`).toBe(plain);
+      }
+    }
+  });
+
+  it('changes nothing but the opacities', () => {
+    const strip = (l: LayerSpecification) => {
+      const paint = { ...((l.paint ?? {}) as Record<string, unknown>) };
+      delete paint[OPACITY[l.type] as string];
+      return { ...l, paint };
+    };
+    expect(shared.map(strip)).toEqual(style.layers.map(strip));
   });
 });
