@@ -188,6 +188,38 @@ describe('the offline map (test build)', () => {
     expectClean(session);
   });
 
+  it('makes the map at its final size, so it never draws again at another', async () => {
+    const fresh = await openApp(browser, {
+      beforeGoto: (page) =>
+        page.addInitScript(() => {
+          // Every size MapLibre gives its canvas, from the first.
+          const sizes: string[] = [];
+          (window as unknown as { __canvasSizes: string[] }).__canvasSizes = sizes;
+          const height = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height');
+          Object.defineProperty(HTMLCanvasElement.prototype, 'height', {
+            ...height,
+            set(value: number) {
+              if (this.classList.contains('maplibregl-canvas')) sizes.push(`${this.width}x${value}`);
+              height?.set?.call(this, value);
+            },
+          });
+        }),
+    });
+    try {
+      await waitForReady(fresh.page);
+      const sizes = await fresh.page.evaluate(
+        () => (window as unknown as { __canvasSizes: string[] }).__canvasSizes,
+      );
+      const box = await fresh.page.locator('#map canvas').boundingBox();
+      expect(sizes.length).toBeGreaterThan(0);
+      // One size from the start, the map's own (at a device pixel ratio of 1).
+      expect(new Set(sizes)).toEqual(new Set([`${box?.width}x${box?.height}`]));
+      expectClean(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("starts MapLibre's workers before it creates the map, so their script loads meanwhile", async () => {
     const fresh = await openApp(browser, {
       beforeGoto: (page) =>
