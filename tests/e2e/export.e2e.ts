@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import { unzipSync } from 'fflate';
 import type { BBox, FeatureCollection } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { LAYER_FORMATS } from '../../src/formats/package.ts';
 import { REPORT_LAYERS } from '../../src/layers/registry.ts';
 import { cliExport } from '../cli-export.ts';
+import { freshSessionPerTest } from './helpers.ts';
 
 const FILES = ['transit-flows.geojson', 'alta-verapaz.geojson', 'militarised-policing.geojson'];
 const ZIP = 'guatemala-transit-layers.zip';
@@ -24,27 +24,18 @@ const LAYER_FILES = REPORT_LAYERS.flatMap((l) =>
 );
 const zipNames = (bytes: Buffer): string[] => Object.keys(unzipSync(new Uint8Array(bytes)));
 
-let browser: Browser;
-let session: AppSession | undefined;
+const openSession = freshSessionPerTest();
 let cliDir: string;
-beforeAll(async () => {
+beforeAll(() => {
   cliDir = cliExport();
-  browser = await launchBrowser();
 });
-afterEach(async () => {
-  // Closed first, so a failed check does not leave the page open for the next test.
-  const opened = session;
-  session = undefined;
-  await opened?.close();
-  expect(opened?.errors ?? []).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   rmSync(cliDir, { recursive: true, force: true });
 });
 
-async function openWithBlobSpy(hash = ''): Promise<Page> {
-  session = await openApp(browser, {
+/** A ready page with its Download menu open, recording the type of each Blob handed to a link. */
+async function openWithBlobSpy(hash = ''): Promise<AppSession> {
+  const session = await openSession({
     hash,
     beforeGoto: (page) =>
       page.addInitScript(() => {
@@ -59,7 +50,7 @@ async function openWithBlobSpy(hash = ''): Promise<Page> {
   });
   await waitForReady(session.page);
   await session.page.getByText('Download data').click();
-  return session.page;
+  return session;
 }
 
 async function download(page: Page, name: RegExp | string): Promise<{ filename: string; bytes: Buffer }> {
@@ -75,8 +66,9 @@ describe('downloads in the page', () => {
   it.each(REPORT_LAYERS)(
     'give $id in every format, byte for byte what `npm run export` writes',
     async (layer) => {
-      const page = await openWithBlobSpy();
-      const requestsBefore = session?.requests.length ?? 0;
+      const session = await openWithBlobSpy();
+      const { page } = session;
+      const requestsBefore = session.requests.length;
       const files = LAYER_FILES.filter((f) => f.name.startsWith(`${layer.id}.`));
       for (const file of files) {
         const { filename, bytes } = await download(page, file.button);
@@ -86,15 +78,16 @@ describe('downloads in the page', () => {
       const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
       expect(types).toEqual(files.map((f) => f.media));
       // Made in the page from data already loaded: nothing fetched but the writers' code, on demand.
-      const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:')) ?? [];
+      const fetched = session.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:'));
       expect(fetched.filter((url) => !/\/assets\/[\w-]+\.js$/.test(url))).toEqual([]);
-      expect(session?.external).toEqual([]);
+      expect(session.external).toEqual([]);
     },
   );
 
   it('give the GeoPackage and the zip of everything, byte for byte what `npm run export` writes', async () => {
-    const page = await openWithBlobSpy();
-    const requestsBefore = session?.requests.length ?? 0;
+    const session = await openWithBlobSpy();
+    const { page } = session;
+    const requestsBefore = session.requests.length;
     const gpkg = await download(page, /as a GeoPackage/);
     expect(gpkg.filename).toBe(GEOPACKAGE);
     expect(gpkg.bytes.equals(readFileSync(join(cliDir, GEOPACKAGE)))).toBe(true);
@@ -104,15 +97,16 @@ describe('downloads in the page', () => {
     const types = await page.evaluate(() => (window as unknown as { __blobTypes: string[] }).__blobTypes);
     expect(types).toEqual(['application/geopackage+sqlite3', 'application/zip']);
     // The GeoPackage is the build's own file, fetched for each; the rest is made in the page.
-    const fetched = session?.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:')) ?? [];
+    const fetched = session.requests.slice(requestsBefore).filter((url) => !url.startsWith('blob:'));
     expect(
       fetched.filter((url) => !/\/assets\/[\w-]+\.js$/.test(url)).map((u) => u.split('/').pop()),
     ).toEqual([GEOPACKAGE, GEOPACKAGE]);
-    expect(session?.external).toEqual([]);
+    expect(session.external).toEqual([]);
   });
 
   it('say in one line when the GeoPackage cannot be fetched, and zip the rest', async () => {
-    const page = await openWithBlobSpy();
+    const session = await openWithBlobSpy();
+    const { page } = session;
     await page.route(/\.gpkg$/, (route) => route.fulfill({ status: 404, body: '' }));
     await page.getByRole('button', { name: /as a GeoPackage/ }).click();
     await expect
@@ -124,13 +118,13 @@ describe('downloads in the page', () => {
       .poll(() => page.locator('.export__status').textContent())
       .toBe('The GeoPackage could not be fetched (HTTP 404). The zip holds the rest.');
     // The browser logs each failed fetch itself: those, and nothing else, went to the console.
-    const errors = session?.errors ?? [];
+    const errors = session.errors;
     expect(errors).toEqual([expect.stringContaining('404'), expect.stringContaining('404')]);
     errors.length = 0;
   });
 
   it('export only the features touching the current view when asked', async () => {
-    const page = await openWithBlobSpy('#7/13.6/-86.4');
+    const { page } = await openWithBlobSpy('#7/13.6/-86.4');
     await page.getByRole('checkbox', { name: /Only features in the current view/ }).check();
     const view = (await withMap(page, (map) => map.getBounds().toArray().flat())) as BBox;
     const ids: unknown[] = [];
@@ -172,7 +166,7 @@ describe('downloads in the page', () => {
   });
 
   it('zip only the layers shown on the map when asked', async () => {
-    const page = await openWithBlobSpy();
+    const { page } = await openWithBlobSpy();
     await page.getByRole('checkbox', { name: 'Alta Verapaz' }).click();
     await page.getByRole('checkbox', { name: /only the layers shown/ }).check();
     const zip = await download(page, /every file in one zip/);

@@ -25,10 +25,11 @@ export const layerFile = (id: string): FeatureCollection =>
   JSON.parse(readFileSync(`${ROOT}geodata/layers/${id}.geojson`, 'utf8'));
 
 /**
- * One browser for the test file and a fresh, ready page of the test build each time the returned
- * function is called; after each test its pages are closed, and it fails if one logged an error.
+ * One browser for the test file and a fresh session of the app (openApp: loading, not yet ready) each
+ * time the returned function is called; after each test its sessions are closed first, so that a failed
+ * check leaves no page open for the next test, and it fails if one logged an error.
  */
-export function freshPagePerTest(): (options?: OpenOptions) => Promise<Page> {
+export function freshSessionPerTest(): (options?: OpenOptions) => Promise<AppSession> {
   let browser: Browser;
   let sessions: AppSession[] = [];
   beforeAll(async () => {
@@ -49,8 +50,17 @@ export function freshPagePerTest(): (options?: OpenOptions) => Promise<Page> {
   return async (options = {}) => {
     const session = await openApp(browser, options);
     sessions.push(session);
-    await waitForReady(session.page);
-    return session.page;
+    return session;
+  };
+}
+
+/** As freshSessionPerTest, each page ready (`#map[data-ready]`) when it is returned. */
+export function freshPagePerTest(): (options?: OpenOptions) => Promise<Page> {
+  const open = freshSessionPerTest();
+  return async (options = {}) => {
+    const { page } = await open(options);
+    await waitForReady(page);
+    return page;
   };
 }
 

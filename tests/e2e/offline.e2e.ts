@@ -6,32 +6,18 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, type OpenOptions, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, type OpenOptions, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { ROOT } from '../../scripts/io.ts';
-import { LAYERS, layerFile } from './helpers.ts';
+import { freshSessionPerTest, LAYERS, layerFile } from './helpers.ts';
 
 const GEOPACKAGE = 'guatemala-transit-layers.gpkg';
 
-let browser: Browser;
-let session: AppSession | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  const opened = session;
-  session = undefined;
-  await opened?.close();
-  expect(opened?.errors ?? []).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openSession = freshSessionPerTest();
 
 async function openControlled(options: OpenOptions = {}): Promise<AppSession> {
-  session = await openApp(browser, { serviceWorkers: 'allow', ...options });
+  const session = await openSession({ serviceWorkers: 'allow', ...options });
   await waitForReady(session.page);
   // The worker takes the first visit's page over once its precache is complete (clientsClaim).
   await session.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
