@@ -34,7 +34,7 @@ export const DASHED_OUTLINE_OPACITY = when('uncertain', 1, 0);
 export const ANNOTATION_OPACITY = when('not-yet', 0, 1);
 
 /** The opacity each layer type reads; the style draws no icons. */
-const OPACITY = { fill: 'fill-opacity', line: 'line-opacity', symbol: 'text-opacity' } as const;
+export const OPACITY = { fill: 'fill-opacity', line: 'line-opacity', symbol: 'text-opacity' } as const;
 
 /**
  * The same drawing, each constant opacity read through the feature's time state as the dated layers'

@@ -19,7 +19,7 @@ import {
 } from '../../src/style/index.ts';
 import { MAP_SOURCE } from '../../src/style/source.ts';
 import { clickableLayers, layerGroups, layerOf } from '../../src/style/tags.ts';
-import { sharePrograms, TIME_STATE, UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
+import { OPACITY, sharePrograms, TIME_STATE, UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 
 const data: FeatureCollection = {
@@ -35,13 +35,16 @@ const data: FeatureCollection = {
 const GLYPHS = 'http://localhost/app/glyphs/{fontstack}/{range}.pbf';
 const style = buildStyle({ glyphs: GLYPHS, source: data });
 
+/** A number paint property that may read the zoom, the feature and its state, as opacities do. */
+const NUMBER_PAINT = {
+  type: 'number',
+  'property-type': 'data-driven',
+  expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+} as never;
+
 /** A paint property as MapLibre compiles it: for any zoom, feature and feature state. */
 function compiled(value: unknown, what: string) {
-  const expression = createExpression(value, what, {
-    type: 'number',
-    'property-type': 'data-driven',
-    expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
-  } as never);
+  const expression = createExpression(value, what, NUMBER_PAINT);
   if (expression.result !== 'success') throw new Error(`${what}: ${JSON.stringify(expression.value)}`);
   return expression.value;
 }
@@ -343,22 +346,14 @@ describe('the generated style', () => {
 
 describe('the style the map is given: one shader program per kind of layer', () => {
   const shared = sharePrograms(style.layers);
-  const OPACITY: Record<string, string> = {
-    fill: 'fill-opacity',
-    line: 'line-opacity',
-    symbol: 'text-opacity',
-  };
+  const opacityOf = (layer: LayerSpecification) => OPACITY[layer.type as keyof typeof OPACITY];
   const drawn = style.layers.filter((l) => l.type in OPACITY);
   const kind = (layer: LayerSpecification) => {
-    const property = OPACITY[layer.type] as string;
+    const property = opacityOf(layer);
     const value = (layer.paint as Record<string, unknown> | undefined)?.[property] ?? 1;
     // A number is constant to MapLibre; an expression compiles to its kind (`source` reads the feature).
     if (typeof value === 'number') return 'constant';
-    const expression = createPropertyExpression(value, property, {
-      type: 'number',
-      'property-type': 'data-driven',
-      expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
-    } as never);
+    const expression = createPropertyExpression(value, property, NUMBER_PAINT);
     if (expression.result !== 'success') throw new Error(`${layer.id} ${property}`);
     return expression.value.kind;
   };
@@ -374,7 +369,7 @@ describe('the style the map is given: one shader program per kind of layer', () 
 
   it('draws every layer as the plain style does, in every time state', () => {
     for (const layer of drawn) {
-      const property = OPACITY[layer.type] as string;
+      const property = opacityOf(layer);
       for (const state of [undefined, 'in-force', 'uncertain', 'ended', 'not-yet']) {
         const plain =
           (layer.paint as Record<string, unknown> | undefined)?.[property] === undefined
@@ -388,7 +383,7 @@ describe('the style the map is given: one shader program per kind of layer', () 
   it('changes nothing but the opacities', () => {
     const strip = (l: LayerSpecification) => {
       const paint = { ...((l.paint ?? {}) as Record<string, unknown>) };
-      delete paint[OPACITY[l.type] as string];
+      delete paint[opacityOf(l)];
       return { ...l, paint };
     };
     expect(shared.map(strip)).toEqual(style.layers.map(strip));
