@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
 import { findExecutable } from './find-executable.ts';
+import { DEFAULT_TEST_FONT, FONT_PROBE, fontEnvironment, type TestFont } from './fonts.ts';
 
 /** Where a Chromium usually lives when installed by a package manager, on Linux and macOS. */
 const SYSTEM_BROWSERS = [
@@ -54,11 +55,45 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+export interface BrowserOptions extends LaunchOptions {
+  /** The system font the browser's pages get for `system-ui` and `sans-serif` (see fonts.ts). */
+  font?: TestFont;
+}
+
+export function launchBrowser({
+  font = DEFAULT_TEST_FONT,
+  ...options
+}: BrowserOptions = {}): Promise<Browser> {
+  const env = Object.fromEntries(
+    Object.entries(fontEnvironment(font, options.env ?? process.env)).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
   return chromium.launch({
     executablePath: findBrowser(),
     headless: true,
     ...options,
+    env,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
+}
+
+/**
+ * Whether the page's own font (`system-ui, sans-serif`, as page.css asks) is `font`: a line of text
+ * measures the same in both. A layout test checks it, so it cannot pass in a font it did not mean.
+ */
+export function pageFontIs(page: Page, font: string): Promise<boolean> {
+  return page.evaluate(
+    ({ font, probe }) => {
+      // No named inner functions: tsx's keepNames would wrap them in a helper the page lacks.
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return false;
+      const widths = ['system-ui, sans-serif', `"${font}", monospace`].map((family) => {
+        context.font = `16px ${family}`;
+        return context.measureText(probe).width;
+      });
+      return widths[0] === widths[1];
+    },
+    { font, probe: FONT_PROBE },
+  );
 }
