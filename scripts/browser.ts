@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
 import { findExecutable } from './find-executable.ts';
-import { DEFAULT_TEST_FONT, FONT_PROBE, fontEnvironment, type TestFont } from './fonts.ts';
+import { DEFAULT_TEST_FONT, fontEnvironment, systemFontIs, type TestFont } from './fonts.ts';
 
 /** Where a Chromium usually lives when installed by a package manager, on Linux and macOS. */
 const SYSTEM_BROWSERS = [
@@ -14,7 +14,7 @@ const SYSTEM_BROWSERS = [
 ];
 
 export const INSTALL_HINT =
-  'Install one (Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere: `npx playwright install chromium`) ' +
+  'Install one (Debian/Ubuntu: `npm run setup:test`; elsewhere: `npx playwright install chromium`) ' +
   'or set CHROMIUM_PATH to a Chromium or Chrome executable.';
 
 /** playwright-core's own download, if one was installed; '' when it has none registered. */
@@ -78,22 +78,5 @@ export function launchBrowser({
   });
 }
 
-/**
- * Whether the page's own font (`system-ui, sans-serif`, as page.css asks) is `font`: a line of text
- * measures the same in both. A layout test checks it, so it cannot pass in a font it did not mean.
- */
-export function pageFontIs(page: Page, font: string): Promise<boolean> {
-  return page.evaluate(
-    ({ font, probe }) => {
-      // No named inner functions: tsx's keepNames would wrap them in a helper the page lacks.
-      const context = document.createElement('canvas').getContext('2d');
-      if (!context) return false;
-      const widths = ['system-ui, sans-serif', `"${font}", monospace`].map((family) => {
-        context.font = `16px ${family}`;
-        return context.measureText(probe).width;
-      });
-      return widths[0] === widths[1];
-    },
-    { font, probe: FONT_PROBE },
-  );
-}
+/** Whether the page's own font is `font` (fonts.ts's systemFontIs, run in the page). */
+export const pageFontIs = (page: Page, font: string): Promise<boolean> => page.evaluate(systemFontIs, font);

@@ -59,7 +59,18 @@ export function fontEnvironment(font: TestFont, base: NodeJS.ProcessEnv = proces
 }
 
 /**
- * The width of a test string in the page's own font and in `font` by name, measured in the page: equal
- * when the browser's system font really is `font`, so a layout test can prove which font it checked.
+ * Run in a page: whether its own font (`system-ui, sans-serif`, as page.css asks) is `font`, i.e. a
+ * line of text measures the same in both (and not as in the monospace fallback of a missing font). A
+ * layout test checks it, so it cannot pass in a font it did not mean. No named inner functions and no
+ * imports: it is serialised into the page, where tsx's keepNames helper does not exist.
  */
-export const FONT_PROBE = 'Mexico City · Guatemala · Ciudad de Guatemala · 15 January 2012 · WWWiii';
+export function systemFontIs(font: string): boolean {
+  const probe = 'Mexico City · Guatemala · Ciudad de Guatemala · 15 January 2012 · WWWiii';
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return false;
+  const widths = ['system-ui, sans-serif', `"${font}", monospace`].map((family) => {
+    context.font = `16px ${family}`;
+    return context.measureText(probe).width;
+  });
+  return widths[0] === widths[1];
+}

@@ -1,3 +1,5 @@
+import { DEFAULT_TEST_FONT, fontEnvironment, type TestFont } from '../fonts.ts';
+
 /** The engines other than Chromium, each driven by the driver it ships with (../../README.md). */
 export type EngineName = 'firefox' | 'webkit';
 
@@ -6,7 +8,13 @@ export interface EngineOptions {
   display?: string;
   /** False starts the engine with WebGL turned off in its own settings, as a reader may have it. */
   webgl?: boolean;
+  /** The system font its pages get (scripts/fonts.ts), so a run does not depend on the machine's. */
+  font?: TestFont;
 }
+
+/** The engine's environment: the display to open windows on, and the system font. */
+export const engineEnvironment = ({ display, font = DEFAULT_TEST_FONT }: EngineOptions): NodeJS.ProcessEnv =>
+  fontEnvironment(font, display ? { ...process.env, DISPLAY: display } : process.env);
 
 export interface Engine {
   readonly name: EngineName;

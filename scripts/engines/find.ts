@@ -1,7 +1,7 @@
 import { findExecutable } from '../find-executable.ts';
 
 export const ENGINES_HINT =
-  'The Firefox and WebKit tests need `sudo apt-get install firefox-esr webkit2gtk-driver xvfb` (Debian/Ubuntu), ' +
+  'The Firefox and WebKit tests need firefox-esr, webkit2gtk-driver and xvfb (Debian/Ubuntu: `npm run setup:test`), ' +
   'or FIREFOX_PATH, WEBKIT_DRIVER_PATH, MINIBROWSER_PATH and XVFB_PATH set to those programs.';
 
 /** Debian and Ubuntu put WebKitGTK's MiniBrowser in a library folder per architecture and API version. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Engine, EngineOptions, EnginePage } from './engine.ts';
+import { type Engine, type EngineOptions, type EnginePage, engineEnvironment } from './engine.ts';
 import { findEngineProgram } from './find.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -12,14 +12,15 @@ const VIEWPORT = { width: 1280, height: 800 };
  * Firefox has no WebGL 2 on a machine without a GPU, a window on Xvfb gets Mesa's llvmpipe.
  * Downloads go to a folder of the engine's own through Firefox's preferences, with no dialog.
  */
-export async function launchFirefox({ display, webgl = true }: EngineOptions = {}): Promise<Engine> {
+export async function launchFirefox(options: EngineOptions = {}): Promise<Engine> {
+  const { webgl = true } = options;
   const downloadDir = mkdtempSync(join(tmpdir(), 'firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findEngineProgram('firefox'),
     headless: false,
     defaultViewport: VIEWPORT,
-    env: display ? { ...process.env, DISPLAY: display } : process.env,
+    env: engineEnvironment(options),
     extraPrefsFirefox: {
       'webgl.disabled': !webgl,
       'browser.download.folderList': 2,

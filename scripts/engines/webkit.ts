@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
-import type { Engine, EngineOptions, EnginePage } from './engine.ts';
+import { type Engine, type EngineOptions, type EnginePage, engineEnvironment } from './engine.ts';
 import { findEngineProgram } from './find.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -38,11 +38,12 @@ async function driverReady(url: string, driver: ChildProcess): Promise<void> {
  * no WebDriver BiDi, so it reports no console messages and catches no downloads: the page's probe
  * (scripts/engines/probe.js) records both.
  */
-export async function launchWebKit({ display, webgl = true }: EngineOptions = {}): Promise<Engine> {
+export async function launchWebKit(options: EngineOptions = {}): Promise<Engine> {
+  const { webgl = true } = options;
   const miniBrowser = findEngineProgram('miniBrowser');
   const port = await freePort();
   const server = spawn(findEngineProgram('webkitDriver'), [`--port=${port}`], {
-    env: display ? { ...process.env, DISPLAY: display } : process.env,
+    env: engineEnvironment(options),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

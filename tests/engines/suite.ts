@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BUILD } from '../../scripts/app-page.ts';
 import { type Engine, type EngineOptions, type EnginePage, waitFor } from '../../scripts/engines/engine.ts';
 import { startXvfb, type VirtualDisplay } from '../../scripts/engines/xvfb.ts';
+import { DEFAULT_TEST_FONT, systemFontIs } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { type StaticServer, serveStatic } from '../../scripts/server.ts';
 import { LAYER_FORMATS } from '../../src/formats/package.ts';
@@ -147,6 +148,8 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
         };
       });
       expect(state).toEqual({ webgl2: true, drawnLayers: LAYERS.map((l) => l.id).sort(), message: '' });
+      // The system font the harness gave the engine, whatever the machine's own.
+      expect(await page.evaluate(systemFontIs, DEFAULT_TEST_FONT)).toBe(true);
     });
 
     it('draws each layer, and its legend checkbox hides and restores it', async () => {
