@@ -8,18 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingReport, NEEDS, QGIS_PYTHON, thisSystem } from '../../scripts/test-needs.ts';
 import { REPORT_LAYERS } from '../../src/layers/registry.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 import { cliExport } from '../cli-export.ts';
 
-const PYTHON = '/usr/bin/python3';
-
-// Debian's Python, not another python3 earlier on PATH: PyQGIS is installed for it alone.
-const probe = spawnSync(PYTHON, ['-c', 'import qgis.core'], { stdio: 'pipe' });
-if (probe.status !== 0) {
-  console.error(
-    `PyQGIS is not importable by ${PYTHON}; install it with: apt-get install -y qgis python3-qgis qgis-providers`,
-  );
+const missing = NEEDS.filter((need) => need.suite === 'qgis' && !need.find());
+if (missing.length > 0) {
+  console.error(missingReport(missing, thisSystem()));
   process.exit(2);
 }
 
@@ -39,7 +35,7 @@ writeFileSync(coloursPath, JSON.stringify(colours));
 const picture = join(dir, 'qgis-render.png');
 
 const python = (script: string, ...args: string[]) =>
-  spawnSync(PYTHON, [join(import.meta.dirname, script), dir, coloursPath, ...args], {
+  spawnSync(QGIS_PYTHON, [join(import.meta.dirname, script), dir, coloursPath, ...args], {
     stdio: 'inherit',
     env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
   }).status ?? 1;

@@ -22,7 +22,7 @@ describe('findBrowser', () => {
   });
   it('says how to install one when there is none', () => {
     expect(() => findBrowser({}, () => false)).toThrow(INSTALL_HINT);
-    expect(INSTALL_HINT).toContain('apt-get install chromium');
+    expect(INSTALL_HINT).toContain('npm run setup:test');
   });
 });
 
@@ -45,7 +45,9 @@ describe('findEngineProgram', () => {
     for (const program of ['firefox', 'webkitDriver', 'miniBrowser', 'xvfb'] as const) {
       expect(() => findEngineProgram(program, {}, () => false)).toThrow(ENGINES_HINT);
     }
-    expect(ENGINES_HINT).toContain('apt-get install firefox-esr webkit2gtk-driver xvfb');
+    expect(ENGINES_HINT).toContain(
+      'firefox-esr, webkit2gtk-driver and xvfb (Debian/Ubuntu: `npm run setup:test`)',
+    );
     expect(ENGINES_HINT).not.toContain('\n');
     expect(() => findEngineProgram('xvfb', { XVFB_PATH: '/nowhere' }, () => false)).toThrow(
       'XVFB_PATH is set to /nowhere, which does not exist.',
