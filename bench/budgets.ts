@@ -3,7 +3,8 @@ import { KB, kb, ms, ratio } from './format.ts';
 import type { Summary } from './stats.ts';
 
 export const BUDGETS = {
-  idleRatio: 1.25,
+  /** A rested first visit in a new browser: the median of the pairs' ratios. */
+  firstVisitRatio: 1.2,
   dragRatio: 0.9,
   appJsGzip: 40 * KB,
   dataFontsGzip: 150 * KB,
@@ -24,6 +25,7 @@ export interface BudgetResult {
   ok: boolean;
 }
 
+/** The older method's ratio (loads back to back in one warm browser), reported beside the new one. */
 export const idleRatio = (s: Summary) => s.idle.app.median / s.idle.baseline.median;
 export const dragRatio = (s: Summary) => s.fps.app.median / s.fps.baseline.median;
 export const secondVisitRatio = (s: Summary) => s.secondVisit.median / s.idle.app.median;
@@ -33,9 +35,9 @@ export function checkBudgets(s: Summary): BudgetResult[] {
   const dataFonts = s.appBytes.Data.gzip + s.appBytes.Fonts.gzip;
   return [
     {
-      name: `Time to first idle ≤ ${BUDGETS.idleRatio}× baseline`,
-      value: `${ratio(idleRatio(s))}×`,
-      ok: idleRatio(s) <= BUDGETS.idleRatio,
+      name: `First visit (a new browser, rested): first idle ≤ ${BUDGETS.firstVisitRatio}× baseline (median of ${s.firstVisit.pairs} pairs)`,
+      value: `${ratio(s.firstVisit.ratio.median)}× (IQR ${ratio(s.firstVisit.ratio.q1)}–${ratio(s.firstVisit.ratio.q3)})`,
+      ok: s.firstVisit.ratio.median <= BUDGETS.firstVisitRatio,
     },
     {
       name: `Frames while dragging ≥ ${BUDGETS.dragRatio}× baseline`,

@@ -17,6 +17,13 @@ export const METHOD = {
   playMs: 5 * 4500,
   /** PNG saves a run, after the timeline. */
   pictures: 3,
+  /**
+   * First visits: pairs of loads, each in a new browser after a rest with nothing running. The rest
+   * is the shortest after which a longer one changed nothing (`npm run bench -- --rest-sweep`).
+   */
+  firstVisit: { pairs: 10, restMs: 10_000 },
+  restSweepMs: [0, 5_000, 10_000, 20_000],
+  restSweepPairs: 4,
   exportWarmup: 5,
   exportRuns: 20,
 } as const;

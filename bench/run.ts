@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N]`: the app against bare MapLibre showing the same map, in numbers.
+ * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
  * Writes docs/BENCHMARKS.md and docs/benchmarks.json; exits non-zero when a budget fails.
  * Nothing here is asserted by the tests: timings depend on the machine.
  */
@@ -11,7 +11,8 @@ import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
 import { checkBudgets } from './budgets.ts';
 import { exportTimes } from './export-timing.ts';
-import { ms } from './format.ts';
+import { type FirstVisit, firstVisits, summariseFirstVisits } from './first-visit.ts';
+import { ms, ratio } from './format.ts';
 import { measure, type Run, type Served } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
@@ -21,12 +22,12 @@ import { summarise } from './stats.ts';
 const APP_DIR = `${ROOT}dist-bench-app`;
 const BASELINE_DIR = `${ROOT}dist-bench-baseline`;
 
-function parseRuns(argv: string[]): number {
-  const at = argv.indexOf('--runs');
-  if (at === -1) return METHOD.runs;
-  const runs = Number(argv[at + 1]);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
-  return runs;
+function parseCount(argv: string[], flag: string, fallback: number): number {
+  const at = argv.indexOf(flag);
+  if (at === -1) return fallback;
+  const count = Number(argv[at + 1]);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${flag} takes a whole number ≥ 1`);
+  return count;
 }
 
 /** Builds both pages and returns how long it took, in ms. */
@@ -59,7 +60,7 @@ async function measureAll(
   app: Served,
   bare: Served,
   runs: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[] }> {
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; baseline: Served }> {
   const warm = await measure(browser, { ...app, run: 0, warmup: true });
   const baseline = { ...bare, url: `${bare.url}?w=${warm.map.width}&h=${warm.map.height}` };
   const all = [warm, await measure(browser, { ...baseline, run: 0, warmup: true })];
@@ -77,40 +78,90 @@ async function measureAll(
       `run ${run} second   idle ${ms(second.idleMs)}, ${second.fromWorker}/${second.responses} from the worker`,
     );
   }
-  return { runs: all, secondVisits };
+  return { runs: all, secondVisits, baseline };
 }
 
-/** Serves both builds and measures them in one browser; returns the runs and the browser's version. */
+const logVisit = (v: FirstVisit) =>
+  console.log(`pair ${v.pair} ${v.target.padEnd(8)} first visit, new browser: idle ${ms(v.idleMs)}`);
+
+/**
+ * Serves both builds, measures them in one browser (the older method, kept beside the new for one
+ * release), then measures rested first visits, each in a new browser.
+ */
 async function measureBuilds(
   runsPerTarget: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; chromium: string }> {
+  pairs: number,
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; firstVisits: FirstVisit[]; chromium: string }> {
   const prefix = '/';
   const appServer = await serveStatic(APP_DIR, prefix);
   const baselineServer = await serveStatic(BASELINE_DIR, prefix);
-  const browser = await launchBrowser();
+  const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
+  const bare: Served = { target: 'baseline', url: baselineServer.url, root: BASELINE_DIR, prefix };
   try {
-    const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
-    const baseline: Served = { target: 'baseline', url: baselineServer.url, root: BASELINE_DIR, prefix };
-    return { ...(await measureAll(browser, app, baseline, runsPerTarget)), chromium: browser.version() };
+    const browser = await launchBrowser();
+    const chromium = browser.version();
+    const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
+    const visits = await firstVisits(app, warm.baseline, pairs, METHOD.firstVisit.restMs, logVisit);
+    return { runs: warm.runs, secondVisits: warm.secondVisits, firstVisits: visits, chromium };
   } finally {
-    await browser.close();
+    await appServer.close();
+    await baselineServer.close();
+  }
+}
+
+/**
+ * `npm run bench -- --rest-sweep`: first visits after each rest of METHOD.restSweepMs, to choose the
+ * rest after which a longer one changes nothing. Prints a table; writes nothing.
+ */
+async function restSweep(): Promise<void> {
+  const prefix = '/';
+  const appServer = await serveStatic(APP_DIR, prefix);
+  const baselineServer = await serveStatic(BASELINE_DIR, prefix);
+  const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
+  try {
+    const browser = await launchBrowser();
+    const size = await measure(browser, { ...app, run: 0, warmup: true }).finally(() => browser.close());
+    const baseline: Served = {
+      target: 'baseline',
+      url: `${baselineServer.url}?w=${size.map.width}&h=${size.map.height}`,
+      root: BASELINE_DIR,
+      prefix,
+    };
+    const rows = [
+      '| Rest | App first idle | Baseline first idle | App ÷ baseline (median, IQR) |',
+      '| --- | --- | --- | --- |',
+    ];
+    for (const rest of METHOD.restSweepMs) {
+      const s = summariseFirstVisits(await firstVisits(app, baseline, METHOD.restSweepPairs, rest, logVisit));
+      rows.push(
+        `| ${rest / 1000} s | ${ms(s.app.median)} | ${ms(s.baseline.median)} | ${ratio(s.ratio.median)}× (${ratio(s.ratio.q1)}–${ratio(s.ratio.q3)}) |`,
+      );
+      console.log(rows.at(-1));
+    }
+    console.log(
+      `\nFirst visits, ${METHOD.restSweepPairs} pairs a rest, load average ${loadAverage().join(', ')}:\n${rows.join('\n')}`,
+    );
+  } finally {
     await appServer.close();
     await baselineServer.close();
   }
 }
 
 async function main(): Promise<void> {
-  const runsPerTarget = parseRuns(process.argv.slice(2));
-  const command = `npm run bench${process.argv.includes('--runs') ? ` -- --runs ${runsPerTarget}` : ''}`;
+  const argv = process.argv.slice(2);
+  const runsPerTarget = parseCount(argv, '--runs', METHOD.runs);
+  const pairs = parseCount(argv, '--pairs', METHOD.firstVisit.pairs);
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const began = performance.now();
   const loadAtStart = loadAverage();
   const buildMs = await buildPages();
   console.log(`Built app and baseline in ${(buildMs / 1000).toFixed(1)} s`);
+  if (argv.includes('--rest-sweep')) return restSweep();
   // Before the browser starts, so the two do not share the CPU.
   const exportMs = exportTimes();
-  const { runs, secondVisits, chromium } = await measureBuilds(runsPerTarget);
+  const { runs, secondVisits, firstVisits: visits, chromium } = await measureBuilds(runsPerTarget, pairs);
 
-  const summary = summarise(runs, exportMs, secondVisits);
+  const summary = summarise(runs, exportMs, secondVisits, summariseFirstVisits(visits));
   const budgets = checkBudgets(summary);
   const date = new Date().toISOString();
   const report = {
@@ -122,6 +173,7 @@ async function main(): Promise<void> {
     runsPerTarget,
     runs,
     secondVisits,
+    firstVisits: visits,
     summary,
     budgets,
   };

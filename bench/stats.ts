@@ -1,5 +1,6 @@
 /** Medians and ranges over the measured runs, app and baseline side by side. */
 import { bytesByKind } from './files.ts';
+import type { FirstVisitSummary } from './first-visit.ts';
 import type { Run } from './measure.ts';
 import type { Target } from './method.ts';
 import type { SecondVisit } from './second-visit.ts';
@@ -22,6 +23,23 @@ export function stats(values: number[]): Stats {
   return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
 }
 
+export interface Quartiles extends Stats {
+  /** The first and third quartiles (linear between the closest ranks, as numpy's default). */
+  q1: number;
+  q3: number;
+}
+
+export function quartiles(values: number[]): Quartiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const rank = q * (sorted.length - 1);
+    const low = Math.floor(rank);
+    const high = Math.min(low + 1, sorted.length - 1);
+    return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (rank - low);
+  };
+  return { ...stats(values), q1: at(0.25), q3: at(0.75) };
+}
+
 /** The measured (not warm-up) runs of each page, in the order they ran. */
 export function byTarget(runs: Run[]): Record<Target, Run[]> {
   const measured = runs.filter((r) => !r.warmup);
@@ -31,7 +49,12 @@ export function byTarget(runs: Run[]): Record<Target, Run[]> {
   };
 }
 
-export function summarise(runs: Run[], exportMs: number[], secondVisits: SecondVisit[]) {
+export function summarise(
+  runs: Run[],
+  exportMs: number[],
+  secondVisits: SecondVisit[],
+  firstVisit: FirstVisitSummary,
+) {
   const of = byTarget(runs);
   const pair = (value: (r: Run) => number): Pair => ({
     app: stats(of.app.map(value)),
@@ -40,6 +63,9 @@ export function summarise(runs: Run[], exportMs: number[], secondVisits: SecondV
   const [firstApp, firstBaseline] = [of.app[0], of.baseline[0]];
   if (!firstApp || !firstBaseline) throw new Error('No measured run of the app or of the baseline');
   return {
+    /** Rested first visits, each in a new browser: what the idle budget is checked on. */
+    firstVisit,
+    /** The older method's first idle: loads back to back in one warm browser. */
     idle: pair((r) => r.idleMs),
     phases: {
       domContentLoaded: pair((r) => r.phases.domContentLoaded),
