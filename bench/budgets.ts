@@ -5,6 +5,8 @@ import type { Summary } from './stats.ts';
 export const BUDGETS = {
   /** A rested first visit in a new browser: the median of the pairs' ratios. */
   firstVisitRatio: 1.2,
+  /** The same, against bare MapLibre drawing the app's own basemap files. */
+  sameDataRatio: 1.1,
   dragRatio: 0.9,
   appJsGzip: 40 * KB,
   dataFontsGzip: 150 * KB,
@@ -39,6 +41,15 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       value: `${ratio(s.firstVisit.ratio.median)}× (IQR ${ratio(s.firstVisit.ratio.q1)}–${ratio(s.firstVisit.ratio.q3)})`,
       ok: s.firstVisit.ratio.median <= BUDGETS.firstVisitRatio,
     },
+    ...(s.firstVisit.sameDataRatio
+      ? [
+          {
+            name: `First visit: first idle ≤ ${BUDGETS.sameDataRatio}× bare MapLibre with the app's basemap files`,
+            value: `${ratio(s.firstVisit.sameDataRatio.median)}× (IQR ${ratio(s.firstVisit.sameDataRatio.q1)}–${ratio(s.firstVisit.sameDataRatio.q3)})`,
+            ok: s.firstVisit.sameDataRatio.median <= BUDGETS.sameDataRatio,
+          },
+        ]
+      : []),
     {
       name: `Frames while dragging ≥ ${BUDGETS.dragRatio}× baseline`,
       value: `${ratio(dragRatio(s))}×`,

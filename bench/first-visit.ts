@@ -8,8 +8,11 @@ import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure
 import { METHOD, type Target } from './method.ts';
 import { type Quartiles, quartiles } from './stats.ts';
 
+/** The app, bare MapLibre with 110m countries, and bare MapLibre with the app's own basemap files. */
+export type VisitTarget = Target | 'same-data';
+
 export interface FirstVisit {
-  target: Target;
+  target: VisitTarget;
   pair: number;
   restMs: number;
   idleMs: number;
@@ -31,17 +34,20 @@ export async function firstVisit(served: Served): Promise<number> {
   }
 }
 
-/** `pairs` pairs, each load after `restMs` of nothing, the order swapping every pair. */
+/**
+ * `pairs` rounds of one load of each page, each load after `restMs` of nothing; the order turns every
+ * round, so that no page always follows the same one.
+ */
 export async function firstVisits(
-  app: Served,
-  baseline: Served,
+  pages: Served[],
   pairs: number,
   restMs: number,
   log: (visit: FirstVisit) => void = () => {},
 ): Promise<FirstVisit[]> {
   const visits: FirstVisit[] = [];
   for (let pair = 1; pair <= pairs; pair++) {
-    const order = pair % 2 === 1 ? [app, baseline] : [baseline, app];
+    const turn = (pair - 1) % pages.length;
+    const order = [...pages.slice(turn), ...pages.slice(0, turn)];
     for (const served of order) {
       await sleep(restMs);
       const visit = { target: served.target, pair, restMs, idleMs: await firstVisit(served) };
@@ -57,24 +63,37 @@ export interface FirstVisitSummary {
   restMs: number;
   /** app ÷ baseline, pair by pair. */
   ratio: Quartiles;
+  /** app ÷ the same-data baseline, pair by pair: what the app's own code costs. */
+  sameDataRatio?: Quartiles;
   app: Quartiles;
   baseline: Quartiles;
+  sameData?: Quartiles;
+}
+
+/** Each round's `target` load against its app load. */
+function ratiosTo(visits: FirstVisit[], target: VisitTarget): number[] {
+  return visits
+    .filter((v) => v.target === 'app')
+    .map((app) => {
+      const other = visits.find((v) => v.target === target && v.pair === app.pair);
+      if (!other) throw new Error(`First visits: pair ${app.pair} has no ${target} load`);
+      return app.idleMs / other.idleMs;
+    });
 }
 
 export function summariseFirstVisits(visits: FirstVisit[]): FirstVisitSummary {
-  const of = (target: Target) => visits.filter((v) => v.target === target);
-  const app = of('app');
-  const baseline = of('baseline');
-  const ratios = app.map((a) => {
-    const b = baseline.find((v) => v.pair === a.pair);
-    if (!b) throw new Error(`First visits: pair ${a.pair} has no baseline load`);
-    return a.idleMs / b.idleMs;
-  });
+  const idle = (target: VisitTarget) =>
+    quartiles(visits.filter((v) => v.target === target).map((v) => v.idleMs));
+  const ratio = ratiosTo(visits, 'baseline');
+  const sameData = visits.some((v) => v.target === 'same-data');
   return {
-    pairs: ratios.length,
+    pairs: ratio.length,
     restMs: visits[0]?.restMs ?? 0,
-    ratio: quartiles(ratios),
-    app: quartiles(app.map((v) => v.idleMs)),
-    baseline: quartiles(baseline.map((v) => v.idleMs)),
+    ratio: quartiles(ratio),
+    app: idle('app'),
+    baseline: idle('baseline'),
+    ...(sameData
+      ? { sameDataRatio: quartiles(ratiosTo(visits, 'same-data')), sameData: idle('same-data') }
+      : {}),
   };
 }

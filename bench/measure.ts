@@ -4,6 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Browser, JSHandle, Page } from 'playwright-core';
 import { mapHandle, pagePoint } from '../scripts/app-page.ts';
 import { type LoadedFile, loadedFiles } from './files.ts';
+import type { VisitTarget } from './first-visit.ts';
 import { METHOD, type Target } from './method.ts';
 import {
   type Counted,
@@ -42,13 +43,14 @@ export interface Run {
 
 /** A page as served: `url` shows `root`, whose files are fetched under `prefix`. */
 export interface Served {
-  target: Target;
+  target: VisitTarget;
   url: string;
   root: string;
   prefix: string;
 }
 
 export interface MeasureOptions extends Served {
+  target: Target;
   run: number;
   /** An unmeasured load, kept apart from the figures. */
   warmup: boolean;
@@ -178,7 +180,7 @@ async function clicks(page: Page, signals: Signals): Promise<Clicks> {
   return { ms, ...(text ? { text } : {}) };
 }
 
-export async function phasesOf(page: Page, target: Target): Promise<Run['phases']> {
+export async function phasesOf(page: Page, target: string): Promise<Run['phases']> {
   const { domContentLoaded, mapCreated, mapLoad, idle } = await page.evaluate(readPhases);
   if (mapCreated === null || mapLoad === null || idle === null)
     throw new Error(`${target}: ready without window.__map set and loaded`);

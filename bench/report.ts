@@ -60,12 +60,18 @@ const firstRuns = (r: BenchReport) => {
 function resultsTable(r: BenchReport): string[] {
   const { idle, phases, fps, rendersIn2s, rafIn2s, popup } = r.summary;
   const n = `${r.runsPerTarget} run${r.runsPerTarget === 1 ? '' : 's'} each`;
+  const fv = r.summary.firstVisit;
   const clicks = byTarget(r.runs).app.flatMap((run) => run.clickToPopupMs).length;
   const fixed = (v: number) => v.toFixed(1);
   return [
     '| Measure | App | Baseline | App ÷ baseline |',
     '| --- | --- | --- | --- |',
     `| First visit, each load in a new browser after ${r.summary.firstVisit.restMs / 1000} s of rest: first idle (median, min–max; ${r.summary.firstVisit.pairs} pairs) | ${range(r.summary.firstVisit.app, ms)} | ${range(r.summary.firstVisit.baseline, ms)} | ${ratio(r.summary.firstVisit.ratio.median)}× (IQR ${ratio(r.summary.firstVisit.ratio.q1)}–${ratio(r.summary.firstVisit.ratio.q3)}, pair by pair) |`,
+    ...(fv.sameData && fv.sameDataRatio
+      ? [
+          `| … against bare MapLibre drawing the app's own basemap files and glyphs (same-data baseline) | | ${range(fv.sameData, ms)} | ${ratio(fv.sameDataRatio.median)}× (IQR ${ratio(fv.sameDataRatio.q1)}–${ratio(fv.sameDataRatio.q3)}) |`,
+        ]
+      : []),
     `| Older method, kept for comparison: loads back to back in one warm browser, first idle (median, min–max; ${n}) | ${range(idle.app, ms)} | ${range(idle.baseline, ms)} | ${ratio(idleRatio(r.summary))}× |`,
     `| … of which: DOMContentLoaded | ${range(phases.domContentLoaded.app, ms)} | ${range(phases.domContentLoaded.baseline, ms)} | |`,
     `| … \`new Map()\` | ${range(phases.mapCreated.app, ms)} | ${range(phases.mapCreated.baseline, ms)} | |`,
@@ -155,7 +161,10 @@ function method(): string[] {
     `  ${METHOD.firstVisit.restMs / 1000} s with nothing running (\`npm run bench -- --rest-sweep\` shows a longer rest changes nothing), app and`,
     '  baseline alternating, the order swapping every pair; the ratio is taken pair by pair and reported as its median',
     '  and interquartile range. The first-idle budget is checked on it. The older figure (loads back to back in one',
-    '  warm browser, below it) stays for one release, so the log stays comparable.',
+    '  warm browser, below it) stays for one release, so the log stays comparable. A third page joins the first',
+    "  visits: bare MapLibre drawing the app's own basemap files (countries, departments, label points, places) with",
+    "  its glyph files, one source a file (bench/same-data/): the app against it is what the app's code costs, and",
+    '  it against the 110m page is what the richer data costs.',
     '- Second visit: after each run, a fresh context loads the app until its service worker controls the page, then a',
     '  new page of that context is timed the same way; every response must come from the worker.',
     `- Dragging: the mouse is held down on the map's centre and moved about 60 times a second for ${dragMs / 1000} s; the page counts`,

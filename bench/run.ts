@@ -11,16 +11,17 @@ import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
 import { checkBudgets } from './budgets.ts';
 import { exportTimes } from './export-timing.ts';
-import { type FirstVisit, firstVisits, summariseFirstVisits } from './first-visit.ts';
+import { type FirstVisit, firstVisits, summariseFirstVisits, type VisitTarget } from './first-visit.ts';
 import { ms, ratio } from './format.ts';
 import { measure, type Run, type Served } from './measure.ts';
-import { METHOD, type Target } from './method.ts';
+import { METHOD } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
 import { type SecondVisit, secondVisit } from './second-visit.ts';
 import { summarise } from './stats.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
 const BASELINE_DIR = `${ROOT}dist-bench-baseline`;
+const SAME_DATA_DIR = `${ROOT}dist-bench-same-data`;
 
 function parseCount(argv: string[], flag: string, fallback: number): number {
   const at = argv.indexOf(flag);
@@ -38,6 +39,7 @@ async function buildPages(): Promise<number> {
   const quiet = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
   await build({ configFile: `${ROOT}bench/vite.app.config.ts`, mode: 'test', ...quiet });
   await build({ configFile: `${ROOT}bench/vite.config.ts`, ...quiet });
+  await build({ configFile: `${ROOT}bench/vite.same-data.config.ts`, ...quiet });
   return performance.now() - start;
 }
 
@@ -50,6 +52,15 @@ function logRun(run: Run): void {
   );
 }
 
+type MapSize = { width: number; height: number };
+type Page<T extends VisitTarget> = Served & { target: T };
+
+/** A baseline page told the size of the app's map, so both draw the same number of pixels. */
+const sized = <T extends VisitTarget>(page: Page<T>, size: MapSize): Page<T> => ({
+  ...page,
+  url: `${page.url}?w=${size.width}&h=${size.height}`,
+});
+
 /**
  * One unmeasured load of each warms the OS file cache and tells the baseline the app's map size;
  * then `runs` of each, alternating which goes first so neither always follows the other, each run
@@ -57,18 +68,18 @@ function logRun(run: Run): void {
  */
 async function measureAll(
   browser: Browser,
-  app: Served,
-  bare: Served,
+  app: Page<'app'>,
+  bare: Page<'baseline'>,
   runs: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; baseline: Served }> {
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; baseline: Page<'baseline'>; size: MapSize }> {
   const warm = await measure(browser, { ...app, run: 0, warmup: true });
-  const baseline = { ...bare, url: `${bare.url}?w=${warm.map.width}&h=${warm.map.height}` };
+  const baseline = sized(bare, warm.map);
   const all = [warm, await measure(browser, { ...baseline, run: 0, warmup: true })];
   const secondVisits: SecondVisit[] = [];
   for (let run = 1; run <= runs; run++) {
-    const order: Target[] = run % 2 === 1 ? ['app', 'baseline'] : ['baseline', 'app'];
-    for (const target of order) {
-      const result = await measure(browser, { ...(target === 'app' ? app : baseline), run, warmup: false });
+    const order = run % 2 === 1 ? [app, baseline] : [baseline, app];
+    for (const page of order) {
+      const result = await measure(browser, { ...page, run, warmup: false });
       all.push(result);
       logRun(result);
     }
@@ -78,61 +89,67 @@ async function measureAll(
       `run ${run} second   idle ${ms(second.idleMs)}, ${second.fromWorker}/${second.responses} from the worker`,
     );
   }
-  return { runs: all, secondVisits, baseline };
+  return { runs: all, secondVisits, baseline, size: warm.map };
 }
 
 const logVisit = (v: FirstVisit) =>
-  console.log(`pair ${v.pair} ${v.target.padEnd(8)} first visit, new browser: idle ${ms(v.idleMs)}`);
+  console.log(`pair ${v.pair} ${v.target.padEnd(9)} first visit, new browser: idle ${ms(v.idleMs)}`);
 
-/**
- * Serves both builds, measures them in one browser (the older method, kept beside the new for one
- * release), then measures rested first visits, each in a new browser.
- */
-async function measureBuilds(
-  runsPerTarget: number,
-  pairs: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; firstVisits: FirstVisit[]; chromium: string }> {
+/** Serves the three builds, runs `measure` with them, and closes the servers. */
+async function serving<R>(
+  measure: (pages: { app: Page<'app'>; bare: Page<'baseline'>; sameData: Page<'same-data'> }) => Promise<R>,
+): Promise<R> {
   const prefix = '/';
-  const appServer = await serveStatic(APP_DIR, prefix);
-  const baselineServer = await serveStatic(BASELINE_DIR, prefix);
-  const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
-  const bare: Served = { target: 'baseline', url: baselineServer.url, root: BASELINE_DIR, prefix };
+  const [app, bare, sameData] = await Promise.all(
+    [APP_DIR, BASELINE_DIR, SAME_DATA_DIR].map((dir) => serveStatic(dir, prefix)),
+  );
+  if (!app || !bare || !sameData) throw new Error('A bench page could not be served');
   try {
-    const browser = await launchBrowser();
-    const chromium = browser.version();
-    const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
-    const visits = await firstVisits(app, warm.baseline, pairs, METHOD.firstVisit.restMs, logVisit);
-    return { runs: warm.runs, secondVisits: warm.secondVisits, firstVisits: visits, chromium };
+    return await measure({
+      app: { target: 'app', url: app.url, root: APP_DIR, prefix },
+      bare: { target: 'baseline', url: bare.url, root: BASELINE_DIR, prefix },
+      sameData: { target: 'same-data', url: sameData.url, root: SAME_DATA_DIR, prefix },
+    });
   } finally {
-    await appServer.close();
-    await baselineServer.close();
+    await Promise.all([app.close(), bare.close(), sameData.close()]);
   }
 }
 
 /**
- * `npm run bench -- --rest-sweep`: first visits after each rest of METHOD.restSweepMs, to choose the
- * rest after which a longer one changes nothing. Prints a table; writes nothing.
+ * Measures the app and the 110m baseline in one browser (the older method, kept beside the new for one
+ * release), then rested first visits of all three pages, each in a new browser.
  */
-async function restSweep(): Promise<void> {
-  const prefix = '/';
-  const appServer = await serveStatic(APP_DIR, prefix);
-  const baselineServer = await serveStatic(BASELINE_DIR, prefix);
-  const app: Served = { target: 'app', url: appServer.url, root: APP_DIR, prefix };
-  try {
+function measureBuilds(
+  runsPerTarget: number,
+  pairs: number,
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; firstVisits: FirstVisit[]; chromium: string }> {
+  return serving(async ({ app, bare, sameData }) => {
+    const browser = await launchBrowser();
+    const chromium = browser.version();
+    const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
+    const pages = [app, warm.baseline, sized(sameData, warm.size)];
+    const visits = await firstVisits(pages, pairs, METHOD.firstVisit.restMs, logVisit);
+    return { runs: warm.runs, secondVisits: warm.secondVisits, firstVisits: visits, chromium };
+  });
+}
+
+/**
+ * `npm run bench -- --rest-sweep`: first visits of the app and the 110m baseline after each rest of
+ * METHOD.restSweepMs, to choose the rest after which a longer one changes nothing. Prints a table.
+ */
+function restSweep(): Promise<void> {
+  return serving(async ({ app, bare }) => {
     const browser = await launchBrowser();
     const size = await measure(browser, { ...app, run: 0, warmup: true }).finally(() => browser.close());
-    const baseline: Served = {
-      target: 'baseline',
-      url: `${baselineServer.url}?w=${size.map.width}&h=${size.map.height}`,
-      root: BASELINE_DIR,
-      prefix,
-    };
+    const baseline = sized(bare, size.map);
     const rows = [
       '| Rest | App first idle | Baseline first idle | App ÷ baseline (median, IQR) |',
       '| --- | --- | --- | --- |',
     ];
     for (const rest of METHOD.restSweepMs) {
-      const s = summariseFirstVisits(await firstVisits(app, baseline, METHOD.restSweepPairs, rest, logVisit));
+      const s = summariseFirstVisits(
+        await firstVisits([app, baseline], METHOD.restSweepPairs, rest, logVisit),
+      );
       rows.push(
         `| ${rest / 1000} s | ${ms(s.app.median)} | ${ms(s.baseline.median)} | ${ratio(s.ratio.median)}× (${ratio(s.ratio.q1)}–${ratio(s.ratio.q3)}) |`,
       );
@@ -141,10 +158,7 @@ async function restSweep(): Promise<void> {
     console.log(
       `\nFirst visits, ${METHOD.restSweepPairs} pairs a rest, load average ${loadAverage().join(', ')}:\n${rows.join('\n')}`,
     );
-  } finally {
-    await appServer.close();
-    await baselineServer.close();
-  }
+  });
 }
 
 async function main(): Promise<void> {
