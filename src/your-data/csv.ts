@@ -1,0 +1,171 @@
+/**
+ * CSV and TSV with papaparse (d3-dsv's parser builds a `new Function`, which the page's CSP forbids):
+ * the delimiter guessed among , ; tab and |, coordinates from a latitude/longitude pair of columns
+ * named in English or Spanish, or from a WKT column. With neither, the reader is asked which columns
+ * hold them, and the file is read again with `options.coordinates`.
+ */
+import { wktToGeoJSON } from '@terraformer/wkt';
+import type { Geometry } from 'geojson';
+import Papa from 'papaparse';
+import { findDates } from './dates.ts';
+import { refuse } from './rules.ts';
+import { decodeText } from './text.ts';
+import { properties, type ReadOptions, Tally, type YourData, type YourFeature } from './types.ts';
+
+/** Column names, lower-case without accents or punctuation, in order of preference. */
+const LATITUDE = ['latitude', 'latitud', 'lat', 'y'];
+const LONGITUDE = ['longitude', 'longitud', 'lon', 'lng', 'long', 'x'];
+const WKT_NAMES = ['wkt', 'geometry', 'geometria', 'geom', 'thegeom', 'wktgeom', 'shape'];
+const WKT_VALUE =
+  /^\s*(?:POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON|GEOMETRYCOLLECTION)\b/i;
+
+export const normalName = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
+  const { text, encoding } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: false,
+  });
+  const delimiter = parsed.meta.delimiter;
+  const [header = [], ...records] = parsed.data;
+  const columns = uniqueNames(header);
+  if (columns.length < 2) refuse('unknown', 'a CSV needs a header row and at least two columns');
+  // Spanish Excel writes decimal commas, and so uses ; between cells.
+  const number = numberReader(delimiter === ';');
+  const locate = locator(columns, records, options, number);
+
+  const tally = new Tally('rows');
+  const features: YourFeature[] = [];
+  const rows: number[] = [];
+  let of = 0;
+  records.forEach((record, index) => {
+    const row = index + 2; // a spreadsheet's row: the header is row 1
+    if (record.length === 1 && record[0]?.trim() === '') return; // a blank line, not a record
+    of += 1;
+    if (!locate) return;
+    const geometry = locate(record);
+    if (geometry === 'out-of-range' || geometry === undefined) {
+      tally.add(geometry === undefined ? 'no-coordinates' : 'out-of-range', row);
+      return;
+    }
+    const cells = columns.map((column, i) => [column, cellValue(record[i], number)] as const);
+    features.push({ type: 'Feature', id: features.length, geometry, properties: properties(cells) });
+    rows.push(row);
+  });
+
+  if (!locate) {
+    return {
+      ok: true,
+      file: name,
+      format: 'csv',
+      encoding,
+      features: [],
+      columns,
+      skipped: [],
+      questions: [{ kind: 'coordinates', columns }],
+      problems: [],
+    };
+  }
+  if (features.length === 0)
+    refuse('no-features', tally.skipped(of).length ? 'no row had coordinates' : 'no rows');
+  const dating = findDates(features, columns, (i) => rows[i] ?? 0, 'rows', options);
+  return {
+    ok: true,
+    file: name,
+    format: 'csv',
+    encoding,
+    features,
+    columns,
+    rows,
+    ...(dating.dates ? { dates: dating.dates } : {}),
+    skipped: [...tally.skipped(of), ...dating.tally.skipped(features.length)],
+    questions: dating.question ? [dating.question] : [],
+    problems: [],
+  };
+}
+
+type Locate = (record: string[]) => Geometry | 'out-of-range' | undefined;
+
+/** How a record's geometry is found, or undefined when no column is known to hold coordinates. */
+function locator(
+  columns: string[],
+  records: string[][],
+  options: ReadOptions,
+  number: (cell: string) => number | undefined,
+): Locate | undefined {
+  const chosen = options.coordinates;
+  const at = (name: string): number => {
+    const index = columns.indexOf(name);
+    if (index < 0) refuse('unknown', `there is no column "${name}"`);
+    return index;
+  };
+  if (chosen && 'wkt' in chosen) return wktLocator(at(chosen.wkt));
+  if (chosen) return pointLocator(at(chosen.latitude), at(chosen.longitude), number);
+  const names = columns.map(normalName);
+  const pick = (list: string[]) => list.map((n) => names.indexOf(n)).find((i) => i >= 0);
+  const lat = pick(LATITUDE);
+  const lon = pick(LONGITUDE);
+  if (lat !== undefined && lon !== undefined) return pointLocator(lat, lon, number);
+  const firstFilled = (i: number) => records.find((r) => (r[i] ?? '').trim() !== '')?.[i] ?? '';
+  const wkt = pick(WKT_NAMES) ?? columns.findIndex((_, i) => WKT_VALUE.test(firstFilled(i)));
+  return wkt !== undefined && wkt >= 0 ? wktLocator(wkt) : undefined;
+}
+
+function pointLocator(lat: number, lon: number, number: (cell: string) => number | undefined): Locate {
+  return (record) => {
+    const y = number(record[lat] ?? '');
+    const x = number(record[lon] ?? '');
+    if (x === undefined || y === undefined) return undefined;
+    if (Math.abs(y) > 90 || Math.abs(x) > 180) return 'out-of-range';
+    return { type: 'Point', coordinates: [x, y] };
+  };
+}
+
+function wktLocator(column: number): Locate {
+  return (record) => {
+    const cell = record[column]?.trim() ?? '';
+    if (!WKT_VALUE.test(cell)) return undefined;
+    try {
+      return wktToGeoJSON(cell) as Geometry;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** A cell as a number where it is one, with a decimal comma where the file uses them. */
+function numberReader(decimalComma: boolean): (cell: string) => number | undefined {
+  const pattern = decimalComma
+    ? /^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/
+    : /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+  return (cell) => {
+    const text = cell.trim();
+    if (!pattern.test(text)) return undefined;
+    const value = Number(text.replace(',', '.'));
+    return Number.isFinite(value) ? value : undefined;
+  };
+}
+
+/** Numbers as numbers (for colouring by a range), but not codes with leading zeros ("01234"). */
+function cellValue(cell: string | undefined, number: (cell: string) => number | undefined): unknown {
+  if (cell === undefined || cell.trim() === '') return null;
+  if (/^[+-]?0\d/.test(cell.trim())) return cell;
+  return number(cell) ?? cell;
+}
+
+/** Header cells as column names: blanks named by position, repeats numbered. */
+function uniqueNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((cell, index) => {
+    const base = cell.trim() === '' ? `column ${index + 1}` : cell.trim();
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}

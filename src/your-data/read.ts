@@ -1,0 +1,47 @@
+/**
+ * The one entry point the worker calls: what the file is, from its content, then its reader. Every
+ * refusal, expected or not, comes back as a result with one problem line, never as a throw.
+ */
+import { readCsv } from './csv.ts';
+import { readGeoJson, readNdjson } from './geojson.ts';
+import { Refusal, refuse } from './rules.ts';
+import { isZip, sniffText } from './sniff.ts';
+import { decodeText, looksBinary } from './text.ts';
+import type { Format, ReadOptions, ReadResult } from './types.ts';
+
+const READERS: Partial<
+  Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult>
+> = {
+  geojson: readGeoJson,
+  ndjson: readNdjson,
+  csv: readCsv,
+};
+
+/** The format of a file by its content; refuses (throws a Refusal) what no reader takes. */
+export function detectFormat(bytes: Uint8Array, name: string): Format {
+  if (bytes.length === 0) refuse('empty');
+  if (isZip(bytes)) refuse('unknown');
+  if (looksBinary(bytes)) refuse('binary');
+  // Sniffing needs only the start; decoding it is cheap, and the reader decodes the whole once.
+  const format = sniffText(decodeText(bytes.subarray(0, 65536)).text, name);
+  return format ?? refuse('unknown');
+}
+
+export function readFile(bytes: Uint8Array, name: string, options: ReadOptions = {}): ReadResult {
+  let format: Format | undefined;
+  try {
+    format = detectFormat(bytes, name);
+    const reader = READERS[format] ?? refuse('unknown');
+    return reader(bytes, name, options);
+  } catch (error) {
+    const problem =
+      error instanceof Refusal
+        ? { file: name, ...error.problem }
+        : {
+            file: name,
+            rule: 'failed' as const,
+            detail: error instanceof Error ? error.message : String(error),
+          };
+    return { ok: false, file: name, ...(format ? { format } : {}), problem };
+  }
+}

@@ -1,0 +1,27 @@
+/** Bytes to text the way Excel and Google write them: UTF-8 (with or without BOM), else Windows-1252. */
+import type { Encoding } from './types.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// The WHATWG "windows-1252" decoder maps every byte, so it never fails: the fallback always reads.
+const windows1252 = new TextDecoder('windows-1252');
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = utf8.decode(bom ? bytes.subarray(3) : bytes);
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** True when the start of the file has bytes no text file holds (NUL, or mostly control bytes). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control += 1;
+  }
+  return control > head.length / 10;
+}

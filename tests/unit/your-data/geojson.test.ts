@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readFile } from '../../../src/your-data/read.ts';
+import { skippedText } from '../../../src/your-data/types.ts';
+import { fixture, read } from './helpers.ts';
+
+describe('GeoJSON and newline-delimited GeoJSON', () => {
+  it('reads a bare geometry as one feature', () => {
+    const data = read('bare-geometry/polygon.geojson');
+    expect(data.format).toBe('geojson');
+    expect(data.features).toHaveLength(1);
+    expect(data.features[0]?.geometry.type).toBe('Polygon');
+  });
+
+  it('reads NDJSON line by line, counting a cut-short line and a feature without geometry', () => {
+    const data = read('ndjson/points.ndjson');
+    expect(data.format).toBe('ndjson');
+    expect(data.features.map((f) => f.properties?.name)).toEqual(['Cobán', 'Flores']);
+    expect(data.skipped.map(skippedText)).toEqual([
+      '1 of 4 lines were not JSON: line 4',
+      '1 of 4 lines had no geometry: line 2',
+    ]);
+  });
+
+  it('tells a GeoJSON from a CSV by content, whatever the extension', () => {
+    const geojson = readFile(fixture('bare-geometry/polygon.geojson'), 'polygon.txt');
+    const csv = readFile(fixture('tsv/airstrips.tsv'), 'airstrips.json');
+    expect([geojson.ok && geojson.format, csv.ok && csv.format]).toEqual(['geojson', 'csv']);
+  });
+});
