@@ -4,10 +4,14 @@
  */
 import { readCsv } from './csv.ts';
 import { readGeoJson, readNdjson } from './geojson.ts';
+import { readGpx } from './gpx.ts';
+import { readKml } from './kml.ts';
+import { readKmz } from './kmz.ts';
 import { Refusal, refuse } from './rules.ts';
 import { isZip, sniffText } from './sniff.ts';
 import { decodeText, looksBinary } from './text.ts';
 import type { Format, ReadOptions, ReadResult } from './types.ts';
+import { zipEntryNames } from './zip.ts';
 
 const READERS: Partial<
   Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult>
@@ -15,12 +19,19 @@ const READERS: Partial<
   geojson: readGeoJson,
   ndjson: readNdjson,
   csv: readCsv,
+  kml: readKml,
+  kmz: readKmz,
+  gpx: readGpx,
 };
 
 /** The format of a file by its content; refuses (throws a Refusal) what no reader takes. */
 export function detectFormat(bytes: Uint8Array, name: string): Format {
   if (bytes.length === 0) refuse('empty');
-  if (isZip(bytes)) refuse('unknown');
+  if (isZip(bytes)) {
+    const names = zipEntryNames(bytes).map((n) => n.toLowerCase());
+    if (names.some((n) => n.endsWith('.kml'))) return 'kmz';
+    return refuse('zip-no-layer');
+  }
   if (looksBinary(bytes)) refuse('binary');
   // Sniffing needs only the start; decoding it is cheap, and the reader decodes the whole once.
   const format = sniffText(decodeText(bytes.subarray(0, 65536)).text, name);

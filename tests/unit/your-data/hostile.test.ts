@@ -22,4 +22,10 @@ describe('hostile property names and values', () => {
     const geojson = read('hostile-properties/hostile.geojson');
     expect(props(geojson, 0)['<img src=x onerror=alert(1)>']).toBe('<script>alert(1)</script>');
   });
+
+  it('KML ExtendedData named constructor is an own value', () => {
+    const p = read('mymaps-kml/airstrips.kml').features[0]?.properties as Record<string, unknown>;
+    expect(Object.getPrototypeOf(p)).toBeNull();
+    expect(p.constructor).toBe('no es un constructor');
+  });
 });

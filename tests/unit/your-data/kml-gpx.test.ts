@@ -1,0 +1,52 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readFile } from '../../../src/your-data/read.ts';
+import { formatReadProblem } from '../../../src/your-data/rules.ts';
+import { skippedText } from '../../../src/your-data/types.ts';
+import { fixture, props, read } from './helpers.ts';
+
+describe('KML, KMZ and GPX', () => {
+  it('reads a My Maps KML: folders, styles, ExtendedData, a description as text', () => {
+    const data = read('mymaps-kml/airstrips.kml');
+    expect(data.format).toBe('kml');
+    expect(data.features.map((f) => f.properties?.name)).toEqual([
+      'Pista Laguna del Tigre',
+      'Pista Sayaxché',
+      'Ruta al norte',
+    ]);
+    expect(data.folders).toEqual(['Pistas', 'Pistas / Sin confirmar', 'Rutas']);
+    expect(props(data, 0)).toMatchObject({ fuente: 'Prensa Libre', 'icon-color': '#db4436' });
+    expect(props(data, 2)).toMatchObject({ stroke: '#ff0000', 'stroke-width': 1.2 });
+    expect(props(data, 0).description).toBe('Destruida por el ejército <b>2011</b><script>alert(1)</script>');
+    expect(data.dates?.values.map((d) => d && [d.date, d.unit])).toEqual([
+      ['2011-05', 'month'],
+      ['2011', 'year'],
+      null,
+    ]);
+    expect(data.skipped.map(skippedText)).toEqual(['1 of 4 features had no geometry: feature 4']);
+  });
+
+  it('reads a KMZ, zipped in the test, as its doc.kml', () => {
+    const kmz = zipSync({
+      'doc.kml': fixture('mymaps-kml/airstrips.kml'),
+      'files/icon.png': new Uint8Array(8),
+    });
+    const result = readFile(kmz, 'airstrips.kmz');
+    if (!result.ok) throw new Error(formatReadProblem(result.problem));
+    expect(result.format).toBe('kmz');
+    expect(result.features).toHaveLength(3);
+    expect(result.folders?.[1]).toBe('Pistas / Sin confirmar');
+  });
+
+  it('reads GPX waypoints, routes and tracks, dated by their time', () => {
+    const data = read('gpx/field-work.gpx');
+    expect(data.features.map((f) => [f.properties?._gpxType, f.properties?.name, f.geometry.type])).toEqual([
+      ['trk', 'Driven', 'LineString'],
+      ['rte', 'Planned', 'LineString'],
+      ['wpt', 'Cobán', 'Point'],
+      ['wpt', 'Flores', 'Point'],
+    ]);
+    expect(data.dates?.column).toBe('time');
+    expect(data.dates?.values.map((d) => d?.date ?? null)).toEqual([null, null, '2011-03-04', '2011-03-05']);
+  });
+});
