@@ -8,20 +8,20 @@ import { readGpx } from './gpx.ts';
 import { readKml } from './kml.ts';
 import { readKmz } from './kmz.ts';
 import { Refusal, refuse } from './rules.ts';
+import { readShapefile } from './shapefile.ts';
 import { isZip, sniffText } from './sniff.ts';
 import { decodeText, looksBinary } from './text.ts';
 import type { Format, ReadOptions, ReadResult } from './types.ts';
 import { zipEntryNames } from './zip.ts';
 
-const READERS: Partial<
-  Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult>
-> = {
+const READERS: Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult> = {
   geojson: readGeoJson,
   ndjson: readNdjson,
   csv: readCsv,
   kml: readKml,
   kmz: readKmz,
   gpx: readGpx,
+  shapefile: readShapefile,
 };
 
 /** The format of a file by its content; refuses (throws a Refusal) what no reader takes. */
@@ -30,6 +30,7 @@ export function detectFormat(bytes: Uint8Array, name: string): Format {
   if (isZip(bytes)) {
     const names = zipEntryNames(bytes).map((n) => n.toLowerCase());
     if (names.some((n) => n.endsWith('.kml'))) return 'kmz';
+    if (names.some((n) => n.endsWith('.shp'))) return 'shapefile';
     return refuse('zip-no-layer');
   }
   if (looksBinary(bytes)) refuse('binary');
@@ -42,8 +43,7 @@ export function readFile(bytes: Uint8Array, name: string, options: ReadOptions =
   let format: Format | undefined;
   try {
     format = detectFormat(bytes, name);
-    const reader = READERS[format] ?? refuse('unknown');
-    return reader(bytes, name, options);
+    return READERS[format](bytes, name, options);
   } catch (error) {
     const problem =
       error instanceof Refusal
