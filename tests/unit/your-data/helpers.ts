@@ -4,7 +4,7 @@ import { readFile } from '../../../src/your-data/read.ts';
 import { formatReadProblem } from '../../../src/your-data/rules.ts';
 import type { ReadOptions, YourData } from '../../../src/your-data/types.ts';
 
-export const fixture = (path: string): Uint8Array =>
+export const fixture = (path: string): Uint8Array<ArrayBuffer> =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/your-data/${path}`, import.meta.url)));
 
 export function read(path: string, options?: ReadOptions): YourData {
