@@ -2,13 +2,13 @@
 import type { Feature, Geometry } from 'geojson';
 import { findDates } from './dates.ts';
 import { columnsOf } from './geojson.ts';
-import { refuse } from './rules.ts';
 import {
   type Encoding,
   type Format,
   properties,
   type ReadOptions,
   Tally,
+  withinWorld,
   type YourData,
   type YourFeature,
 } from './types.ts';
@@ -32,6 +32,10 @@ export function fromLibrary(
       tally.add('no-geometry', index + 1);
       return;
     }
+    if (!withinWorld(feature.geometry)) {
+      tally.add('out-of-range', index + 1);
+      return;
+    }
     const props = Object.entries(feature.properties ?? {});
     features.push({
       type: 'Feature',
@@ -42,7 +46,7 @@ export function fromLibrary(
     folders.push(extra.folders?.[index] ?? null);
     numbers.push(index + 1);
   });
-  if (features.length === 0) refuse('no-features');
+  if (features.length === 0) tally.refuseEmpty(input.length);
   const columns = columnsOf(features);
   const dating = findDates(features, columns, (i) => numbers[i] ?? 0, 'features', options);
   return {

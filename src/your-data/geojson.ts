@@ -14,6 +14,7 @@ import {
   properties,
   type ReadOptions,
   Tally,
+  withinWorld,
   type YourData,
   type YourFeature,
 } from './types.ts';
@@ -94,6 +95,10 @@ function collect(items: unknown[], number: (index: number) => number, tally: Tal
       tally.add('no-coordinates', number(index));
       return;
     }
+    if (!withinWorld(geometry)) {
+      tally.add('out-of-range', number(index));
+      return;
+    }
     const props = isObject(item.properties) ? Object.entries(item.properties) : [];
     features.push({ type: 'Feature', id: features.length, geometry, properties: properties(props) });
     numbers.push(number(index));
@@ -129,7 +134,7 @@ function result(
   of: number,
   options: ReadOptions,
 ): YourData {
-  if (features.length === 0) refuse('no-features');
+  if (features.length === 0) tally.refuseEmpty(of);
   const columns = columnsOf(features);
   const unit = base.format === 'ndjson' ? 'lines' : 'features';
   const dating = findDates(features, columns, (i) => numbers[i] ?? 0, unit, options);

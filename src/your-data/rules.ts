@@ -26,8 +26,7 @@ export const RULES = {
   'not-json': 'were not JSON',
   'out-of-range': 'had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?)',
   'bad-date': 'had a date that does not read as a date, and are drawn undated',
-  'no-projection':
-    'the .prj names a coordinate system the map cannot convert; coordinates are used as they are',
+  'no-projection': 'the .prj names a coordinate system the map cannot convert to longitude and latitude',
 } as const;
 
 export type ReadRule = keyof typeof RULES;

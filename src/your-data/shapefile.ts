@@ -7,7 +7,7 @@ import type { Feature, Geometry } from 'geojson';
 import proj4 from 'proj4';
 import { combine, parseDbf, parseShp } from 'shpjs';
 import { fromLibrary } from './features.ts';
-import { refuse } from './rules.ts';
+import { Refusal, refuse } from './rules.ts';
 import type { ReadOptions, YourData } from './types.ts';
 import { unzipLimited } from './zip.ts';
 
@@ -55,10 +55,20 @@ export function readShapefile(bytes: Uint8Array, name: string, options: ReadOpti
       folders.push(layers.length > 1 ? layer : null);
     }
   }
-  const data = fromLibrary(features, { file: name, format: 'shapefile' }, options, {
-    ...(layers.length > 1 ? { folders } : {}),
-    ...(projections.size > 0 ? { reprojectedFrom: [...projections].join(', ') } : {}),
-  });
+  const read = () =>
+    fromLibrary(features, { file: name, format: 'shapefile' }, options, {
+      ...(layers.length > 1 ? { folders } : {}),
+      ...(projections.size > 0 ? { reprojectedFrom: [...projections].join(', ') } : {}),
+    });
+  let data: YourData;
+  try {
+    data = read();
+  } catch (error) {
+    // Nothing within the world, and a .prj proj4 cannot convert: that is the line to give.
+    if (error instanceof Refusal && error.problem.rule === 'no-features' && problems.length > 0)
+      refuse('no-projection', problems.join(', '));
+    throw error;
+  }
   return {
     ...data,
     problems: problems.map((crs) => ({ file: name, rule: 'no-projection' as const, detail: crs })),

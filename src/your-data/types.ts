@@ -4,7 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { DayRange } from '../pipeline/date-range.ts';
-import { type ReadProblem, type ReadRule, RULES } from './rules.ts';
+import { type ReadProblem, type ReadRule, RULES, refuse } from './rules.ts';
 
 export type Format = 'geojson' | 'ndjson' | 'csv' | 'kml' | 'kmz' | 'gpx' | 'shapefile';
 
@@ -96,6 +96,19 @@ export function skippedText(s: Skipped): string {
   return `${s.count} of ${s.of} ${s.unit} ${RULES[s.rule]}: ${numbers} ${s.first.join(', ')}${more}`;
 }
 
+/**
+ * Whether every position is a longitude and latitude: metres from a projected file (UTM, Web
+ * Mercator) or swapped columns fall outside, and would be drawn somewhere wrong.
+ */
+export function withinWorld(geometry: Geometry): boolean {
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.every(withinWorld);
+  const positions = (value: unknown[]): boolean =>
+    typeof value[0] === 'number'
+      ? Math.abs(value[0]) <= 180 && Math.abs(value[1] as number) <= 90
+      : value.every((inner) => positions(inner as unknown[]));
+  return positions(geometry.coordinates);
+}
+
 /** Counts what a reader leaves out, keeping the first numbers for the message. */
 export class Tally {
   private readonly counts = new Map<Skipped['rule'], { count: number; first: number[] }>();
@@ -108,6 +121,11 @@ export class Tally {
   }
   skipped(of: number): Skipped[] {
     return [...this.counts].map(([rule, { count, first }]) => ({ rule, count, of, unit: this.unit, first }));
+  }
+  /** Refuses a file with nothing left to draw, saying what was left out. */
+  refuseEmpty(of: number): never {
+    const left = this.skipped(of).map(skippedText).join('; ');
+    return refuse('no-features', left === '' ? undefined : left);
   }
 }
 

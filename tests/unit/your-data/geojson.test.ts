@@ -1,5 +1,7 @@
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/your-data/read.ts';
+import { formatReadProblem } from '../../../src/your-data/rules.ts';
 import { skippedText } from '../../../src/your-data/types.ts';
 import { fixture, read } from './helpers.ts';
 
@@ -25,5 +27,23 @@ describe('GeoJSON and newline-delimited GeoJSON', () => {
     const geojson = readFile(fixture('bare-geometry/polygon.geojson'), 'polygon.txt');
     const csv = readFile(fixture('tsv/airstrips.tsv'), 'airstrips.json');
     expect([geojson.ok && geojson.format, csv.ok && csv.format]).toEqual(['geojson', 'csv']);
+  });
+
+  it('leaves out features in metres, saying so, and refuses a file with nothing else', () => {
+    const point = (x: number, y: number) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [x, y] },
+    });
+    const collection = (...features: object[]) =>
+      strToU8(JSON.stringify({ type: 'FeatureCollection', features }));
+    const mixed = readFile(collection(point(-90, 15), point(832005.65, 1874808.3)), 'mixed.geojson');
+    expect(mixed.ok && mixed.skipped.map(skippedText)).toEqual([
+      '1 of 2 features had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): feature 2',
+    ]);
+    const utm = readFile(collection(point(832005.65, 1874808.3)), 'utm.geojson');
+    expect(utm.ok ? 'read' : formatReadProblem(utm.problem)).toBe(
+      'utm.geojson: the file holds no features with a location: 1 of 1 features had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): feature 1',
+    );
   });
 });

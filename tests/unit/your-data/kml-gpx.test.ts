@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/your-data/read.ts';
 import { formatReadProblem } from '../../../src/your-data/rules.ts';
@@ -48,5 +48,15 @@ describe('KML, KMZ and GPX', () => {
     ]);
     expect(data.dates?.column).toBe('time');
     expect(data.dates?.values.map((d) => d?.date ?? null)).toEqual([null, null, '2011-03-04', '2011-03-05']);
+  });
+
+  it('refuses a KML in UTM metres with the reason, not "0 features"', () => {
+    const kml = strToU8(
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><Point><coordinates>832005.65,1874808.3</coordinates></Point></Placemark></kml>',
+    );
+    const result = readFile(kml, 'utm.kml');
+    expect(result.ok ? 'read' : formatReadProblem(result.problem)).toBe(
+      'utm.kml: the file holds no features with a location: 1 of 1 features had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): feature 1',
+    );
   });
 });

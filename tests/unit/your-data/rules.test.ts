@@ -122,6 +122,11 @@ const refusals: Partial<Record<ReadRule, Case>> = {
       ]),
     line: 'size.kmz: the archive inflates past 200 MB: refused',
   },
+  'no-projection': {
+    file: 'rules/no-projection.zip',
+    bytes: () => fixture('rules/no-projection.zip'),
+    line: 'no-projection.zip: the .prj names a coordinate system the map cannot convert to longitude and latitude: Made up',
+  },
   shapefile: {
     file: 'rules/shapefile.zip',
     bytes: () => fixture('rules/shapefile.zip'),
@@ -141,10 +146,6 @@ const partial: Partial<Record<ReadRule, { file: string; line: string }>> = {
   'bad-date': {
     file: 'bom-csv/seizures.csv',
     line: '1 of 5 rows had a date that does not read as a date, and are drawn undated: row 7',
-  },
-  'no-projection': {
-    file: 'rules/no-projection.zip',
-    line: 'no-projection.zip: the .prj names a coordinate system the map cannot convert; coordinates are used as they are: Made up',
   },
 };
 

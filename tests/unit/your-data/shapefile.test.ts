@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatReadProblem } from '../../../src/your-data/rules.ts';
 import { coords, read } from './helpers.ts';
 
 describe('zipped Shapefile', () => {
@@ -15,12 +14,5 @@ describe('zipped Shapefile', () => {
     expect(coban?.[1]).toBeCloseTo(15.4708, 6);
     expect(data.features.map((f) => f.properties?.nombre)).toEqual(['Petén', 'Cobán']);
     expect(data.dates?.values.map((d) => d?.unit)).toEqual(['month', 'day']);
-  });
-
-  it('says when a .prj names a system it cannot convert', () => {
-    const data = read('rules/no-projection.zip');
-    expect(data.problems.map(formatReadProblem)).toEqual([
-      'no-projection.zip: the .prj names a coordinate system the map cannot convert; coordinates are used as they are: Made up',
-    ]);
   });
 });
