@@ -2,7 +2,7 @@
  * What the page and the reading worker say to each other, and the worker's side as a function of
  * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
  */
-import { readFile } from './read.ts';
+import { readFile, tooLarge } from './read.ts';
 import type { ReadOptions, ReadResult } from './types.ts';
 
 export interface ReadRequest {
@@ -23,6 +23,11 @@ export const PROGRESS_ABOVE = 2 * 1024 * 1024;
 export async function answer(request: ReadRequest, post: (message: WorkerMessage) => void): Promise<void> {
   const { id, name } = request;
   const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
+  const refused = tooLarge(name, total);
+  if (refused) {
+    post({ id, type: 'result', result: refused });
+    return;
+  }
   const progress = total > PROGRESS_ABOVE;
   let bytes: Uint8Array;
   try {

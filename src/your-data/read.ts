@@ -11,7 +11,7 @@ import { Refusal, refuse } from './rules.ts';
 import { readShapefile } from './shapefile.ts';
 import { isZip, sniffText } from './sniff.ts';
 import { decodeText, looksBinary } from './text.ts';
-import type { Format, ReadOptions, ReadResult } from './types.ts';
+import type { Format, ReadOptions, ReadResult, Refused } from './types.ts';
 import { zipEntryNames } from './zip.ts';
 
 const READERS: Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult> = {
@@ -23,6 +23,15 @@ const READERS: Record<Format, (bytes: Uint8Array, name: string, options: ReadOpt
   gpx: readGpx,
   shapefile: readShapefile,
 };
+
+/** Sizes in bytes (issue 34): above `warn` the reader is told, above `refuse` the file is not read. */
+export const FILE_LIMITS = { warn: 25 * 1024 * 1024, refuse: 200 * 1024 * 1024 } as const;
+
+/** The refusal of a file too large to read, decided from its size alone, before reading a byte. */
+export function tooLarge(name: string, size: number): Refused | undefined {
+  if (size <= FILE_LIMITS.refuse) return undefined;
+  return { ok: false, file: name, problem: { file: name, rule: 'too-large' } };
+}
 
 /** The format of a file by its content; refuses (throws a Refusal) what no reader takes. */
 export function detectFormat(bytes: Uint8Array, name: string): Format {
@@ -40,10 +49,14 @@ export function detectFormat(bytes: Uint8Array, name: string): Format {
 }
 
 export function readFile(bytes: Uint8Array, name: string, options: ReadOptions = {}): ReadResult {
+  const refused = tooLarge(name, bytes.length);
+  if (refused) return refused;
   let format: Format | undefined;
   try {
     format = detectFormat(bytes, name);
-    return READERS[format](bytes, name, options);
+    const result = READERS[format](bytes, name, options);
+    if (!result.ok || bytes.length <= FILE_LIMITS.warn) return result;
+    return { ...result, problems: [{ file: name, rule: 'large' as const }, ...result.problems] };
   } catch (error) {
     const problem =
       error instanceof Refusal

@@ -6,6 +6,7 @@
 export const RULES = {
   // The file as a whole: it is refused.
   empty: 'the file is empty',
+  'too-large': 'the file is over 200 MB, more than the map can hold: refused unread',
   binary: 'this is not a text file the map can read',
   unknown: 'the map reads GeoJSON, newline-delimited GeoJSON, CSV, TSV, KML, KMZ, GPX and zipped Shapefile',
   json: 'this is not valid JSON',
@@ -26,6 +27,8 @@ export const RULES = {
   'not-json': 'were not JSON',
   'out-of-range': 'had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?)',
   'bad-date': 'had a date that does not read as a date, and are drawn undated',
+  // A warning: the whole file is read.
+  large: 'the file is over 25 MB: it may take a while to read, and the map may be slow with it',
   'no-projection': 'the .prj names a coordinate system the map cannot convert to longitude and latitude',
 } as const;
 

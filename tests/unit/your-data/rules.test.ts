@@ -3,9 +3,9 @@
  * a fixture, or an archive built here (a zip bomb is better made than committed).
  */
 import { randomBytes } from 'node:crypto';
-import { Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFile } from '../../../src/your-data/read.ts';
+import { FILE_LIMITS, readFile } from '../../../src/your-data/read.ts';
 import { formatReadProblem, type ReadRule, RULES } from '../../../src/your-data/rules.ts';
 import { skippedText } from '../../../src/your-data/types.ts';
 import { unzipLimited, ZIP_LIMITS } from '../../../src/your-data/zip.ts';
@@ -52,6 +52,12 @@ const refusals: Partial<Record<ReadRule, Case>> = {
     file: 'rules/empty.geojson',
     bytes: () => fixture('rules/empty.geojson'),
     line: 'empty.geojson: the file is empty',
+  },
+  'too-large': {
+    file: 'huge.geojson',
+    // Zero-filled memory is only mapped, never touched: the size alone must refuse it.
+    bytes: () => new Uint8Array(FILE_LIMITS.refuse + 1),
+    line: 'huge.geojson: the file is over 200 MB, more than the map can hold: refused unread',
   },
   binary: {
     file: 'rules/binary.bin',
@@ -134,8 +140,14 @@ const refusals: Partial<Record<ReadRule, Case>> = {
   },
 };
 
-/** Rules that leave part of a file out: the rest is read and the reader told, in one line each. */
-const partial: Partial<Record<ReadRule, { file: string; line: string }>> = {
+/** Rules that leave part of a file out, or warn: the rest is read and the reader told, in one line each. */
+const partial: Partial<Record<ReadRule, { file: string; line: string; bytes?: () => Uint8Array }>> = {
+  large: {
+    file: 'large.geojson',
+    // One feature and 25 MB of the white space JSON allows: large, and quick to read.
+    bytes: () => strToU8(`{"type":"Point","coordinates":[-90,15]}${' '.repeat(FILE_LIMITS.warn)}`),
+    line: 'large.geojson: the file is over 25 MB: it may take a while to read, and the map may be slow with it',
+  },
   'no-coordinates': { file: 'bom-csv/seizures.csv', line: '1 of 6 rows had no coordinates: row 6' },
   'out-of-range': {
     file: 'rules/out-of-range.csv',
@@ -168,16 +180,19 @@ describe('the readers’ rules', () => {
     60_000,
   );
 
-  it.each(Object.entries(partial))('%s: the rest is read, and the reader told', (rule, { file, line }) => {
-    const result = readFile(fixture(file), file.split('/').pop() ?? file);
-    if (!result.ok) throw new Error(formatReadProblem(result.problem));
-    expect(result.features.length).toBeGreaterThan(0);
-    const lines = [
-      ...result.skipped.filter((s) => s.rule === rule).map(skippedText),
-      ...result.problems.filter((p) => p.rule === rule).map(formatReadProblem),
-    ];
-    expect(lines).toEqual([line]);
-  });
+  it.each(Object.entries(partial))(
+    '%s: the rest is read, and the reader told',
+    (rule, { file, line, bytes }) => {
+      const result = readFile(bytes ? bytes() : fixture(file), file.split('/').pop() ?? file);
+      if (!result.ok) throw new Error(formatReadProblem(result.problem));
+      expect(result.features.length).toBeGreaterThan(0);
+      const lines = [
+        ...result.skipped.filter((s) => s.rule === rule).map(skippedText),
+        ...result.problems.filter((p) => p.rule === rule).map(formatReadProblem),
+      ];
+      expect(lines).toEqual([line]);
+    },
+  );
 });
 
 describe('hostile XML', () => {

@@ -11,7 +11,7 @@ import {
   type WorkerMessage,
 } from '../../../src/your-data/messages.ts';
 import { openFiles } from '../../../src/your-data/open.ts';
-import { readFile } from '../../../src/your-data/read.ts';
+import { FILE_LIMITS, readFile } from '../../../src/your-data/read.ts';
 import { fixture } from './helpers.ts';
 
 const csv = fixture('spanish-excel/incautaciones.csv');
@@ -63,6 +63,24 @@ describe('answer (what the worker runs)', () => {
     });
     const last = messages.at(-1);
     expect(last?.type === 'result' && last.result.ok && last.result.features.length).toBe(LARGE_ROWS);
+  });
+
+  it('refuses a File over 200 MB from its size, without reading it', async () => {
+    const huge = new Blob([csv]);
+    Object.defineProperty(huge, 'size', { value: FILE_LIMITS.refuse + 1 });
+    huge.arrayBuffer = () => Promise.reject(new Error('read'));
+    huge.stream = () => {
+      throw new Error('read');
+    };
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 0, file: huge, name: 'huge.csv' }, (m) => messages.push(m));
+    expect(messages).toEqual([
+      {
+        id: 0,
+        type: 'result',
+        result: { ok: false, file: 'huge.csv', problem: { file: 'huge.csv', rule: 'too-large' } },
+      },
+    ]);
   });
 
   it('answers a File the browser cannot read with one line, not silence', async () => {
