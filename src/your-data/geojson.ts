@@ -6,8 +6,9 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import type { Geometry } from 'geojson';
 import { lineColumn, parseJson } from '../data/json.ts';
+import { type Converter, convert, converterFor, crsName } from './crs.ts';
 import { findDates } from './dates.ts';
-import { refuse } from './rules.ts';
+import { Refusal, refuse } from './rules.ts';
 import { decodeText } from './text.ts';
 import {
   type Encoding,
@@ -38,8 +39,23 @@ export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOption
   if (!parsed.ok) return refuse('json', parsed.problem.value, parsed.problem.at);
   const items = members(parsed.value, text);
   const tally = new Tally('features');
-  const kept = collect(items, (n) => n + 1, tally);
-  return result({ file: name, format: 'geojson', encoding }, kept, tally, items.length, options);
+  // A crs the map cannot convert leaves the coordinates as they are: the range check then says so.
+  const crs = crsName(parsed.value);
+  const converter = crs === undefined ? undefined : converterFor(crs);
+  const kept = collect(items, (n) => n + 1, tally, converter ?? undefined);
+  let data: YourData;
+  try {
+    data = result({ file: name, format: 'geojson', encoding }, kept, tally, items.length, options);
+  } catch (error) {
+    // Nothing within the world, in a system the map cannot convert: that is the line to give.
+    if (crs && converter === null && error instanceof Refusal && error.problem.rule === 'no-features')
+      refuse('no-projection', crs);
+    throw error;
+  }
+  if (crs && converter) return { ...data, reprojectedFrom: crs };
+  if (crs && converter === null)
+    return { ...data, problems: [{ file: name, rule: 'no-projection', detail: crs }] };
+  return data;
 }
 
 export function readNdjson(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
@@ -81,20 +97,26 @@ interface Kept {
   numbers: number[];
 }
 
-function collect(items: unknown[], number: (index: number) => number, tally: Tally): Kept {
+function collect(
+  items: unknown[],
+  number: (index: number) => number,
+  tally: Tally,
+  converter?: Converter,
+): Kept {
   const features: YourFeature[] = [];
   const numbers: number[] = [];
   items.forEach((item, index) => {
     if (item === undefined) return; // not JSON, already counted
-    const geometry = isObject(item) ? item.geometry : undefined;
-    if (!isObject(item) || item.type !== 'Feature' || geometry === null || geometry === undefined) {
+    const given = isObject(item) ? item.geometry : undefined;
+    if (!isObject(item) || item.type !== 'Feature' || given === null || given === undefined) {
       tally.add('no-geometry', number(index));
       return;
     }
-    if (!validGeometry(geometry)) {
+    if (!validGeometry(given)) {
       tally.add('no-coordinates', number(index));
       return;
     }
+    const geometry = converter ? convert(given, converter) : given;
     if (!withinWorld(geometry)) {
       tally.add('out-of-range', number(index));
       return;

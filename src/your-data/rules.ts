@@ -29,7 +29,7 @@ export const RULES = {
   'bad-date': 'had a date that does not read as a date, and are drawn undated',
   // A warning: the whole file is read.
   large: 'the file is over 25 MB: it may take a while to read, and the map may be slow with it',
-  'no-projection': 'the .prj names a coordinate system the map cannot convert to longitude and latitude',
+  'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
 } as const;
 
 export type ReadRule = keyof typeof RULES;

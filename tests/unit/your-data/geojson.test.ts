@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/your-data/read.ts';
 import { formatReadProblem } from '../../../src/your-data/rules.ts';
 import { skippedText } from '../../../src/your-data/types.ts';
-import { fixture, read } from './helpers.ts';
+import { coords, fixture, read } from './helpers.ts';
 
 describe('GeoJSON and newline-delimited GeoJSON', () => {
   it('reads a bare geometry as one feature', () => {
@@ -44,6 +44,26 @@ describe('GeoJSON and newline-delimited GeoJSON', () => {
     const utm = readFile(collection(point(832005.65, 1874808.3)), 'utm.geojson');
     expect(utm.ok ? 'read' : formatReadProblem(utm.problem)).toBe(
       'utm.geojson: the file holds no features with a location: 1 of 1 features had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): feature 1',
+    );
+  });
+
+  it.each([
+    ['web-mercator.geojson', 'urn:ogc:def:crs:EPSG::3857'],
+    ['utm15n.geojson', 'urn:ogc:def:crs:EPSG::32615'],
+  ])('reprojects %s from the crs it names (written by ogr2ogr)', (file, crs) => {
+    const data = read(`crs/${file}`);
+    expect(data.reprojectedFrom).toBe(crs);
+    const [peten, coban] = coords(data);
+    expect(peten?.[0]).toBeCloseTo(-89.8833, 6);
+    expect(peten?.[1]).toBeCloseTo(16.9333, 6);
+    expect(coban?.[0]).toBeCloseTo(-90.3708, 6);
+    expect(coban?.[1]).toBeCloseTo(15.4708, 6);
+  });
+
+  it('refuses a crs it cannot convert, naming it', () => {
+    const result = readFile(fixture('crs/swiss.geojson'), 'swiss.geojson');
+    expect(result.ok ? 'read' : formatReadProblem(result.problem)).toBe(
+      'swiss.geojson: the file names a coordinate system the map cannot convert to longitude and latitude: urn:ogc:def:crs:EPSG::2056',
     );
   });
 });

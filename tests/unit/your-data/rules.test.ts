@@ -131,7 +131,7 @@ const refusals: Partial<Record<ReadRule, Case>> = {
   'no-projection': {
     file: 'rules/no-projection.zip',
     bytes: () => fixture('rules/no-projection.zip'),
-    line: 'no-projection.zip: the .prj names a coordinate system the map cannot convert to longitude and latitude: Made up',
+    line: 'no-projection.zip: the file names a coordinate system the map cannot convert to longitude and latitude: Made up',
   },
   shapefile: {
     file: 'rules/shapefile.zip',
