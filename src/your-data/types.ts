@@ -42,7 +42,13 @@ export interface Skipped {
 
 /** Something only the reader can answer; the file is read again with the answer (ReadOptions). */
 export type Question =
-  | { kind: 'coordinates'; columns: string[] }
+  /** No column is known to hold coordinates: which do? `sample` is the first row, to show beside them. */
+  | { kind: 'coordinates'; columns: string[]; sample: string[] }
+  /**
+   * Every row beyond the world would fit with latitude and longitude swapped: offer it. The answer
+   * is `coordinates: { latitude, longitude }` as given here.
+   */
+  | { kind: 'swap'; latitude: string; longitude: string; rows: number }
   | { kind: 'date-order'; column: string; examples: string[]; evident?: DateOrder };
 
 /** The reader's answers to the questions of an earlier read of the same file. */

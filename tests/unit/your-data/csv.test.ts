@@ -82,7 +82,9 @@ describe('CSV and TSV', () => {
   it('asks which columns hold coordinates when it knows none, then reads with the answer', () => {
     const first = read('unrecognised-csv/puntos.csv');
     expect(first.features).toEqual([]);
-    expect(first.questions).toEqual([{ kind: 'coordinates', columns: ['lugar', 'norte', 'este'] }]);
+    expect(first.questions).toEqual([
+      { kind: 'coordinates', columns: ['lugar', 'norte', 'este'], sample: ['Cobán', '15.4708', '-90.3708'] },
+    ]);
     const answered = read('unrecognised-csv/puntos.csv', {
       coordinates: { latitude: 'norte', longitude: 'este' },
     });
@@ -99,10 +101,47 @@ describe('CSV and TSV', () => {
     expect(data.ok && coords(data)).toEqual([[-90.37, 15.47]]);
   });
 
-  it('says which rows had coordinates beyond the globe', () => {
+  it('says which rows had coordinates beyond the globe, offering no swap where it would not help', () => {
     const data = read('rules/out-of-range.csv');
+    expect(data.questions).toEqual([]);
     expect(data.skipped.map(skippedText)).toEqual([
       '2 of 3 rows had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): rows 2, 3',
+    ]);
+  });
+
+  it('numbers the columns of a file without a header, and asks which hold coordinates', () => {
+    const csv = strToU8('15,47;-90,37;Cobán\n16,93;-89,88;Flores\n');
+    const first = readFile(csv, 'sin-cabecera.csv');
+    expect(first.ok && first.questions).toEqual([
+      {
+        kind: 'coordinates',
+        columns: ['column 1', 'column 2', 'column 3'],
+        sample: ['15,47', '-90,37', 'Cobán'],
+      },
+    ]);
+    const answered = readFile(csv, 'sin-cabecera.csv', {
+      coordinates: { latitude: 'column 1', longitude: 'column 2' },
+    });
+    expect(answered.ok && [coords(answered), answered.rows]).toEqual([
+      [
+        [-90.37, 15.47],
+        [-89.88, 16.93],
+      ],
+      [1, 2],
+    ]);
+  });
+
+  it('offers to swap latitude and longitude when that puts every row beyond the world in it', () => {
+    const csv = strToU8('lat,lon,name\n-90.37,15.47,Cobán\n-91.52,16.1,Huehuetenango\n');
+    const first = readFile(csv, 'swapped.csv');
+    expect(first.ok && [first.features.length, first.questions]).toEqual([
+      0,
+      [{ kind: 'swap', latitude: 'lon', longitude: 'lat', rows: 2 }],
+    ]);
+    const swapped = readFile(csv, 'swapped.csv', { coordinates: { latitude: 'lon', longitude: 'lat' } });
+    expect(swapped.ok && coords(swapped)).toEqual([
+      [-90.37, 15.47],
+      [-91.52, 16.1],
     ]);
   });
 });
