@@ -223,7 +223,8 @@ describe('hostile XML', () => {
   });
 });
 
-describe('zip bombs', () => {
+// Each bomb deflates and inflates tens of MB: more than the default five seconds on a busy machine.
+describe('zip bombs', { timeout: 60_000 }, () => {
   /** Bytes that record how far into them the reader has asked. */
   class Watched extends Uint8Array {
     furthest = 0;
