@@ -41,8 +41,9 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
     skipEmptyLines: false,
   });
   const delimiter = parsed.meta.delimiter;
-  // Spanish Excel writes decimal commas, and so uses ; between cells.
-  const number = numberReader(delimiter === ';');
+  // Spanish Excel writes decimal commas, so it puts ; (or a tab) between cells: where the delimiter is
+  // not a comma, a comma inside a number can only be its decimal point.
+  const number = numberReader(delimiter !== ',');
   const [first = []] = parsed.data;
   // Column names are never numbers or WKT: a first row holding one is data, and the columns are numbered.
   const headerless = first.some((cell) => number(cell) !== undefined || WKT_VALUE.test(cell));

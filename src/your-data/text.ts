@@ -1,4 +1,7 @@
-/** Bytes to text the way Excel and Google write them: UTF-8 (with or without BOM), else Windows-1252. */
+/**
+ * Bytes to text the way Excel and Google write them: UTF-8 (with or without BOM), UTF-16 with its
+ * byte-order mark (Excel's "Unicode Text"), else Windows-1252.
+ */
 import type { Encoding } from './types.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -6,6 +9,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const windows1252 = new TextDecoder('windows-1252');
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const utf16 = utf16Mark(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = utf8.decode(bom ? bytes.subarray(3) : bytes);
@@ -15,8 +20,16 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   }
 }
 
+const utf16Mark = (bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined =>
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? 'utf-16le'
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? 'utf-16be'
+      : undefined;
+
 /** True when the start of the file has bytes no text file holds (NUL, or mostly control bytes). */
 export function looksBinary(bytes: Uint8Array): boolean {
+  if (utf16Mark(bytes)) return false; // its ASCII has a NUL every other byte
   const head = bytes.subarray(0, 4096);
   let control = 0;
   for (const byte of head) {

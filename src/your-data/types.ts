@@ -8,8 +8,11 @@ import { type ReadProblem, type ReadRule, RULES, refuse } from './rules.ts';
 
 export type Format = 'geojson' | 'ndjson' | 'csv' | 'kml' | 'kmz' | 'gpx' | 'shapefile';
 
-/** How the bytes became text: `utf-8-bom` is UTF-8 that began with a byte-order mark. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+/**
+ * How the bytes became text: `utf-8-bom` is UTF-8 that began with a byte-order mark; `utf-16le` is
+ * what Excel's "Unicode Text" writes (always with its mark).
+ */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type DateOrder = 'day-first' | 'month-first';
 

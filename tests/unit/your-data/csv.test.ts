@@ -144,4 +144,18 @@ describe('CSV and TSV', () => {
       [-91.52, 16.1],
     ]);
   });
+
+  it("reads Excel's Unicode Text: UTF-16 with its mark, tabs, decimal commas", () => {
+    const data = read('excel-unicode-text/sitios.txt');
+    expect([data.format, data.encoding, data.columns]).toEqual([
+      'csv',
+      'utf-16le',
+      ['Nombre', 'Latitud', 'Longitud'],
+    ]);
+    expect(data.features.map((f) => f.properties?.Nombre)).toEqual(['Petén', 'Cobán']);
+    expect(coords(data)).toEqual([
+      [-89.8833, 16.9333],
+      [-90.3708, 15.4708],
+    ]);
+  });
 });
