@@ -7,7 +7,7 @@ import { type Folder, kmlWithFolders, type Root } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import { fromLibrary } from './features.ts';
 import { decodeText } from './text.ts';
-import type { Format, ReadOptions, YourData } from './types.ts';
+import { type Format, properties, type ReadOptions, type YourData } from './types.ts';
 import { parseXml } from './xml.ts';
 
 export function readKml(
@@ -17,11 +17,40 @@ export function readKml(
   format: Format = 'kml',
 ): YourData {
   const { text, encoding } = decodeText(bytes);
-  const tree = kmlWithFolders(parseXml(text));
+  const doc = parseXml(text);
+  shieldNames(doc);
+  const tree = kmlWithFolders(doc);
   const features: Feature<Geometry | null>[] = [];
   const folders: (string | null)[] = [];
   flatten(tree, null, features, folders);
-  return fromLibrary(features, { file: name, format, encoding }, options, { folders });
+  return fromLibrary(features.map(unshieldNames), { file: name, format, encoding }, options, { folders });
+}
+
+/**
+ * togeojson keeps ExtendedData in plain objects and looks each SimpleData's type up in one, so a
+ * name Object.prototype has (`__proto__`, `constructor`, `toString`) is lost or breaks the read.
+ * Such names cross togeojson behind a NUL, which no XML name or value can hold, and come back after.
+ */
+const SHIELD = '\u0000';
+const NAMED = ['Data', 'SimpleData', 'SimpleField'];
+
+function shieldNames(doc: Document): void {
+  for (const tag of NAMED) {
+    for (const element of Array.from(doc.getElementsByTagName(tag))) {
+      const name = element.getAttribute('name');
+      if (name !== null && (name === '__proto__' || name in Object.prototype))
+        element.setAttribute('name', `${SHIELD}${name}`);
+    }
+  }
+}
+
+function unshieldNames(feature: Feature<Geometry | null>): Feature<Geometry | null> {
+  const entries = Object.entries(feature.properties ?? {});
+  if (!entries.some(([key]) => key.startsWith(SHIELD))) return feature;
+  const unshielded = entries.map(
+    ([key, value]) => [key.startsWith(SHIELD) ? key.slice(1) : key, value] as const,
+  );
+  return { ...feature, properties: properties(unshielded) };
 }
 
 function flatten(

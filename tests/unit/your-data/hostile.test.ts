@@ -23,9 +23,14 @@ describe('hostile property names and values', () => {
     expect(props(geojson, 0)['<img src=x onerror=alert(1)>']).toBe('<script>alert(1)</script>');
   });
 
-  it('KML ExtendedData named constructor is an own value', () => {
-    const p = read('mymaps-kml/airstrips.kml').features[0]?.properties as Record<string, unknown>;
+  it('KML ExtendedData and SimpleData named like Object.prototype’s members keep their values', () => {
+    const data = read('hostile-properties/hostile.kml');
+    const p = data.features[0]?.properties as Record<string, unknown>;
     expect(Object.getPrototypeOf(p)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe(7);
+    expect(p.toString).toBe('not a function');
     expect(p.constructor).toBe('no es un constructor');
+    expect(p.name).toBe('<img src=x onerror=alert(1)>');
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
