@@ -138,7 +138,7 @@ function locator(
   });
   const at = (name: string): number => {
     const index = columns.indexOf(name);
-    if (index < 0) refuse('unknown', `there is no column "${name}"`);
+    if (index < 0) refuse('failed', `there is no column "${name}"`);
     return index;
   };
   if (chosen && 'wkt' in chosen) return { locate: wktLocator(at(chosen.wkt)) };

@@ -38,7 +38,7 @@ export interface Skipped {
   rule: Extract<ReadRule, 'no-coordinates' | 'out-of-range' | 'no-geometry' | 'not-json' | 'bad-date'>;
   count: number;
   of: number;
-  /** Rows as a spreadsheet numbers them (the header is row 1), or features counted from 1. */
+  /** CSV rows as a spreadsheet numbers them (a header is row 1), NDJSON lines, or features from 1. */
   unit: 'rows' | 'features' | 'lines';
   first: number[];
 }
@@ -74,12 +74,12 @@ export interface YourData {
   features: YourFeature[];
   /** The columns of a CSV, in file order, or the property names seen, for the popup's table. */
   columns: string[];
-  /** CSV: each feature's row as a spreadsheet numbers it (the header is row 1). */
+  /** CSV: each feature's row as a spreadsheet numbers it (a header is row 1). */
   rows?: number[];
   dates?: DateColumn;
   /** KML: each feature's folder path ("Airstrips / 2011"), null outside any folder. */
   folders?: (string | null)[];
-  /** The coordinate system the file was reprojected from, as its .prj names it. */
+  /** The coordinate system the file was reprojected from, as its .prj or GeoJSON `crs` names it. */
   reprojectedFrom?: string;
   skipped: Skipped[];
   questions: Question[];
