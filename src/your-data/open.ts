@@ -9,6 +9,9 @@
  * CSP allows that fetch, since `connect-src 'self'` does not list blob:, and which is faster, is
  * issue 34's measurement.)
  *
+ * Each file of one call is read in turn in one worker, and cancelling stops them all: a UI that
+ * cancels files one by one calls openFiles once a file.
+ *
  *   const results = await openFiles(input.files, { onProgress, signal });
  *   // A result with questions: ask, then read the same File again with the answers.
  *   const again = await openFiles([file], { read: { coordinates: { latitude: 'lat_gps', longitude: 'lon_gps' } } });
@@ -16,12 +19,15 @@
 import type { ReadRequest, WorkerMessage } from './messages.ts';
 import type { ReadOptions, ReadResult } from './types.ts';
 
+export { dateInterval } from './dates.ts';
 export type { WorkerMessage } from './messages.ts';
 export { formatReadProblem, RULES } from './rules.ts';
 export type * from './types.ts';
 export { skippedText } from './types.ts';
 
 export interface Progress {
+  /** The file's place in the list given to openFiles (two files may share a name). */
+  index: number;
   file: string;
   stage: 'reading' | 'parsing';
   loaded: number;
@@ -67,7 +73,8 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
       const file = list[data.id];
       if (!file) return;
       if (data.type === 'progress') {
-        options.onProgress?.({ file: file.name, stage: data.stage, loaded: data.loaded, total: data.total });
+        const { stage, loaded, total } = data;
+        options.onProgress?.({ index: data.id, file: file.name, stage, loaded, total });
         return;
       }
       results[data.id] = data.result;

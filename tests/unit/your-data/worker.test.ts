@@ -148,12 +148,12 @@ describe('openFiles (what the page calls)', () => {
 
   it('forwards progress for a large file', async () => {
     const seen: string[] = [];
-    await openFiles([new File([largeFile()], 'big.geojson')], {
+    await openFiles([new File([csv], 'small.csv'), new File([largeFile()], 'big.geojson')], {
       worker: () => new InProcessWorker() as unknown as Worker,
-      onProgress: ({ file, stage }) => seen.push(`${file} ${stage}`),
+      onProgress: ({ index, file, stage }) => seen.push(`${index} ${file} ${stage}`),
     });
-    expect(seen.at(0)).toBe('big.geojson reading');
-    expect(seen.at(-1)).toBe('big.geojson parsing');
+    expect(seen.at(0)).toBe('1 big.geojson reading');
+    expect(seen.at(-1)).toBe('1 big.geojson parsing');
   });
 
   it('stops the worker and rejects when cancelled', async () => {
