@@ -8,7 +8,7 @@ import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { findDates } from './dates.ts';
-import { refuse } from './rules.ts';
+import { checkCount, FEATURE_LIMITS, refuse } from './rules.ts';
 import { decodeText } from './text.ts';
 import {
   properties,
@@ -39,7 +39,10 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
     delimiter: decimalCommaDelimiter(text),
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: false,
+    // Parsing stops one row past the limit (with the header), so a huge file is refused unread beyond it.
+    preview: FEATURE_LIMITS.refuse + 2,
   });
+  checkCount(parsed.data.length - 1);
   const delimiter = parsed.meta.delimiter;
   // Spanish Excel writes decimal commas, so it puts ; (or a tab) between cells: where the delimiter is
   // not a comma, a comma inside a number can only be its decimal point.

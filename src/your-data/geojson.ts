@@ -8,7 +8,7 @@ import type { Geometry } from 'geojson';
 import { lineColumn, parseJson } from '../data/json.ts';
 import { type Converter, convert, converterFor, crsName } from './crs.ts';
 import { findDates } from './dates.ts';
-import { Refusal, refuse } from './rules.ts';
+import { checkCount, Refusal, refuse } from './rules.ts';
 import { decodeText } from './text.ts';
 import {
   type Encoding,
@@ -38,6 +38,7 @@ export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOption
   const parsed = parseJson(text, name);
   if (!parsed.ok) return refuse('json', parsed.problem.value, parsed.problem.at);
   const items = members(parsed.value, text);
+  checkCount(items.length);
   const tally = new Tally('features');
   // A crs the map cannot convert leaves the coordinates as they are: the range check then says so.
   const crs = crsName(parsed.value);
@@ -63,7 +64,9 @@ export function readNdjson(bytes: Uint8Array, name: string, options: ReadOptions
   const tally = new Tally('lines');
   const items: unknown[] = [];
   const numbers: number[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+  const lines = text.split(/\r\n|\r|\n/);
+  checkCount(lines.length - lines.filter((line) => line.trim() === '').length);
+  lines.forEach((line, index) => {
     if (line.trim() === '') return;
     numbers.push(index + 1);
     try {

@@ -5,6 +5,7 @@
  */
 import { gpx } from '@tmcw/togeojson';
 import { fromLibrary } from './features.ts';
+import { checkCount } from './rules.ts';
 import { decodeText } from './text.ts';
 import type { ReadOptions, YourData } from './types.ts';
 import { parseXml } from './xml.ts';
@@ -12,7 +13,9 @@ import { parseXml } from './xml.ts';
 export function readGpx(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
   const { text, encoding } = decodeText(bytes);
   // togeojson marks routes and tracks; waypoints get theirs here, so every feature says what it is.
-  const features = gpx(parseXml(text)).features.map((f) =>
+  const doc = parseXml(text);
+  checkCount(['wpt', 'rte', 'trk'].reduce((n, tag) => n + doc.getElementsByTagName(tag).length, 0));
+  const features = gpx(doc).features.map((f) =>
     f.properties?._gpxType ? f : { ...f, properties: { _gpxType: 'wpt', ...f.properties } },
   );
   return fromLibrary(features, { file: name, format: 'gpx', encoding }, options);

@@ -6,6 +6,7 @@
 import { type Folder, kmlWithFolders, type Root } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import { fromLibrary } from './features.ts';
+import { checkCount } from './rules.ts';
 import { decodeText } from './text.ts';
 import { type Format, properties, type ReadOptions, type YourData } from './types.ts';
 import { parseXml } from './xml.ts';
@@ -18,6 +19,7 @@ export function readKml(
 ): YourData {
   const { text, encoding } = decodeText(bytes);
   const doc = parseXml(text);
+  checkCount(doc.getElementsByTagName('Placemark').length);
   shieldNames(doc);
   const tree = kmlWithFolders(doc);
   const features: Feature<Geometry | null>[] = [];

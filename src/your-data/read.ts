@@ -7,7 +7,7 @@ import { readGeoJson, readNdjson } from './geojson.ts';
 import { readGpx } from './gpx.ts';
 import { readKml } from './kml.ts';
 import { readKmz } from './kmz.ts';
-import { Refusal, refuse } from './rules.ts';
+import { FEATURE_LIMITS, Refusal, refuse } from './rules.ts';
 import { readShapefile } from './shapefile.ts';
 import { isZip, sniffText } from './sniff.ts';
 import { decodeText, looksBinary } from './text.ts';
@@ -55,8 +55,12 @@ export function readFile(bytes: Uint8Array, name: string, options: ReadOptions =
   try {
     format = detectFormat(bytes, name);
     const result = READERS[format](bytes, name, options);
-    if (!result.ok || bytes.length <= FILE_LIMITS.warn) return result;
-    return { ...result, problems: [{ file: name, rule: 'large' as const }, ...result.problems] };
+    if (!result.ok) return result;
+    const warnings = [
+      ...(bytes.length > FILE_LIMITS.warn ? [{ file: name, rule: 'large' as const }] : []),
+      ...(result.features.length > FEATURE_LIMITS.warn ? [{ file: name, rule: 'many' as const }] : []),
+    ];
+    return warnings.length === 0 ? result : { ...result, problems: [...warnings, ...result.problems] };
   } catch (error) {
     const problem =
       error instanceof Refusal

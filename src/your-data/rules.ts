@@ -17,6 +17,7 @@ export const RULES = {
   'zip-size': 'the archive inflates past 200 MB: refused',
   'zip-ratio': 'the archive inflates past 100 times its own size: refused',
   'zip-entries': 'the archive holds more than 1,000 files: refused',
+  'too-many': 'the file holds more than 2,000,000 features, more than the map can draw: refused',
   'zip-no-layer': 'the archive holds no .kml or .shp file',
   zip: 'this is not a readable zip archive',
   shapefile: 'this Shapefile cannot be read',
@@ -29,6 +30,7 @@ export const RULES = {
   'bad-date': 'had a date that does not read as a date, and are drawn undated',
   // A warning: the whole file is read.
   large: 'the file is over 25 MB: it may take a while to read, and the map may be slow with it',
+  many: 'the file holds more than 250,000 features: the map may be slow with them',
   'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
 } as const;
 
@@ -42,6 +44,14 @@ export interface ReadProblem {
   detail?: string;
   /** Where in the file's text, when the parser says (invalid JSON or XML). */
   at?: { line: number; column?: number };
+}
+
+/** Features (rows, placemarks…) in one file (issue 34): above `warn` the reader is told, above `refuse` refused. */
+export const FEATURE_LIMITS = { warn: 250_000, refuse: 2_000_000 } as const;
+
+/** Each reader calls this with its count as soon as it knows it, before making features of them. */
+export function checkCount(count: number): void {
+  if (count > FEATURE_LIMITS.refuse) refuse('too-many');
 }
 
 /** Thrown by a reader to refuse a file; the wiring (read.ts) turns it into a refusal. */

@@ -7,7 +7,7 @@ import type { Feature, Geometry } from 'geojson';
 import proj4 from 'proj4';
 import { combine, parseDbf, parseShp } from 'shpjs';
 import { fromLibrary } from './features.ts';
-import { Refusal, refuse } from './rules.ts';
+import { checkCount, Refusal, refuse } from './rules.ts';
 import type { ReadOptions, YourData } from './types.ts';
 import { unzipLimited } from './zip.ts';
 
@@ -50,6 +50,7 @@ export function readShapefile(bytes: Uint8Array, name: string, options: ReadOpti
     } catch (error) {
       return refuse('shapefile', `${layer}.shp: ${error instanceof Error ? error.message : String(error)}`);
     }
+    checkCount(features.length + geometries.length);
     for (const feature of combine([geometries, rows]).features as Feature<Geometry | null>[]) {
       features.push({ ...feature, properties: cleanRow(feature.properties ?? {}) });
       folders.push(layers.length > 1 ? layer : null);

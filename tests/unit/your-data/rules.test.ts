@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS, readFile } from '../../../src/your-data/read.ts';
-import { formatReadProblem, type ReadRule, RULES } from '../../../src/your-data/rules.ts';
+import { FEATURE_LIMITS, formatReadProblem, type ReadRule, RULES } from '../../../src/your-data/rules.ts';
 import { type ReadOptions, skippedText } from '../../../src/your-data/types.ts';
 import { unzipLimited, ZIP_LIMITS } from '../../../src/your-data/zip.ts';
 import { fixture } from './helpers.ts';
@@ -58,6 +58,12 @@ const refusals: Partial<Record<ReadRule, Case>> = {
     // Zero-filled memory is only mapped, never touched: the size alone must refuse it.
     bytes: () => new Uint8Array(FILE_LIMITS.refuse + 1),
     line: 'huge.geojson: the file is over 200 MB, more than the map can hold: refused unread',
+  },
+  'too-many': {
+    file: 'many.ndjson',
+    // 2,000,001 lines: refused from the count, whatever they hold.
+    bytes: () => strToU8('{}\n'.repeat(FEATURE_LIMITS.refuse + 1)),
+    line: 'many.ndjson: the file holds more than 2,000,000 features, more than the map can draw: refused',
   },
   binary: {
     file: 'rules/binary.bin',
@@ -155,6 +161,11 @@ const partial: Partial<Record<ReadRule, { file: string; line: string; bytes?: ()
     bytes: () => strToU8(`{"type":"Point","coordinates":[-90,15]}${' '.repeat(FILE_LIMITS.warn)}`),
     line: 'large.geojson: the file is over 25 MB: it may take a while to read, and the map may be slow with it',
   },
+  many: {
+    file: 'many.csv',
+    bytes: () => strToU8(`lat,lon\n${'15,-90\n'.repeat(FEATURE_LIMITS.warn + 1)}`),
+    line: 'many.csv: the file holds more than 250,000 features: the map may be slow with them',
+  },
   'no-coordinates': { file: 'bom-csv/seizures.csv', line: '1 of 6 rows had no coordinates: row 6' },
   'out-of-range': {
     file: 'rules/out-of-range.csv',
@@ -196,6 +207,8 @@ describe('the readers’ rules', () => {
       ];
       expect(lines).toEqual([line]);
     },
+    // The 250,000-row case takes seconds on a busy machine.
+    60_000,
   );
 });
 
