@@ -45,7 +45,10 @@ export function readShapefile(bytes: Uint8Array, name: string, options: ReadOpti
     try {
       geometries = parseShp(shp, prjText) as (Geometry | null)[];
       rows = dbf
-        ? (parseDbf(dbf, cpg ? new TextDecoder().decode(cpg) : dbfEncoding(dbf)) as Record<string, unknown>[])
+        ? (parseDbf(shieldProto(dbf), cpg ? new TextDecoder().decode(cpg) : dbfEncoding(dbf)) as Record<
+            string,
+            unknown
+          >[])
         : undefined;
     } catch (error) {
       return refuse('shapefile', `${layer}.shp: ${error instanceof Error ? error.message : String(error)}`);
@@ -86,10 +89,28 @@ function dbfEncoding(dbf: Uint8Array): string {
   }
 }
 
+/**
+ * parsedbf fills plain objects, where a field named `__proto__` (it fits dBase's ten characters) is
+ * dropped. Its name crosses parsedbf as "\x01_proto__" and cleanRow gives it back.
+ */
+function shieldProto(dbf: Uint8Array): Uint8Array {
+  const name = new TextEncoder().encode('__proto__\0');
+  let copy: Uint8Array | undefined;
+  // Field descriptors: 32 bytes each from offset 32, up to the 0x0D that ends the header.
+  for (let at = 32; at + 32 <= dbf.length && dbf[at] !== 0x0d; at += 32) {
+    if (name.every((byte, i) => dbf[at + i] === byte)) {
+      copy ??= dbf.slice();
+      copy[at] = 0x01;
+    }
+  }
+  return copy ?? dbf;
+}
+
 /** dBase dates come as local-time Date objects and blank numbers as NaN; the map wants ISO and null. */
 function cleanRow(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => {
+    Object.entries(row).map(([raw, value]) => {
+      const key = raw === '\x01_proto__' ? '__proto__' : raw;
       if (value instanceof Date)
         return [
           key,

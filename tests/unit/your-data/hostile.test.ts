@@ -33,4 +33,13 @@ describe('hostile property names and values', () => {
     expect(p.name).toBe('<img src=x onerror=alert(1)>');
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
+
+  it('a Shapefile field named __proto__ keeps its value (dBase names stop at ten letters: no constructor)', () => {
+    const data = read('hostile-properties/hostile-shapefile.zip');
+    const p = data.features[0]?.properties as Record<string, unknown>;
+    expect(Object.getPrototypeOf(p)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe('polluted');
+    expect(p.nombre).toBe('Petén');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
 });
