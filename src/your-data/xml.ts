@@ -8,9 +8,12 @@ import { lineColumn } from '../data/json.ts';
 import { refuse } from './rules.ts';
 
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
+// Text that is only text to the parser: an HTML balloon in CDATA may well start "<!DOCTYPE html>".
+const OPAQUE = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g;
 
 export function parseXml(text: string): Document {
-  const declared = DECLARATION.exec(text);
+  // Blanked, not removed, so that a declaration found keeps its line and column.
+  const declared = DECLARATION.exec(text.replace(OPAQUE, (m) => m.replace(/[^\r\n]/g, ' ')));
   if (declared) refuse('xml-doctype', undefined, lineColumn(text, declared.index));
   try {
     const doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');

@@ -59,4 +59,17 @@ describe('KML, KMZ and GPX', () => {
       'utm.kml: the file holds no features with a location: 1 of 1 features had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?): feature 1',
     );
   });
+
+  it('reads a KML whose HTML balloon, in CDATA, is a whole document with its DOCTYPE', () => {
+    const kml = strToU8(
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>x</name>' +
+        '<description><![CDATA[<!DOCTYPE html><html><body>Pista</body></html>]]></description>' +
+        '<!-- <!DOCTYPE kml> in a comment is text too -->' +
+        '<Point><coordinates>-90,15</coordinates></Point></Placemark></kml>',
+    );
+    const result = readFile(kml, 'balloon.kml');
+    expect(result.ok && result.features[0]?.properties?.description).toBe(
+      '<!DOCTYPE html><html><body>Pista</body></html>',
+    );
+  });
 });
