@@ -7,6 +7,7 @@ import {
   type Format,
   properties,
   type ReadOptions,
+  sourceIdsOf,
   Tally,
   withinWorld,
   type YourData,
@@ -27,6 +28,7 @@ export function fromLibrary(
   const features: YourFeature[] = [];
   const folders: (string | null)[] = [];
   const numbers: number[] = [];
+  const ids: (string | number | null)[] = [];
   input.forEach((feature, index) => {
     if (!feature.geometry) {
       tally.add('no-geometry', index + 1);
@@ -45,6 +47,7 @@ export function fromLibrary(
     });
     folders.push(extra.folders?.[index] ?? null);
     numbers.push(index + 1);
+    ids.push(typeof feature.id === 'string' || typeof feature.id === 'number' ? feature.id : null);
   });
   if (features.length === 0) tally.refuseEmpty(input.length);
   const columns = columnsOf(features);
@@ -54,6 +57,7 @@ export function fromLibrary(
     ...base,
     features,
     columns,
+    ...sourceIdsOf(ids),
     ...(dating.dates ? { dates: dating.dates } : {}),
     ...(extra.folders ? { folders } : {}),
     ...(extra.reprojectedFrom ? { reprojectedFrom: extra.reprojectedFrom } : {}),

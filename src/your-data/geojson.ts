@@ -14,6 +14,7 @@ import {
   type Encoding,
   properties,
   type ReadOptions,
+  sourceIdsOf,
   Tally,
   withinWorld,
   type YourData,
@@ -98,6 +99,8 @@ interface Kept {
   features: YourFeature[];
   /** Each kept feature's number in the file (from 1), or its line in NDJSON. */
   numbers: number[];
+  /** Each kept feature's own id, if it has one. */
+  ids: (string | number | null)[];
 }
 
 function collect(
@@ -108,6 +111,7 @@ function collect(
 ): Kept {
   const features: YourFeature[] = [];
   const numbers: number[] = [];
+  const ids: (string | number | null)[] = [];
   items.forEach((item, index) => {
     if (item === undefined) return; // not JSON, already counted
     const given = isObject(item) ? item.geometry : undefined;
@@ -127,8 +131,9 @@ function collect(
     const props = isObject(item.properties) ? Object.entries(item.properties) : [];
     features.push({ type: 'Feature', id: features.length, geometry, properties: properties(props) });
     numbers.push(number(index));
+    ids.push(typeof item.id === 'string' || typeof item.id === 'number' ? item.id : null);
   });
-  return { features, numbers };
+  return { features, numbers, ids };
 }
 
 /** A geometry MapLibre can draw: a known type whose every position is two or three finite numbers. */
@@ -154,7 +159,7 @@ function positions(value: unknown, depth: number): boolean {
 
 function result(
   base: { file: string; format: 'geojson' | 'ndjson'; encoding: Encoding },
-  { features, numbers }: Kept,
+  { features, numbers, ids }: Kept,
   tally: Tally,
   of: number,
   options: ReadOptions,
@@ -168,6 +173,7 @@ function result(
     ...base,
     features,
     columns,
+    ...sourceIdsOf(ids),
     ...(dating.dates ? { dates: dating.dates } : {}),
     skipped: [...tally.skipped(of), ...dating.tally.skipped(features.length)],
     questions: dating.question ? [dating.question] : [],

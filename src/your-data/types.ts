@@ -77,6 +77,11 @@ export interface YourData {
   /** CSV: each feature's row as a spreadsheet numbers it (a header is row 1). */
   rows?: number[];
   dates?: DateColumn;
+  /**
+   * The file's own feature ids (GeoJSON `id`, KML Placemark `id`), aligned with `features`; absent
+   * when the file gives none. The map's ids are the features' indices, so these are kept apart.
+   */
+  sourceIds?: (string | number | null)[];
   /** KML: each feature's folder path ("Airstrips / 2011"), null outside any folder. */
   folders?: (string | null)[];
   /** The coordinate system the file was reprojected from, as its .prj or GeoJSON `crs` names it. */
@@ -116,6 +121,11 @@ export function withinWorld(geometry: Geometry): boolean {
       ? Math.abs(value[0]) <= 180 && Math.abs(value[1] as number) <= 90
       : value.every((inner) => positions(inner as unknown[]));
   return positions(geometry.coordinates);
+}
+
+/** The file's own ids, or nothing when it has none (most CSV-like data). */
+export function sourceIdsOf(ids: (string | number | null)[]): { sourceIds?: (string | number | null)[] } {
+  return ids.some((id) => id !== null) ? { sourceIds: ids } : {};
 }
 
 /** Counts what a reader leaves out, keeping the first numbers for the message. */

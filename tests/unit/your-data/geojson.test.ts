@@ -66,4 +66,23 @@ describe('GeoJSON and newline-delimited GeoJSON', () => {
       'swiss.geojson: the file names a coordinate system the map cannot convert to longitude and latitude: urn:ogc:def:crs:EPSG::2056',
     );
   });
+
+  it("keeps the file's own feature ids apart from the map's, and adds none where it has none", () => {
+    const point = { type: 'Point', coordinates: [-90, 15] };
+    const withIds = strToU8(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', id: 'seizure-17', geometry: point, properties: { id: 'a column' } },
+          { type: 'Feature', geometry: point, properties: {} },
+          { type: 'Feature', id: 42, geometry: point, properties: {} },
+        ],
+      }),
+    );
+    const data = readFile(withIds, 'ids.geojson');
+    expect(
+      data.ok && [data.features.map((f) => f.id), data.sourceIds, data.features[0]?.properties?.id],
+    ).toEqual([[0, 1, 2], ['seizure-17', null, 42], 'a column']);
+    expect(read('bare-geometry/polygon.geojson').sourceIds).toBeUndefined();
+  });
 });

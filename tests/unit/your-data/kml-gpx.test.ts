@@ -72,4 +72,13 @@ describe('KML, KMZ and GPX', () => {
       '<!DOCTYPE html><html><body>Pista</body></html>',
     );
   });
+
+  it("keeps a Placemark's own id", () => {
+    const kml = strToU8(
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark id="pista-3"><Point><coordinates>-90,15</coordinates></Point></Placemark></kml>',
+    );
+    const result = readFile(kml, 'ids.kml');
+    expect(result.ok && [result.features[0]?.id, result.sourceIds]).toEqual([0, ['pista-3']]);
+    expect(read('mymaps-kml/airstrips.kml').sourceIds).toBeUndefined();
+  });
 });
