@@ -1,0 +1,71 @@
+/**
+ * What the page and the reading worker say to each other, and the worker's side as a function of
+ * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
+ */
+import { readFile, tooLarge } from './read.ts';
+import type { ReadOptions, ReadResult } from './types.ts';
+
+export interface ReadRequest {
+  id: number;
+  /** A File from the picker or a drop (read in the worker), or bytes already in memory. */
+  file: Blob | Uint8Array;
+  name: string;
+  options?: ReadOptions;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'progress'; stage: 'reading' | 'parsing'; loaded: number; total: number }
+  | { id: number; type: 'result'; result: ReadResult };
+
+/** Files above this get progress messages while they are read. */
+export const PROGRESS_ABOVE = 2 * 1024 * 1024;
+
+export async function answer(request: ReadRequest, post: (message: WorkerMessage) => void): Promise<void> {
+  const { id, name } = request;
+  const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
+  const refused = tooLarge(name, total);
+  if (refused) {
+    post({ id, type: 'result', result: refused });
+    return;
+  }
+  const progress = total > PROGRESS_ABOVE;
+  let bytes: Uint8Array;
+  try {
+    bytes =
+      request.file instanceof Uint8Array
+        ? request.file
+        : await readBlob(
+            request.file,
+            progress
+              ? (loaded) => post({ id, type: 'progress', stage: 'reading', loaded, total })
+              : undefined,
+          );
+  } catch (error) {
+    // A file moved or deleted since it was chosen: the browser cannot read it (NotReadableError).
+    const detail = error instanceof Error ? error.message : String(error);
+    post({
+      id,
+      type: 'result',
+      result: { ok: false, file: name, problem: { file: name, rule: 'failed', detail } },
+    });
+    return;
+  }
+  if (progress) post({ id, type: 'progress', stage: 'parsing', loaded: total, total });
+  post({ id, type: 'result', result: readFile(bytes, name, request.options) });
+}
+
+/** A Blob's bytes in one buffer, filled chunk by chunk as the stream gives them. */
+async function readBlob(blob: Blob, onChunk?: (loaded: number) => void): Promise<Uint8Array> {
+  if (!onChunk) return new Uint8Array(await blob.arrayBuffer());
+  const bytes = new Uint8Array(blob.size);
+  let loaded = 0;
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value, loaded);
+    loaded += value.length;
+    onChunk(loaded);
+  }
+  return bytes.subarray(0, loaded);
+}

@@ -1,0 +1,62 @@
+/**
+ * What the browser will run, built by Vite as the app is: the readers only in the worker's own file,
+ * which the page's CSP allows (worker-src 'self'), and no eval or Function constructor anywhere,
+ * which it refuses (script-src 'self' has no 'unsafe-eval').
+ */
+import type { Rolldown } from 'vite';
+import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
+
+type Output = Rolldown.RolldownOutput['output'][number];
+
+const text = (o: Output): string =>
+  o.type === 'chunk' ? o.code : typeof o.source === 'string' ? o.source : new TextDecoder().decode(o.source);
+
+/** A string each reader library carries into a bundle, whatever the minifier renames. */
+const LIBRARIES = {
+  papaparse: 'delimitersToGuess',
+  togeojson: 'ExtendedData',
+  xmldom: 'xmldom',
+  proj4: 'Transverse_Mercator',
+  'check-geojson': 'This type of GeoJSON object is not allowed here',
+};
+
+describe('the your-data bundle', async () => {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      rollupOptions: { input: 'src/your-data/open.ts', preserveEntrySignatures: 'strict' },
+    },
+    worker: { format: 'es' },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    'output' in r ? (r.output as Output[]) : [],
+  );
+  const page = outputs.filter((o) => o.type === 'chunk');
+  const worker = outputs.filter((o) => /^assets\/worker-.*\.js$/.test(o.fileName));
+
+  it('puts the readers in a worker file of their own, and none in the page’s code', () => {
+    expect(worker).toHaveLength(1);
+    const workerCode = text(worker[0] as Output);
+    const pageCode = page.map(text).join('\n');
+    expect(
+      Object.keys(LIBRARIES).filter((lib) => workerCode.includes(LIBRARIES[lib as keyof typeof LIBRARIES])),
+    ).toEqual(Object.keys(LIBRARIES));
+    expect(
+      Object.keys(LIBRARIES).filter((lib) => pageCode.includes(LIBRARIES[lib as keyof typeof LIBRARIES])),
+    ).toEqual([]);
+  });
+
+  it('uses no eval and no Function constructor, which the CSP refuses', () => {
+    const offending = outputs
+      .filter((o) => o.fileName.endsWith('.js'))
+      .flatMap((o) =>
+        [...text(o).matchAll(/.{0,40}(?:\bFunction\(|\beval\b).{0,40}/g)].map(
+          (m) => `${o.fileName}: ${m[0]}`,
+        ),
+      );
+    expect(offending).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The worker's wiring, in Node: `answer` is all worker.ts runs, and `openFiles` is tested against a
+ * stand-in Worker that runs `answer` in this process, with a structured clone each way as the
+ * browser's postMessage makes.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  answer,
+  PROGRESS_ABOVE,
+  type ReadRequest,
+  type WorkerMessage,
+} from '../../../src/your-data/messages.ts';
+import { openFiles } from '../../../src/your-data/open.ts';
+import { FILE_LIMITS, readFile } from '../../../src/your-data/read.ts';
+import { fixture } from './helpers.ts';
+
+const csv = fixture('spanish-excel/incautaciones.csv');
+
+/** A file of more than PROGRESS_ABOVE bytes that is quick to read: one point, then white space. */
+function largeFile(): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`{"type":"Point","coordinates":[-90,15]}${' '.repeat(PROGRESS_ABOVE)}`);
+}
+
+describe('answer (what the worker runs)', () => {
+  it('reads bytes in one message, the result the reader gives', async () => {
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 3, file: csv, name: 'incautaciones.csv' }, (m) => messages.push(m));
+    expect(messages).toEqual([{ id: 3, type: 'result', result: readFile(csv, 'incautaciones.csv') }]);
+  });
+
+  it('passes the reader’s answers on to the reader', async () => {
+    const messages: WorkerMessage[] = [];
+    const request: ReadRequest = {
+      id: 0,
+      file: new Blob([csv]),
+      name: 'x.csv',
+      options: { dateOrder: 'day-first' },
+    };
+    await answer(request, (m) => messages.push(m));
+    const result = messages[0]?.type === 'result' ? messages[0].result : undefined;
+    expect(result?.ok && result.dates?.order).toBe('day-first');
+  });
+
+  it('reports progress while reading a large File, then parsing, then the result', async () => {
+    const big = largeFile();
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 1, file: new Blob([big]), name: 'big.geojson' }, (m) => messages.push(m));
+    const progress = messages.filter((m) => m.type === 'progress');
+    expect(progress.length).toBeGreaterThan(1);
+    const loaded = progress.map((m) => m.loaded);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({
+      id: 1,
+      type: 'progress',
+      stage: 'parsing',
+      loaded: big.length,
+      total: big.length,
+    });
+    const last = messages.at(-1);
+    expect(last?.type === 'result' && last.result.ok && last.result.features.length).toBe(1);
+  });
+
+  it('refuses a File over 200 MB from its size, without reading it', async () => {
+    const huge = new Blob([csv]);
+    Object.defineProperty(huge, 'size', { value: FILE_LIMITS.refuse + 1 });
+    huge.arrayBuffer = () => Promise.reject(new Error('read'));
+    huge.stream = () => {
+      throw new Error('read');
+    };
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 0, file: huge, name: 'huge.csv' }, (m) => messages.push(m));
+    expect(messages).toEqual([
+      {
+        id: 0,
+        type: 'result',
+        result: { ok: false, file: 'huge.csv', problem: { file: 'huge.csv', rule: 'too-large' } },
+      },
+    ]);
+  });
+
+  it('answers a File the browser cannot read with one line, not silence', async () => {
+    const unreadable = new Blob([csv]);
+    unreadable.arrayBuffer = () => Promise.reject(new Error('NotReadableError: the file changed'));
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 0, file: unreadable, name: 'gone.csv' }, (m) => messages.push(m));
+    expect(messages).toEqual([
+      {
+        id: 0,
+        type: 'result',
+        result: {
+          ok: false,
+          file: 'gone.csv',
+          problem: { file: 'gone.csv', rule: 'failed', detail: 'NotReadableError: the file changed' },
+        },
+      },
+    ]);
+  });
+});
+
+/** Enough of a Worker for openFiles: messages cloned each way, answered by `answer`. */
+class InProcessWorker {
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  postMessage(request: ReadRequest): void {
+    void answer(structuredClone(request), (message) => {
+      if (!this.terminated)
+        this.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerMessage>);
+    });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('openFiles (what the page calls)', () => {
+  const files = [
+    new File([csv], 'incautaciones.csv'),
+    new File([fixture('mymaps-kml/airstrips.kml')], 'airstrips.kml'),
+    new File([], 'empty.geojson'),
+  ];
+
+  it('resolves with one result a file, in order, and stops its worker', async () => {
+    let worker: InProcessWorker | undefined;
+    const results = await openFiles(files, {
+      worker: () => {
+        worker = new InProcessWorker();
+        return worker as unknown as Worker;
+      },
+    });
+    expect(results.map((r) => [r.file, r.ok, r.ok ? r.format : r.problem.rule])).toEqual([
+      ['incautaciones.csv', true, 'csv'],
+      ['airstrips.kml', true, 'kml'],
+      ['empty.geojson', false, 'empty'],
+    ]);
+    expect(worker?.terminated).toBe(true);
+  });
+
+  it('keeps prototype-free properties safe across the clone', async () => {
+    const [result] = await openFiles([new File([fixture('hostile-properties/hostile.csv')], 'hostile.csv')], {
+      worker: () => new InProcessWorker() as unknown as Worker,
+    });
+    const p = result?.ok ? (result.features[0]?.properties as Record<string, unknown>) : {};
+    expect(Object.hasOwn(p, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe('polluted');
+    expect(Object.getPrototypeOf(p)).toBe(Object.prototype);
+  });
+
+  it('forwards progress for a large file', async () => {
+    const seen: string[] = [];
+    await openFiles([new File([csv], 'small.csv'), new File([largeFile()], 'big.geojson')], {
+      worker: () => new InProcessWorker() as unknown as Worker,
+      onProgress: ({ index, file, stage }) => seen.push(`${index} ${file} ${stage}`),
+    });
+    expect(seen.at(0)).toBe('1 big.geojson reading');
+    expect(seen.at(-1)).toBe('1 big.geojson parsing');
+  });
+
+  it('stops the worker and rejects when cancelled', async () => {
+    const controller = new AbortController();
+    const worker = new InProcessWorker();
+    const opening = openFiles([new File([largeFile()], 'big.geojson')], {
+      worker: () => worker as unknown as Worker,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error('cancelled by the reader')),
+    });
+    await expect(opening).rejects.toThrow('cancelled by the reader');
+    expect(worker.terminated).toBe(true);
+  });
+});
