@@ -83,6 +83,93 @@ export const es: Messages = {
     notYet: 'aún no: oculta',
     undatedNote: 'Los flujos de tránsito no tienen fecha: se muestran en todas las fechas.',
   },
+  yourData: {
+    title: 'Tus datos',
+    add: 'Añadir tus datos…',
+    formats: 'GeoJSON, CSV, TSV, KML, KMZ, GPX o Shapefile comprimido',
+    drop: 'Suelta tus archivos para añadirlos al mapa',
+    kept: 'Se leen y se guardan solo en este navegador (sus datos del sitio), nunca se suben. Quitar retira un archivo; borrar los datos de este sitio en la configuración del navegador los retira todos.',
+    reading: (count: number) => (count === 1 ? 'Leyendo 1 archivo…' : `Leyendo ${count} archivos…`),
+    features: (count: string, one: boolean) => (one ? `${count} entidad` : `${count} entidades`),
+    added: (file: string, features: string) => `Añadido ${file}: ${features}.`,
+    removed: (file: string) => `Quitado ${file}.`,
+    remove: 'Quitar',
+    removeLabel: (file: string) => `Quitar ${file}`,
+    popupTitle: (file: string) => `Tus datos: ${file}`,
+    property: 'Propiedad',
+    value: 'Valor',
+    textListIntro: 'Archivos que has añadido: solo en este mapa, nunca parte del reportaje.',
+    notAnswered: (file: string) => `${file}: no se añadió, la pregunta se cerró sin respuesta.`,
+    failed: (reason: string) => `No se pudieron leer tus archivos: ${reason}`,
+    link: 'Un enlace no puede llevar tus propios archivos: quien lo abra verá solo el reportaje.',
+    encoding: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 con marca de orden de bytes',
+      'windows-1252': 'Windows-1252',
+    },
+    readAs: (encoding: string) => `Leído como ${encoding}.`,
+    coordinates: {
+      title: (file: string) => `¿Dónde están las coordenadas en ${file}?`,
+      intro:
+        'Ninguna columna tiene un nombre que el mapa reconozca como latitud o longitud. Elige las columnas que las contienen, en grados decimales.',
+      latitude: 'Latitud (y)',
+      longitude: 'Longitud (x)',
+    },
+    dateOrder: {
+      title: (file: string) => `¿Cómo están escritas las fechas en ${file}?`,
+      intro: (column: string, examples: string) => `La columna «${column}» tiene fechas como ${examples}.`,
+      dayFirst: 'Primero el día: 04/03/2011 es el 4 de marzo de 2011',
+      monthFirst: 'Primero el mes: 04/03/2011 es el 3 de abril de 2011',
+    },
+    read: 'Leer el archivo',
+    close: 'Cerrar',
+    skipped: (
+      count: string,
+      of: string,
+      unit: 'rows' | 'features' | 'lines',
+      what: string,
+      numbers: string,
+      one: boolean,
+    ) => {
+      const words = {
+        rows: ['fila', 'filas'],
+        features: ['entidad', 'entidades'],
+        lines: ['línea', 'líneas'],
+      }[unit];
+      return `${count} de ${of} ${words[1]} ${what}: ${one ? words[0] : words[1]} ${numbers}`;
+    },
+    at: (line: number, column?: number) =>
+      column ? `línea ${line}, columna ${column}: ` : `línea ${line}: `,
+    rules: {
+      empty: 'el archivo está vacío',
+      'too-large': 'el archivo supera los 200 MB, más de lo que el mapa puede contener: rechazado sin leer',
+      binary: 'no es un archivo de texto que el mapa pueda leer',
+      unknown:
+        'el mapa lee GeoJSON, GeoJSON delimitado por líneas, CSV, TSV, KML, KMZ, GPX y Shapefile comprimido',
+      json: 'no es un JSON válido',
+      geojson: 'este JSON no es GeoJSON',
+      'no-features': 'el archivo no contiene entidades con ubicación',
+      xml: 'no es un XML bien formado',
+      'xml-doctype':
+        'el XML declara un DOCTYPE o entidades, que KML y GPX nunca necesitan: rechazado sin leer',
+      'zip-size': 'el archivo comprimido se expande más allá de 200 MB: rechazado',
+      'zip-ratio': 'el archivo comprimido se expande más de 100 veces su tamaño: rechazado',
+      'zip-entries': 'el archivo comprimido contiene más de 1000 archivos: rechazado',
+      'zip-no-layer': 'el archivo comprimido no contiene ningún archivo .kml ni .shp',
+      zip: 'no es un archivo zip legible',
+      shapefile: 'este Shapefile no se puede leer',
+      failed: 'no se pudo leer el archivo',
+      'no-coordinates': 'no tenían coordenadas',
+      'no-geometry': 'no tenían geometría',
+      'not-json': 'no eran JSON',
+      'out-of-range':
+        'tenían coordenadas fuera de ±90 de latitud o ±180 de longitud (¿proyectadas o invertidas?)',
+      'bad-date': 'tenían una fecha que no se lee como fecha, y se dibujan sin fecha',
+      large: 'el archivo supera los 25 MB: puede tardar en leerse y el mapa puede ir lento con él',
+      'no-projection':
+        'el .prj nombra un sistema de coordenadas que el mapa no sabe convertir a longitud y latitud',
+    },
+  },
   textList: {
     title: 'Todo lo del mapa, en texto',
     hidden: ' (oculta en el mapa)',
