@@ -22,6 +22,7 @@ import { currentView, Permalink } from './permalink.ts';
 import { printableMap } from './print.ts';
 import { ReportMap } from './report-map.ts';
 import { createMapView } from './view.ts';
+import { mountYourData } from './your-data-wiring.ts';
 
 export interface MountOptions {
   container: HTMLElement;
@@ -188,6 +189,17 @@ export function mountMap(options: MountOptions): MountedMap {
     );
   }
   panel.append(textList.element);
+  // The reader's own files, beside the report's layers; not in an embed, whose reader came for one view.
+  const yourData = embedded
+    ? undefined
+    : mountYourData({
+        map,
+        container,
+        legend: legend.element,
+        textList: textList.element,
+        styleLayers: style.layers,
+        t,
+      });
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
@@ -206,6 +218,7 @@ export function mountMap(options: MountOptions): MountedMap {
       return { view: currentView(map), layers: shown, feature: feature ?? undefined, date: day };
     },
     destroy() {
+      yourData?.destroy();
       stopFlows();
       stopPrint();
       permalink.destroy();

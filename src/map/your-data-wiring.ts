@@ -1,0 +1,65 @@
+/**
+ * The reader's files in a mounted map: the legend's "Your data", the text list's entries and the
+ * drop target, with the reading and drawing code (./your-data.ts) imported only when a file comes
+ * or after the first idle, to show the files kept from an earlier visit. Keeps mount.ts to a call.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { Messages } from '../i18n/index.ts';
+import { clickableLayers, layerOf } from '../style/tags.ts';
+import { acceptDrops, createYourDataPanel } from '../ui/your-data.ts';
+import type { YourDataSession } from './your-data.ts';
+
+export interface YourDataMount {
+  /** Whether a reader's layer is shown: links cannot carry it. */
+  shown(): boolean;
+  destroy(): void;
+}
+
+export function mountYourData(options: {
+  map: maplibregl.Map;
+  container: HTMLElement;
+  legend: HTMLElement;
+  textList: HTMLElement;
+  styleLayers: readonly maplibregl.LayerSpecification[];
+  t: Messages;
+}): YourDataMount {
+  const { map, container, t } = options;
+  let session: Promise<YourDataSession> | undefined;
+  let current: YourDataSession | undefined;
+  const withSession = (act: (s: YourDataSession) => unknown): void => {
+    session ??= import('./your-data.ts').then(({ YourDataSession }) => {
+      current = new YourDataSession(
+        map,
+        panel,
+        // Under the report's lowest layer, so every report layer stays on top and clickable.
+        {
+          beforeId: options.styleLayers.find((l) => layerOf(l))?.id,
+          reportClickable: clickableLayers(options.styleLayers),
+        },
+        t,
+        () => {},
+      );
+      return current;
+    });
+    session.then(act).catch((error: unknown) => panel.announce([t.page.partFailed(String(error))]));
+  };
+  const panel = createYourDataPanel({
+    onFiles: (files) => withSession((s) => s.addFiles(files)),
+    onToggle: (id, visible) => withSession((s) => s.toggle(id, visible)),
+    onRemove: (id) => withSession((s) => s.remove(id)),
+    t,
+  });
+  options.legend.append(panel.element);
+  options.textList.append(panel.listElement);
+  const stopDrops = acceptDrops(container, (files) => withSession((s) => s.addFiles(files)), t);
+  map.once('idle', () => withSession((s) => s.restore()));
+  return {
+    shown: () => current?.shown() ?? false,
+    destroy() {
+      stopDrops();
+      current?.destroy();
+      panel.element.remove();
+      panel.listElement.remove();
+    },
+  };
+}

@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pagePoint, waitForReady, withMap } from '../../scripts/app-page.ts';
+import { ROOT } from '../../scripts/io.ts';
+import { DEFAULT_BOUNDS } from '../../src/data/default-view.ts';
+import { freshSessionPerTest } from './helpers.ts';
+
+const open = freshSessionPerTest();
+const FIXTURES = `${ROOT}tests/fixtures/your-data/`;
+const fixture = (path: string) => `${FIXTURES}${path}`;
+
+/** The legend's "Your data" entries, in order: each file's id and name. */
+const entries = (page: Page) =>
+  page.locator('.your-data__entry').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.getAttribute('data-your-data') ?? '',
+      name: li.querySelector('.your-data__name')?.textContent ?? '',
+      count: li.querySelector('.legend__description')?.textContent ?? '',
+    })),
+  );
+
+const waitForEntries = (page: Page, count: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('.your-data__entry').length === n, count, {
+    timeout: 20_000,
+  });
+
+/** How many of a file's features the map draws once framed on them, with its layers' visibility. */
+const drawn = (page: Page, id: string) =>
+  withMap(
+    page,
+    async (map, fileId) => {
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.id.startsWith(`your-data-${fileId}-`))
+        .map((l) => l.id);
+      const source = map.getSource(`your-data-${fileId}`) as unknown as {
+        serialize(): { data: { features: { geometry: { coordinates: unknown } }[] } };
+      };
+      // Framed on its own data, as a reader would pan there.
+      const positions: number[][] = [];
+      const visit = (v: unknown): void => {
+        if (Array.isArray(v) && typeof v[0] === 'number') positions.push(v as number[]);
+        else if (Array.isArray(v)) v.forEach(visit);
+      };
+      for (const f of source.serialize().data.features) visit(f.geometry.coordinates);
+      const xs = positions.map((p) => p[0] as number);
+      const ys = positions.map((p) => p[1] as number);
+      map.fitBounds(
+        [
+          [Math.min(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.max(...ys)],
+        ],
+        { padding: 80, duration: 0, maxZoom: 9 },
+      );
+      await new Promise((resolve) => map.once('idle', resolve));
+      const order = map.getStyle().layers.map((l) => l.id);
+      const firstReport = order.findIndex((id) => /^(transit|alta|militarised)/.test(id));
+      return {
+        rendered: map.queryRenderedFeatures({ layers }).length,
+        visibility: [
+          ...new Set(layers.map((l) => String(map.getLayoutProperty(l, 'visibility') ?? 'visible'))),
+        ],
+        underReport: layers.every((l) => order.indexOf(l) < firstReport),
+      };
+    },
+    id,
+  );
+
+/** Resolves once the page's IndexedDB keeps exactly these files (name, shown), in any order. */
+const waitForKept = (page: Page, expected: [string, boolean][]) =>
+  page.waitForFunction(async (want) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('your-data');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const all = await new Promise<{ name: string; visible: boolean }[]>((resolve) => {
+      const request = db.transaction('files').objectStore('files').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    const kept = all.map((f) => `${f.name} ${f.visible}`).sort();
+    return JSON.stringify(kept) === JSON.stringify(want.map(([n, v]) => `${n} ${v}`).sort());
+  }, expected);
+
+describe("the reader's own files", () => {
+  it('adds several files through the input: each drawn under the report, named, toggled and removed', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page
+      .locator('#your-data-input')
+      .setInputFiles([
+        fixture('page/hostile-points.geojson'),
+        fixture('mymaps-kml/airstrips.kml'),
+        fixture('gpx/field-work.gpx'),
+        fixture('page/areas.geojson'),
+      ]);
+    await waitForEntries(page, 4);
+    const files = await entries(page);
+    expect(files.map((f) => f.name)).toEqual([
+      'hostile-points.geojson',
+      'airstrips.kml',
+      'field-work.gpx',
+      'areas.geojson',
+    ]);
+    expect(files[0]?.count).toBe('2 features');
+    await expect(page.locator('.your-data__status').textContent()).resolves.toContain(
+      'Added areas.geojson: 1 feature.',
+    );
+    for (const file of files) {
+      const seen = await drawn(page, file.id);
+      expect(seen.rendered, file.name).toBeGreaterThan(0);
+      expect(seen.visibility, file.name).toEqual(['visible']);
+      expect(seen.underReport, file.name).toBe(true);
+    }
+    // The text list: one entry a file, not one a feature.
+    await expect(page.locator('.your-data-text .text-list__item').count()).resolves.toBe(4);
+
+    const first = files[0]?.id as string;
+    const checkbox = page.getByRole('checkbox', { name: /hostile-points\.geojson/ });
+    await checkbox.click();
+    expect((await drawn(page, first)).visibility).toEqual(['none']);
+    expect((await drawn(page, first)).rendered).toBe(0);
+    await checkbox.focus();
+    await page.keyboard.press('Space');
+    expect((await drawn(page, first)).visibility).toEqual(['visible']);
+
+    await page.getByRole('button', { name: 'Remove hostile-points.geojson' }).click();
+    await waitForEntries(page, 3);
+    expect(await withMap(page, (map, id) => map.getSource(`your-data-${id}`) === undefined, first)).toBe(
+      true,
+    );
+    await expect(page.locator('.your-data__status').textContent()).resolves.toBe(
+      'Removed hostile-points.geojson.',
+    );
+    expect(session.external, 'requests outside the origin').toEqual([]);
+  });
+
+  it('adds files dropped on the map, showing a drop target while they are dragged over it', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    const target = page.locator('.your-data-drop');
+    await expect(target.isVisible()).resolves.toBe(false);
+    const files = ['page/lines.geojson', 'page/areas.geojson'].map((path) => ({
+      name: path.split('/')[1] as string,
+      text: readFileSync(fixture(path), 'utf8'),
+    }));
+    // A synthetic drag: Chromium lets a page build a DataTransfer holding Files.
+    await page.evaluate((list) => {
+      const transfer = new DataTransfer();
+      for (const { name, text } of list) transfer.items.add(new File([text], name));
+      const map = document.getElementById('map') as HTMLElement;
+      map.dispatchEvent(
+        new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+      (window as unknown as { __transfer: DataTransfer }).__transfer = transfer;
+    }, files);
+    await expect(target.isVisible()).resolves.toBe(true);
+    await page.evaluate(() => {
+      const transfer = (window as unknown as { __transfer: DataTransfer }).__transfer;
+      const canvas = document.querySelector('#map canvas') as HTMLElement;
+      canvas.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect(target.isVisible()).resolves.toBe(false);
+    await waitForEntries(page, 2);
+    const added = await entries(page);
+    expect(added.map((f) => f.name)).toEqual(['lines.geojson', 'areas.geojson']);
+    // The map shows the new data with the report, which both fit in one view.
+    const view = () =>
+      withMap(page, (map, points) => points.map((p) => map.getBounds().contains(p as [number, number])), [
+        [-84, 9.5],
+        [-79.5, 9.3],
+        ...DEFAULT_BOUNDS,
+      ]);
+    expect(await view()).toEqual([true, true, true, true]);
+    for (const file of added) expect((await drawn(page, file.id)).rendered, file.name).toBeGreaterThan(0);
+    // Data across the ocean is shown alone: the report there would shrink it to a dot.
+    await page.locator('#your-data-input').setInputFiles(fixture('page/manila.geojson'));
+    await waitForEntries(page, 3);
+    expect(
+      await withMap(page, (map) => [
+        map.getBounds().contains([121, 14.6]),
+        map.getBounds().contains([-90, 15]),
+      ]),
+    ).toEqual([true, false]);
+    expect(session.external).toEqual([]);
+  });
+
+  it("shows a feature's properties as text in its popup, hostile names and values included", async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/hostile-points.geojson'));
+    await waitForEntries(page, 1);
+    await withMap(page, async (map) => {
+      map.jumpTo({ center: [-85.5, 12.5], zoom: 9 });
+      await new Promise((resolve) => map.once('idle', resolve));
+    });
+    const point = await pagePoint(page, [-85.5, 12.5]);
+    await page.mouse.click(point.x, point.y);
+    const popup = page.locator('.your-data-popup');
+    await popup.waitFor();
+    await expect(popup.locator('h2').textContent()).resolves.toBe('Your data: hostile-points.geojson');
+    const rows = await popup
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toContainEqual([
+      '<img src=x onerror=window.__pwned=1>',
+      '<script>window.__pwned=1</script>',
+    ]);
+    expect(rows).toContainEqual(['__proto__', '{"polluted":"yes"}']);
+    expect(rows).toContainEqual(['description', '<b>bold</b> &amp; plain']);
+    await expect(popup.locator('img, script, b').count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  });
+
+  it('keeps the files through a reload, until Remove', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page
+      .locator('#your-data-input')
+      .setInputFiles([fixture('page/lines.geojson'), fixture('gpx/field-work.gpx')]);
+    await waitForEntries(page, 2);
+    const before = await entries(page);
+    await page.getByRole('checkbox', { name: /field-work\.gpx/ }).click();
+    // Hidden is kept too: wait until IndexedDB holds it, as a reader's next visit would come later.
+    await waitForKept(page, [
+      ['lines.geojson', true],
+      ['field-work.gpx', false],
+    ]);
+    await page.reload();
+    await waitForReady(page);
+    await waitForEntries(page, 2);
+    const after = await entries(page);
+    expect(after).toEqual(before);
+    expect(await page.getByRole('checkbox', { name: /field-work\.gpx/ }).isChecked()).toBe(false);
+    expect((await drawn(page, after[0]?.id as string)).rendered).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Remove lines.geojson' }).click();
+    await waitForEntries(page, 1);
+    await waitForKept(page, [['field-work.gpx', false]]);
+    await page.reload();
+    await waitForReady(page);
+    await waitForEntries(page, 1);
+    expect((await entries(page)).map((f) => f.name)).toEqual(['field-work.gpx']);
+    expect(session.external).toEqual([]);
+  });
+
+  it('asks which columns hold the coordinates, in a dialog that fits a 320×568 screen', async () => {
+    const session = await open({ viewport: { width: 320, height: 568 } });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('unrecognised-csv/puntos.csv'));
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.locator('h2').textContent()).resolves.toBe(
+      'Where are the coordinates in puntos.csv?',
+    );
+    for (const part of [dialog.locator('h2'), dialog.getByRole('button', { name: 'Close' })]) {
+      const box = await part.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.x ?? -1) >= 0 && (box?.y ?? -1) >= 0).toBe(true);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(320);
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(568);
+    }
+    await dialog.getByLabel('Latitude (y)').selectOption('norte');
+    await dialog.getByLabel('Longitude (x)').selectOption('este');
+    await dialog.getByRole('button', { name: 'Read the file' }).click();
+    await waitForEntries(page, 1);
+    expect((await entries(page))[0]?.count).toBe('2 features');
+  });
+
+  it('announces a refused file in one line, in the page language', async () => {
+    const session = await open({ hash: '#lang=es' });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('rules/json.geojson'));
+    const status = page.locator('.your-data__status');
+    await page.waitForFunction(() =>
+      document.querySelector('.your-data__status')?.textContent?.includes('json.geojson'),
+    );
+    const text = (await status.textContent()) ?? '';
+    expect(text).toMatch(/^json\.geojson: (línea \d+(, columna \d+)?: )?no es un JSON válido/);
+    await expect(page.locator('.your-data__entry').count()).resolves.toBe(0);
+  });
+});
