@@ -6,7 +6,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Messages } from '../i18n/index.ts';
 import { clickableLayers, layerOf } from '../style/tags.ts';
-import { acceptDrops, createYourDataPanel } from '../ui/your-data.ts';
+import { acceptDrops, createYourDataPanel, markShown } from '../ui/your-data.ts';
 import type { YourDataSession } from './your-data.ts';
 
 export interface YourDataMount {
@@ -37,7 +37,7 @@ export function mountYourData(options: {
           reportClickable: clickableLayers(options.styleLayers),
         },
         t,
-        () => {},
+        () => markShown(current?.shown() ?? false),
       );
       return current;
     });

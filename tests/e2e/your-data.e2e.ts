@@ -288,4 +288,88 @@ describe("the reader's own files", () => {
     expect(text).toMatch(/^json\.geojson: (línea \d+(, columna \d+)?: )?no es un JSON válido/);
     await expect(page.locator('.your-data__entry').count()).resolves.toBe(0);
   });
+
+  it('says in the share menu that a link cannot carry the files, while one is shown', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.getByText('Save image · Embed · Cite').click();
+    const note = page.locator('.share .your-data-link-note');
+    await expect(note.isVisible()).resolves.toBe(false);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/lines.geojson'));
+    await waitForEntries(page, 1);
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.textContent()).resolves.toBe(
+      'A link cannot carry your own files: whoever opens it sees the report alone.',
+    );
+    await page.getByRole('checkbox', { name: /lines\.geojson/ }).click();
+    await expect(note.isVisible()).resolves.toBe(false);
+  });
+
+  it('asks once whether dates are day-first, and keeps the answer', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('spanish-excel/incautaciones.csv'));
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.locator('h2').textContent()).resolves.toBe(
+      'How are the dates written in incautaciones.csv?',
+    );
+    await dialog.getByLabel(/Day first/).check();
+    await dialog.getByRole('button', { name: 'Read the file' }).click();
+    await waitForEntries(page, 1);
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    // Kept with the file, for the next visit's reading.
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('your-data');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const all = await new Promise<{ read?: { dateOrder?: string } }[]>((resolve) => {
+        const request = db.transaction('files').objectStore('files').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return all.length === 1 && all[0]?.read?.dateOrder === 'day-first';
+    });
+    await page.reload();
+    await waitForReady(page);
+    // Read again from what was kept, with its answer: no question this time.
+    await waitForEntries(page, 1);
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    expect(session.external).toEqual([]);
+  });
+
+  it('clusters a file of 20,000 points, with counts', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.evaluate(() => {
+      // A grid over Central America, 200 × 100 points.
+      const features = Array.from({ length: 20_000 }, (_, i) => ({
+        type: 'Feature',
+        properties: { n: i },
+        geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
+      }));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
+      const map = document.getElementById('map') as HTMLElement;
+      map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    const counts = await withMap(
+      page,
+      async (map, fileId) => {
+        await new Promise((resolve) => map.once('idle', resolve));
+        return map
+          .queryRenderedFeatures({ layers: [`your-data-${fileId}-count`] })
+          .map((f) => Number(f.properties?.point_count));
+      },
+      id,
+    );
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((c) => c > 1)).toBe(true);
+  });
 });
