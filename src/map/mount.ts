@@ -132,6 +132,7 @@ export function mountMap(options: MountOptions): MountedMap {
     visible,
     date,
     t,
+    yieldsClick: (point) => yourData?.takesClick(point) ?? false,
     onChange: () => {
       const { visible: shown, date: day } = report.state();
       for (const { id } of REPORT_LAYERS) {

@@ -85,14 +85,19 @@ export class YourDataLayers {
   constructor(
     private readonly map: maplibregl.Map,
     private readonly options: {
-      /** The report's lowest style layer: the reader's layers go under it. */
+      /** The style layer the reader's layers go under. */
       beforeId: string | undefined;
-      /** The report's clickable layers: a click on one of them is the report's. */
+      /** The report's clickable layers: a click on one of its lines is the report's. */
       reportClickable: readonly string[];
       t: Messages;
     },
   ) {
-    this.subscriptions = [map.on('click', (event) => this.click(event.point, event.lngLat))];
+    this.subscriptions = [
+      map.on('click', (event) => {
+        const hit = this.hitAt(event.point);
+        if (hit) this.open(hit, event.lngLat);
+      }),
+    ];
   }
 
   destroy(): void {
@@ -257,18 +262,32 @@ export class YourDataLayers {
     this.map.fitBounds(together >= reportZoom - 1.5 ? both : own, { ...options, duration: 0 });
   }
 
-  private click(point: maplibregl.Point, at: maplibregl.LngLat): void {
+  /** Whether a click here opens a reader's feature: the report's areas yield, its lines do not. */
+  takesClick(point: maplibregl.Point): boolean {
+    return this.hitAt(point) !== undefined;
+  }
+
+  private hitAt(point: maplibregl.Point): maplibregl.MapGeoJSONFeature | undefined {
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
       [point.x - TOLERANCE_PX, point.y - TOLERANCE_PX],
       [point.x + TOLERANCE_PX, point.y + TOLERANCE_PX],
     ];
-    const report = this.options.reportClickable.filter((id) => this.map.getLayer(id));
-    if (report.length > 0 && this.map.queryRenderedFeatures(box, { layers: report }).length > 0) return;
     const layers = [...this.files.keys()]
       .flatMap((id) => this.layerIds(id))
       .filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return undefined;
     const hit = this.map.queryRenderedFeatures(box, { layers })[0];
-    if (!hit) return;
+    if (!hit) return undefined;
+    const lines = this.options.reportClickable.filter((id) => {
+      const type = this.map.getLayer(id)?.type;
+      return type !== undefined && type !== 'fill';
+    });
+    if (lines.length > 0 && this.map.queryRenderedFeatures(box, { layers: lines }).length > 0)
+      return undefined;
+    return hit;
+  }
+
+  private open(hit: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLat): void {
     const fileId = hit.source.slice(PREFIX.length);
     const file = this.files.get(fileId);
     if (!file) return;

@@ -5,14 +5,25 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Messages } from '../i18n/index.ts';
-import { clickableLayers, layerOf } from '../style/tags.ts';
+import { clickableLayers } from '../style/tags.ts';
 import { acceptDrops, createYourDataPanel, markShown } from '../ui/your-data.ts';
 import type { YourDataSession } from './your-data.ts';
 
 export interface YourDataMount {
   /** Whether a reader's layer is shown: links cannot carry it. */
   shown(): boolean;
+  /** Whether a click at this point opens a reader's feature rather than the report's. */
+  takesClick(point: maplibregl.Point): boolean;
   destroy(): void;
+}
+
+/**
+ * Where the reader's layers go: over the areas' tints, which are opaque (src/theme.ts, areaColour)
+ * and would hide them, and under every line and label of the report and the basemap.
+ */
+function aboveAreas(layers: readonly maplibregl.LayerSpecification[]): string | undefined {
+  const lastFill = layers.findLastIndex((l) => l.type === 'fill');
+  return layers[lastFill + 1]?.id;
 }
 
 export function mountYourData(options: {
@@ -31,9 +42,8 @@ export function mountYourData(options: {
       current = new YourDataSession(
         map,
         panel,
-        // Under the report's lowest layer, so every report layer stays on top and clickable.
         {
-          beforeId: options.styleLayers.find((l) => layerOf(l))?.id,
+          beforeId: aboveAreas(options.styleLayers),
           reportClickable: clickableLayers(options.styleLayers),
         },
         t,
@@ -55,6 +65,7 @@ export function mountYourData(options: {
   map.once('idle', () => withSession((s) => s.restore()));
   return {
     shown: () => current?.shown() ?? false,
+    takesClick: (point) => current?.takesClick(point) ?? false,
     destroy() {
       stopDrops();
       current?.destroy();

@@ -43,6 +43,10 @@ export class YourDataSession {
     return [...this.kept.values()].some((f) => f.visible);
   }
 
+  takesClick(point: maplibregl.Point): boolean {
+    return this.layers.takesClick(point);
+  }
+
   /** Draws the files kept from earlier visits (or from before a change of language). */
   async restore(): Promise<void> {
     const lines: string[] = [];

@@ -132,9 +132,10 @@ export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourData
     announce(lines) {
       // A line each, each a sentence, so that a screen reader pauses between them.
       status.replaceChildren(
-        ...lines.map((line) =>
+        ...lines.flatMap((line, i) => [
+          ...(i > 0 ? [' '] : []),
           el('span', { class: 'your-data__line' }, /[.…]$/.test(line) ? line : `${line}.`),
-        ),
+        ]),
       );
     },
   };

@@ -54,14 +54,19 @@ const drawn = (page: Page, id: string) =>
         { padding: 80, duration: 0, maxZoom: 9 },
       );
       await new Promise((resolve) => map.once('idle', resolve));
-      const order = map.getStyle().layers.map((l) => l.id);
-      const firstReport = order.findIndex((id) => /^(transit|alta|militarised)/.test(id));
+      const style = map.getStyle().layers;
+      const order = style.map((l) => l.id);
+      const report = style.filter((l) => /^(transit|alta|militarised)/.test(l.id));
+      const lastArea = Math.max(...report.filter((l) => l.type === 'fill').map((l) => order.indexOf(l.id)));
+      // The report's outlines, routes and labels: every report layer after its last area.
+      const firstLine = Math.min(...report.map((l) => order.indexOf(l.id)).filter((i) => i > lastArea));
       return {
         rendered: map.queryRenderedFeatures({ layers }).length,
         visibility: [
           ...new Set(layers.map((l) => String(map.getLayoutProperty(l, 'visibility') ?? 'visible'))),
         ],
-        underReport: layers.every((l) => order.indexOf(l) < firstReport),
+        // Over the areas' opaque tints, which would hide them; under the report's lines and labels.
+        underReport: layers.every((l) => order.indexOf(l) > lastArea && order.indexOf(l) < firstLine),
       };
     },
     id,
@@ -371,5 +376,35 @@ describe("the reader's own files", () => {
     );
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((c) => c > 1)).toBe(true);
+  });
+
+  it("opens a reader's point inside a report area, and keeps the report's area popup elsewhere", async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/honduras.geojson'));
+    await waitForEntries(page, 1);
+    // Inside Honduras's militarised-policing tint, away from the report's lines.
+    const airstrip: [number, number] = [-86.8, 15.0];
+    await withMap(
+      page,
+      async (map, center) => {
+        map.jumpTo({ center, zoom: 8 });
+        await new Promise((resolve) => map.once('idle', resolve));
+      },
+      airstrip,
+    );
+    const point = await pagePoint(page, airstrip);
+    await page.mouse.click(point.x, point.y);
+    await page.locator('.your-data-popup').waitFor();
+    await expect(page.locator('.maplibregl-popup .feature-popup').count()).resolves.toBe(0);
+    await expect(page.locator('.your-data-popup h2').textContent()).resolves.toBe(
+      'Your data: honduras.geojson',
+    );
+    // A little way off the point, still in Honduras: the report's own popup.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(point.x + 60, point.y + 60);
+    await page.locator('.maplibregl-popup .feature-popup').waitFor();
+    await expect(page.locator('.your-data-popup').count()).resolves.toBe(0);
   });
 });
