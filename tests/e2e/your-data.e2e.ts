@@ -407,4 +407,43 @@ describe("the reader's own files", () => {
     await page.locator('.maplibregl-popup .feature-popup').waitFor();
     await expect(page.locator('.your-data-popup').count()).resolves.toBe(0);
   });
+
+  it('reads, draws and keeps a file with no network, from the precache, after one visit', async () => {
+    const session = await open({ serviceWorkers: 'allow' });
+    const { page } = session;
+    await waitForReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    // Offline before the import code was ever asked for: it must come from the service worker.
+    session.server.setReachable(false);
+    await page.context().setOffline(true);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/areas.geojson'));
+    await waitForEntries(page, 1);
+    await waitForKept(page, [['areas.geojson', true]]);
+    await page.reload();
+    await waitForReady(page);
+    await waitForEntries(page, 1);
+    const [file] = await entries(page);
+    expect(file?.name).toBe('areas.geojson');
+    expect((await drawn(page, file?.id as string)).rendered).toBeGreaterThan(0);
+    expect(session.external).toEqual([]);
+  });
+
+  it('shows the files again after a change of language', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/hostile-points.geojson'));
+    await waitForEntries(page, 1);
+    await page.locator('#language').selectOption('es');
+    await page.waitForFunction(
+      () => document.querySelector('.your-data__title')?.textContent === 'Tus datos',
+    );
+    await waitForEntries(page, 1);
+    expect((await entries(page))[0]).toMatchObject({ name: 'hostile-points.geojson', count: '2 entidades' });
+    await expect(page.getByRole('button', { name: 'Quitar hostile-points.geojson' }).count()).resolves.toBe(
+      1,
+    );
+  });
 });
