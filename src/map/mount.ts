@@ -78,6 +78,7 @@ export function mountMap(options: MountOptions): MountedMap {
     date,
     onDate: (day, { settled }) => {
       report.setDate(day, { quiet: !settled });
+      yourData?.setDate(day);
       // A drag's last day may already be set, quietly: the list and the link catch up here.
       if (settled) {
         textList.setDate(day);
@@ -141,6 +142,7 @@ export function mountMap(options: MountOptions): MountedMap {
       }
       timeline.setDate(day);
       textList.setDate(day);
+      yourData?.setDate(day);
       permalink.write();
     },
   });
@@ -199,6 +201,7 @@ export function mountMap(options: MountOptions): MountedMap {
         legend: legend.element,
         textList: textList.element,
         styleLayers: style.layers,
+        date,
         t,
       });
 

@@ -6,7 +6,9 @@
  */
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
+import { type Interval, stateAt } from '../data/time.ts';
 import type { Messages } from '../i18n/index.ts';
+import { TIME_STATE } from '../style/time.ts';
 import { FONT_BOLD } from '../theme.ts';
 import { yourDataPopup } from '../ui/your-data-popup.ts';
 import type { YourData } from '../your-data/types.ts';
@@ -54,6 +56,27 @@ function forMap(data: YourData): GeoJSON.FeatureCollection {
   };
 }
 
+/** A dated row as the report's features are: shown from its date, uncertain while it may not be yet. */
+const state = ['coalesce', ['feature-state', TIME_STATE], 'in-force'] as ExpressionSpecification;
+const byState = (shown: number, uncertain: number): ExpressionSpecification => [
+  'match',
+  state,
+  'not-yet',
+  0,
+  'uncertain',
+  uncertain,
+  shown,
+];
+
+/** Each feature's date as an interval with a start only: a row is an event, in force from its day. */
+function intervals(data: YourData): (Interval | undefined)[] {
+  return (data.dates?.values ?? []).map((d) =>
+    d
+      ? { start: { earliest: d.earliest, latest: d.latest, date: d.date, precision: d.unit, source: '' } }
+      : undefined,
+  );
+}
+
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /** [west, south, east, north] of every position, or undefined for none. */
@@ -81,6 +104,9 @@ export class YourDataLayers {
   private readonly files = new Map<string, DrawnFile>();
   private popup: maplibregl.Popup | null = null;
   private readonly subscriptions: { unsubscribe(): void }[];
+  private date: string;
+  /** Each file's features' dates, where it has a date column. */
+  private readonly dated = new Map<string, (Interval | undefined)[]>();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -89,9 +115,12 @@ export class YourDataLayers {
       beforeId: string | undefined;
       /** The report's clickable layers: a click on one of its lines is the report's. */
       reportClickable: readonly string[];
+      /** The timeline's day. */
+      date: string;
       t: Messages;
     },
   ) {
+    this.date = options.date;
     this.subscriptions = [
       map.on('click', (event) => {
         const hit = this.hitAt(event.point);
@@ -113,6 +142,7 @@ export class YourDataLayers {
   add(file: DrawnFile): void {
     this.remove(file.id);
     this.files.set(file.id, file);
+    if (file.data.dates) this.dated.set(file.id, intervals(file.data));
     const source = `${PREFIX}${file.id}`;
     const points = file.data.features.filter((f) => f.geometry?.type === 'Point').length;
     const cluster = points >= CLUSTER_FROM;
@@ -139,7 +169,7 @@ export class YourDataLayers {
         source,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
-        paint: { 'fill-color': own(['fill'], c), 'fill-opacity': 0.3 },
+        paint: { 'fill-color': own(['fill'], c), 'fill-opacity': byState(0.3, 0.12) },
       },
       before,
     );
@@ -150,7 +180,7 @@ export class YourDataLayers {
         source,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
-        paint: { 'line-color': own(['stroke'], c), 'line-width': 1.5 },
+        paint: { 'line-color': own(['stroke'], c), 'line-width': 1.5, 'line-opacity': byState(1, 0.4) },
       },
       before,
     );
@@ -161,7 +191,7 @@ export class YourDataLayers {
         source,
         filter: is('LineString', 'MultiLineString'),
         layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': own(['stroke'], c), 'line-width': 2.5 },
+        paint: { 'line-color': own(['stroke'], c), 'line-width': 2.5, 'line-opacity': byState(1, 0.4) },
       },
       before,
     );
@@ -177,6 +207,8 @@ export class YourDataLayers {
           'circle-radius': 5,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1.5,
+          'circle-opacity': byState(1, 0.35),
+          'circle-stroke-opacity': byState(1, 0.35),
         },
       },
       before,
@@ -216,6 +248,25 @@ export class YourDataLayers {
         before,
       );
     }
+    this.applyDate(file.id);
+  }
+
+  /** Draws every dated row as it stands on `day`, as feature state: a repaint, not a re-tiling. */
+  setDate(day: string): void {
+    if (day === this.date) return;
+    this.date = day;
+    for (const id of this.files.keys()) this.applyDate(id);
+  }
+
+  private applyDate(id: string): void {
+    const source = `${PREFIX}${id}`;
+    this.dated.get(id)?.forEach((interval, feature) => {
+      if (interval)
+        this.map.setFeatureState(
+          { source, id: feature },
+          { [TIME_STATE]: stateAt(interval, this.date).state },
+        );
+    });
   }
 
   setVisible(id: string, visible: boolean): void {
@@ -231,6 +282,7 @@ export class YourDataLayers {
 
   remove(id: string): void {
     if (!this.files.delete(id)) return;
+    this.dated.delete(id);
     this.popup?.remove();
     for (const layer of this.layerIds(id)) if (this.map.getLayer(layer)) this.map.removeLayer(layer);
     if (this.map.getSource(`${PREFIX}${id}`)) this.map.removeSource(`${PREFIX}${id}`);
@@ -276,7 +328,10 @@ export class YourDataLayers {
       .flatMap((id) => this.layerIds(id))
       .filter((id) => this.map.getLayer(id));
     if (layers.length === 0) return undefined;
-    const hit = this.map.queryRenderedFeatures(box, { layers })[0];
+    // A row not yet dated on the timeline's day is drawn transparent: it cannot be clicked either.
+    const hit = this.map
+      .queryRenderedFeatures(box, { layers })
+      .find((f) => f.state?.[TIME_STATE] !== 'not-yet');
     if (!hit) return undefined;
     const lines = this.options.reportClickable.filter((id) => {
       const type = this.map.getLayer(id)?.type;

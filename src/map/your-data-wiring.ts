@@ -12,6 +12,8 @@ import type { YourDataSession } from './your-data.ts';
 export interface YourDataMount {
   /** Whether a reader's layer is shown: links cannot carry it. */
   shown(): boolean;
+  /** The timeline's day, for the reader's dated rows. */
+  setDate(day: string): void;
   /** Whether a click at this point opens a reader's feature rather than the report's. */
   takesClick(point: maplibregl.Point): boolean;
   destroy(): void;
@@ -32,11 +34,14 @@ export function mountYourData(options: {
   legend: HTMLElement;
   textList: HTMLElement;
   styleLayers: readonly maplibregl.LayerSpecification[];
+  /** The timeline's day at the start. */
+  date: string;
   t: Messages;
 }): YourDataMount {
   const { map, container, t } = options;
   let session: Promise<YourDataSession> | undefined;
   let current: YourDataSession | undefined;
+  let date = options.date;
   const withSession = (act: (s: YourDataSession) => unknown): void => {
     session ??= import('./your-data.ts').then(({ YourDataSession }) => {
       current = new YourDataSession(
@@ -45,6 +50,7 @@ export function mountYourData(options: {
         {
           beforeId: aboveAreas(options.styleLayers),
           reportClickable: clickableLayers(options.styleLayers),
+          date,
         },
         t,
         () => markShown(current?.shown() ?? false),
@@ -65,6 +71,10 @@ export function mountYourData(options: {
   map.once('idle', () => withSession((s) => s.restore()));
   return {
     shown: () => current?.shown() ?? false,
+    setDate(day) {
+      date = day;
+      current?.setDate(day);
+    },
     takesClick: (point) => current?.takesClick(point) ?? false,
     destroy() {
       stopDrops();

@@ -27,7 +27,7 @@ export class YourDataSession {
   constructor(
     map: maplibregl.Map,
     private readonly panel: YourDataPanel,
-    options: { beforeId: string | undefined; reportClickable: readonly string[] },
+    options: { beforeId: string | undefined; reportClickable: readonly string[]; date: string },
     private readonly t: Messages,
     private readonly onChange: () => void,
   ) {
@@ -41,6 +41,10 @@ export class YourDataSession {
   /** Whether any of the reader's layers is shown, for the dialogs that make links. */
   shown(): boolean {
     return [...this.kept.values()].some((f) => f.visible);
+  }
+
+  setDate(day: string): void {
+    this.layers.setDate(day);
   }
 
   takesClick(point: maplibregl.Point): boolean {

@@ -446,4 +446,27 @@ describe("the reader's own files", () => {
       1,
     );
   });
+
+  it("follows the timeline with a file's dated rows: not yet, uncertain, in force", async () => {
+    const session = await open({ hash: '#6/15/-87&date=2011-06-15' });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/dated.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    const states = () =>
+      withMap(
+        page,
+        (map, source) =>
+          [0, 1, 2, 3].map((feature) => map.getFeatureState({ source, id: feature }).time ?? null),
+        `your-data-${id}`,
+      );
+    // 2008-03-10 is past; June 2011 holds the day; 20 December 2011 is to come; row D has no date.
+    expect(await states()).toEqual(['in-force', 'uncertain', 'not-yet', null]);
+    // The timeline's last day, the report's: every dated row is in force.
+    await page.locator('#timeline-date').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => window.location.hash.indexOf('date=') === -1);
+    expect(await states()).toEqual(['in-force', 'in-force', 'in-force', null]);
+  });
 });
