@@ -96,6 +96,7 @@ export const en = {
     removed: (file: string) => `Removed ${file}.`,
     remove: 'Remove',
     removeLabel: (file: string) => `Remove ${file}`,
+    credit: (files: string) => `Your data: ${files}`,
     popupTitle: (file: string) => `Your data: ${file}`,
     property: 'Property',
     value: 'Value',

@@ -95,6 +95,7 @@ export const es: Messages = {
     removed: (file: string) => `Quitado ${file}.`,
     remove: 'Quitar',
     removeLabel: (file: string) => `Quitar ${file}`,
+    credit: (files: string) => `Tus datos: ${files}`,
     popupTitle: (file: string) => `Tus datos: ${file}`,
     property: 'Propiedad',
     value: 'Valor',

@@ -181,7 +181,12 @@ export function mountMap(options: MountOptions): MountedMap {
     map.addControl(
       new ElementControl(
         createShareMenu({
-          savePng: async () => (await import('./save-picture.ts')).savePng(map, pictureState()),
+          // The PNG draws the reader's layers as the map does, so it credits them; the SVG does not.
+          savePng: async () =>
+            (await import('./save-picture.ts')).savePng(map, {
+              ...pictureState(),
+              yourFiles: yourData?.shownFiles() ?? [],
+            }),
           saveSvg: async () =>
             (await import('./save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
           embedCode: () => embedCode(window.location, t),

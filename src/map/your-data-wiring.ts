@@ -12,6 +12,8 @@ import type { YourDataSession } from './your-data.ts';
 export interface YourDataMount {
   /** Whether a reader's layer is shown: links cannot carry it. */
   shown(): boolean;
+  /** The names of the reader's files shown, for a picture's credits. */
+  shownFiles(): string[];
   /** The timeline's day, for the reader's dated rows. */
   setDate(day: string): void;
   /** Whether a click at this point opens a reader's feature rather than the report's. */
@@ -71,6 +73,7 @@ export function mountYourData(options: {
   map.once('idle', () => withSession((s) => s.restore()));
   return {
     shown: () => current?.shown() ?? false,
+    shownFiles: () => current?.shownFiles() ?? [],
     setDate(day) {
       date = day;
       current?.setDate(day);

@@ -40,7 +40,11 @@ export class YourDataSession {
 
   /** Whether any of the reader's layers is shown, for the dialogs that make links. */
   shown(): boolean {
-    return [...this.kept.values()].some((f) => f.visible);
+    return this.shownFiles().length > 0;
+  }
+
+  shownFiles(): string[] {
+    return [...this.kept.values()].filter((f) => f.visible).map((f) => f.name);
   }
 
   setDate(day: string): void {

@@ -7,6 +7,7 @@ import {
 } from '../../src/files/your-data-store.ts';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
+import { pictureFrame } from '../../src/picture/frame.ts';
 import { featureCount, problemLine, readLines, skippedLine } from '../../src/ui/your-data-words.ts';
 import { formatReadProblem, RULES, skippedText } from '../../src/your-data/open.ts';
 import type { Skipped, YourData } from '../../src/your-data/types.ts';
@@ -128,5 +129,19 @@ describe("keeping the reader's files", () => {
     await new YourDataStore(kept).put(file('ok', 5));
     expect((await new YourDataStore(kept).list()).map((f) => f.id)).toEqual(['ok']);
     expect(storedFile({ ...file('z', 1), read: 'nonsense' })?.read).toBeUndefined();
+  });
+});
+
+describe("a picture with the reader's files", () => {
+  const frame = (yourFiles?: string[]) =>
+    pictureFrame({ visible: ['alta-verapaz'], permalink: '', t: es, ...(yourFiles ? { yourFiles } : {}) });
+
+  it('credits them apart from the report, in the page language', () => {
+    expect(frame(['incautaciones.csv', 'pistas.kml']).credits).toEqual([
+      ...frame().credits,
+      'Tus datos: incautaciones.csv, pistas.kml',
+    ]);
+    expect(frame([]).credits).toEqual(frame().credits);
+    expect(frame().credits.join(' ')).not.toContain('Tus datos');
   });
 });
