@@ -169,6 +169,7 @@ export function mountMap(options: MountOptions): MountedMap {
           currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
           visibleLayers: () => report.state().visible,
           currentDate: () => report.state().date,
+          yourData: () => yourData?.shownLayers() ?? [],
           t,
         }),
       ),

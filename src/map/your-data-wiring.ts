@@ -4,6 +4,7 @@
  * or after the first idle, to show the files kept from an earlier visit. Keeps mount.ts to a call.
  */
 import type * as maplibregl from 'maplibre-gl';
+import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import { clickableLayers } from '../style/tags.ts';
 import { acceptDrops, createYourDataPanel, markShown } from '../ui/your-data.ts';
@@ -14,6 +15,8 @@ export interface YourDataMount {
   shown(): boolean;
   /** The names of the reader's files shown, for a picture's credits. */
   shownFiles(): string[];
+  /** The reader's layers shown, for the zip of everything. */
+  shownLayers(): YourLayer[];
   /** The timeline's day, for the reader's dated rows. */
   setDate(day: string): void;
   /** Whether a click at this point opens a reader's feature rather than the report's. */
@@ -74,6 +77,7 @@ export function mountYourData(options: {
   return {
     shown: () => current?.shown() ?? false,
     shownFiles: () => current?.shownFiles() ?? [],
+    shownLayers: () => current?.shownLayers() ?? [],
     setDate(day) {
       date = day;
       current?.setDate(day);

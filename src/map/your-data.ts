@@ -6,6 +6,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { DEFAULT_BOUNDS } from '../data/default-view.ts';
 import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/your-data-store.ts';
+import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
 import { askCoordinates, askDateOrder } from '../ui/your-data-dialogs.ts';
@@ -41,6 +42,12 @@ export class YourDataSession {
   /** Whether any of the reader's layers is shown, for the dialogs that make links. */
   shown(): boolean {
     return this.shownFiles().length > 0;
+  }
+
+  shownLayers(): YourLayer[] {
+    return [...this.kept.values()]
+      .filter((f) => f.visible)
+      .map((f) => ({ name: f.name, features: parsed.get(f.id)?.features ?? [] }));
   }
 
   shownFiles(): string[] {

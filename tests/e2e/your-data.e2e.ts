@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePoint, waitForReady, withMap } from '../../scripts/app-page.ts';
@@ -468,5 +469,30 @@ describe("the reader's own files", () => {
     await page.keyboard.press('End');
     await page.waitForFunction(() => window.location.hash.indexOf('date=') === -1);
     expect(await states()).toEqual(['in-force', 'in-force', 'in-force', null]);
+  });
+
+  it('puts the shown files in the zip of everything, under your-data/', async () => {
+    const session = await open({ acceptDownloads: true });
+    const { page } = session;
+    await waitForReady(page);
+    await page
+      .locator('#your-data-input')
+      .setInputFiles([fixture('page/lines.geojson'), fixture('page/areas.geojson')]);
+    await waitForEntries(page, 2);
+    await page.getByRole('checkbox', { name: /areas\.geojson/ }).click();
+    await page.getByText('Download data').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /every file in one zip/ }).click(),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync(await file.path())));
+    expect(Object.keys(zip).filter((n) => n.startsWith('your-data/'))).toEqual([
+      'your-data/lines.geojson.geojson',
+    ]);
+    const lines = JSON.parse(strFromU8(zip['your-data/lines.geojson.geojson'] as Uint8Array));
+    expect(lines.features[0].geometry.type).toBe('LineString');
+    expect(strFromU8(zip['README.txt'] as Uint8Array)).toContain(
+      'added by the reader from lines.geojson; not from the report.',
+    );
   });
 });
