@@ -495,4 +495,27 @@ describe("the reader's own files", () => {
       'added by the reader from lines.geojson; not from the report.',
     );
   });
+
+  it('opens the file chooser from the keyboard, and announces the result', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    const add = page.getByRole('button', { name: 'Add your data…' });
+    const choosing = page.waitForEvent('filechooser');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(fixture('gpx/field-work.gpx'));
+    await waitForEntries(page, 1);
+    await expect(page.locator('.your-data__status').getAttribute('role')).resolves.toBe('status');
+    await expect(page.locator('.your-data__status').textContent()).resolves.toBe(
+      'Added field-work.gpx: 4 features.',
+    );
+    // Remove by keyboard: focus goes back to Add, not to the page's start.
+    await page.getByRole('button', { name: 'Remove field-work.gpx' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForEntries(page, 0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add your data…');
+  });
 });
