@@ -130,6 +130,9 @@ export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourData
       listElement.hidden = entries.size === 0;
     },
     announce(lines) {
+      // A folded legend (phones) hides its status line from eyes and screen readers alike: unfold it.
+      const legend = element.closest('details');
+      if (legend) legend.open = true;
       // A line each, each a sentence, so that a screen reader pauses between them.
       status.replaceChildren(
         ...lines.flatMap((line, i) => [

@@ -279,6 +279,11 @@ describe("the reader's own files", () => {
     await dialog.getByRole('button', { name: 'Read the file' }).click();
     await waitForEntries(page, 1);
     expect((await entries(page))[0]?.count).toBe('2 features');
+    // The legend, folded on a small screen, unfolds to show what happened.
+    await expect(page.locator('.your-data__status').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.your-data__status').textContent()).resolves.toBe(
+      'Added puntos.csv: 2 features.',
+    );
   });
 
   it('announces a refused file in one line, in the page language', async () => {
