@@ -45,3 +45,10 @@ export function areaColour({ fill, fillOpacity }: { fill: string; fillOpacity: n
     .map((c) => c.toString(16).padStart(2, '0'))
     .join('')}`;
 }
+
+/**
+ * The reader's own layers, one colour a file in turn: each stays ΔE ≥ 12 from the report's colours,
+ * the sea and the land, and apart from the others, in normal vision, deuteranopia and protanopia
+ * (tests/unit/your-data-colours.test.ts), so a reader's file never passes for the report's.
+ */
+export const yourDataPalette = ['#1e88e5', '#009e73', '#cc79a7', '#222222', '#882255', '#56b4e9'] as const;

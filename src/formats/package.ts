@@ -17,6 +17,7 @@ import { layerKml } from './kml.ts';
 import { layerQml } from './qml.ts';
 import { type ReadmeOptions, readmeText } from './readme.ts';
 import { layerSld } from './sld.ts';
+import { type YourLayer, yourDataEntries } from './your-data.ts';
 
 /** Every format a layer is written in, in the download menu's order. */
 export const LAYER_FORMATS = [
@@ -95,10 +96,16 @@ export function buildPackage(
  */
 export function zipPackage(
   pkg: Package,
-  { geoPackage, narrowed }: { geoPackage?: Uint8Array; narrowed?: ReadmeOptions['narrowed'] },
+  {
+    geoPackage,
+    narrowed,
+    yourData = [],
+  }: { geoPackage?: Uint8Array; narrowed?: ReadmeOptions['narrowed']; yourData?: readonly YourLayer[] },
 ) {
   const entries: ZipEntry[] = [...pkg.files];
   if (geoPackage) entries.push({ name: GEOPACKAGE_NAME, bytes: geoPackage });
   const readme = readmeText({ files: entries.map((e) => e.name), data: pkg.data, narrowed });
-  return zipExport([{ name: README_NAME, text: readme }, ...entries]);
+  // The reader's files after the report's, and README.txt's words about them after its own.
+  const own = yourDataEntries(yourData);
+  return zipExport([{ name: README_NAME, text: readme + own.readme }, ...entries, ...own.entries]);
 }

@@ -22,6 +22,7 @@ import { currentView, Permalink } from './permalink.ts';
 import { printableMap } from './print.ts';
 import { ReportMap } from './report-map.ts';
 import { createMapView } from './view.ts';
+import { mountYourData } from './your-data-wiring.ts';
 
 export interface MountOptions {
   container: HTMLElement;
@@ -77,6 +78,7 @@ export function mountMap(options: MountOptions): MountedMap {
     date,
     onDate: (day, { settled }) => {
       report.setDate(day, { quiet: !settled });
+      yourData?.setDate(day);
       // A drag's last day may already be set, quietly: the list and the link catch up here.
       if (settled) {
         textList.setDate(day);
@@ -131,6 +133,7 @@ export function mountMap(options: MountOptions): MountedMap {
     visible,
     date,
     t,
+    yieldsClick: (point) => yourData?.takesClick(point) ?? false,
     onChange: () => {
       const { visible: shown, date: day } = report.state();
       for (const { id } of REPORT_LAYERS) {
@@ -139,6 +142,7 @@ export function mountMap(options: MountOptions): MountedMap {
       }
       timeline.setDate(day);
       textList.setDate(day);
+      yourData?.setDate(day);
       permalink.write();
     },
   });
@@ -165,6 +169,7 @@ export function mountMap(options: MountOptions): MountedMap {
           currentView: () => map.getBounds().toArray().flat() as [number, number, number, number],
           visibleLayers: () => report.state().visible,
           currentDate: () => report.state().date,
+          yourData: () => yourData?.shownLayers() ?? [],
           t,
         }),
       ),
@@ -177,7 +182,12 @@ export function mountMap(options: MountOptions): MountedMap {
     map.addControl(
       new ElementControl(
         createShareMenu({
-          savePng: async () => (await import('./save-picture.ts')).savePng(map, pictureState()),
+          // The PNG draws the reader's layers as the map does, so it credits them; the SVG does not.
+          savePng: async () =>
+            (await import('./save-picture.ts')).savePng(map, {
+              ...pictureState(),
+              yourFiles: yourData?.shownFiles() ?? [],
+            }),
           saveSvg: async () =>
             (await import('./save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
           embedCode: () => embedCode(window.location, t),
@@ -188,6 +198,18 @@ export function mountMap(options: MountOptions): MountedMap {
     );
   }
   panel.append(textList.element);
+  // The reader's own files, beside the report's layers; not in an embed, whose reader came for one view.
+  const yourData = embedded
+    ? undefined
+    : mountYourData({
+        map,
+        container,
+        legend: legend.element,
+        textList: textList.element,
+        styleLayers: style.layers,
+        date,
+        t,
+      });
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
@@ -206,6 +228,7 @@ export function mountMap(options: MountOptions): MountedMap {
       return { view: currentView(map), layers: shown, feature: feature ?? undefined, date: day };
     },
     destroy() {
+      yourData?.destroy();
       stopFlows();
       stopPrint();
       permalink.destroy();

@@ -35,6 +35,8 @@ export interface ReportMapOptions {
   keys?: EventTarget;
   /** The popups' language; English by default. */
   t?: Messages;
+  /** Whether a click at this point belongs to the reader's own layers (src/map/your-data-layers.ts). */
+  yieldsClick?: (point: maplibregl.Point) => boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export class ReportMap {
       onChange,
       keys = document,
       t = en,
+      yieldsClick = () => false,
     }: ReportMapOptions,
   ) {
     this.date = date;
@@ -89,6 +92,7 @@ export class ReportMap {
     this.onChange = onChange ?? (() => {});
     this.subscriptions = [
       map.on('click', (event) => {
+        if (yieldsClick(event.point)) return;
         const id = this.featureAt(event.point);
         if (id) this.openFeature(id, { at: event.lngLat, returnFocus: map.getCanvas() });
       }),

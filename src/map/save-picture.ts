@@ -21,6 +21,8 @@ export interface PictureState {
   permalink: string;
   /** The frame's language, and the SVG's labels'. */
   t?: Messages;
+  /** The reader's own files shown on the map, which a PNG draws as it is drawn. */
+  yourFiles?: readonly string[];
 }
 
 export const pictureName = (date: string, extension: string) => `guatemala-transit-map-${date}.${extension}`;

@@ -37,10 +37,13 @@ export function pictureFrame({
   date = TIMELINE.report,
   permalink,
   t = en,
+  yourFiles = [],
 }: {
   visible: readonly ReportLayerId[];
   date?: string;
   permalink: string;
+  /** The reader's own files drawn in the picture: credited apart, never as the report's. */
+  yourFiles?: readonly string[];
   /** The frame's language; English by default. */
   t?: Messages;
 }): PictureFrame {
@@ -58,7 +61,7 @@ export function pictureFrame({
     title: t.page.heading,
     asOf: t.picture.asOf(dayInWords(date, t)),
     legend,
-    credits: credits(t),
+    credits: yourFiles.length > 0 ? [...credits(t), t.yourData.credit(yourFiles.join(', '))] : credits(t),
     note: legend.some((entry) => entry.swatch.kind === 'lines') ? t.picture.schematic : null,
     permalink,
   };

@@ -4,6 +4,7 @@ import { accessed, type Citation, type CitedFeature, citeFeature, citeMap } from
 import { copyField } from './copy.ts';
 import { el } from './dom.ts';
 import { fullMapUrl } from './embed.ts';
+import { linkNote } from './your-data.ts';
 
 const FORMS: { key: keyof Citation; rows: number }[] = [
   { key: 'text', rows: 6 },
@@ -35,6 +36,7 @@ export function openCiteDialog(
       t.cite.accessed(accessed(context.today, t).words),
       feature ? t.cite.featureLink : t.cite.mapLink,
     ),
+    linkNote(t),
   );
   for (const form of FORMS) {
     const id = `cite-${form.key}`;

@@ -3,6 +3,7 @@ import type { ExportOptions } from '../data/export.ts';
 import { GEOPACKAGE_NAME, ZIP_NAME } from '../data/names.ts';
 import { narrowedWords } from '../data/narrowed.ts';
 import type { LayerFormat } from '../formats/package.ts';
+import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
 import { el } from './dom.ts';
@@ -18,6 +19,8 @@ export interface ExportMenuOptions {
   visibleLayers?: () => readonly ReportLayerId[];
   /** The timeline's date; absent when there is no map. */
   currentDate?: () => string;
+  /** The reader's own layers shown, for the zip; none without a map. */
+  yourData?: () => readonly YourLayer[];
   t: Messages;
 }
 
@@ -56,6 +59,7 @@ export function createExportMenu({
   currentView,
   visibleLayers,
   currentDate,
+  yourData = () => [],
   t,
 }: ExportMenuOptions): HTMLElement {
   const inView = el('input', { type: 'checkbox', name: 'export-in-view' });
@@ -170,6 +174,7 @@ export function createExportMenu({
       const bytes = zipPackage(pkg, {
         geoPackage: geoPackage instanceof Uint8Array ? geoPackage : undefined,
         narrowed: chosen,
+        yourData: yourData(),
       });
       download(ZIP_NAME, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
     }),

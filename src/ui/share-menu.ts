@@ -2,6 +2,7 @@ import type { Messages } from '../i18n/index.ts';
 import { citeButton } from './cite.ts';
 import { copyField } from './copy.ts';
 import { el } from './dom.ts';
+import { linkNote } from './your-data.ts';
 
 export interface ShareMenuOptions {
   /** Each saves a picture of the view; loaded on demand, so they may take a moment. */
@@ -60,6 +61,7 @@ export function createShareMenu({ savePng, saveSvg, embedCode, t }: ShareMenuOpt
       embed,
       cite,
       el('p', { class: 'share__note' }, t.share.note),
+      linkNote(t),
       status,
     ),
   );

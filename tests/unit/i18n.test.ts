@@ -27,6 +27,8 @@ describe('the message catalogue', () => {
     );
     expect(same.map(([path]) => path)).toEqual([
       'layers › alta-verapaz › name',
+      'yourData › encoding › utf-8',
+      'yourData › encoding › windows-1252',
       'exportMenu › format › geojson',
       'exportMenu › format › kml',
       'exportMenu › format › csv',

@@ -1,0 +1,199 @@
+/**
+ * The reader's files, loaded on demand (the first file added, or after the first idle to show the
+ * files kept from an earlier visit): read them in the readers' worker, ask their questions, draw
+ * them, keep them in IndexedDB, and say what happened in the legend's status line.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import { DEFAULT_BOUNDS } from '../data/default-view.ts';
+import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/your-data-store.ts';
+import type { YourLayer } from '../formats/your-data.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { YourDataPanel } from '../ui/your-data.ts';
+import { askCoordinates, askDateOrder } from '../ui/your-data-dialogs.ts';
+import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
+import { openFiles } from '../your-data/open.ts';
+import type { ReadOptions, ReadResult, YourData } from '../your-data/types.ts';
+import { YourDataLayers } from './your-data-layers.ts';
+
+/** Files already read this visit, by id: a change of language draws them again without reading. */
+const parsed = new Map<string, YourData>();
+
+const newId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class YourDataSession {
+  private readonly layers: YourDataLayers;
+  private readonly store = new YourDataStore(browserStore());
+  private readonly kept = new Map<string, StoredFile>();
+
+  constructor(
+    map: maplibregl.Map,
+    private readonly panel: YourDataPanel,
+    options: { beforeId: string | undefined; reportClickable: readonly string[]; date: string },
+    private readonly t: Messages,
+    private readonly onChange: () => void,
+  ) {
+    this.layers = new YourDataLayers(map, { ...options, t });
+  }
+
+  destroy(): void {
+    this.layers.destroy();
+  }
+
+  /** Whether any of the reader's layers is shown, for the dialogs that make links. */
+  shown(): boolean {
+    return this.shownFiles().length > 0;
+  }
+
+  shownLayers(): YourLayer[] {
+    return [...this.kept.values()]
+      .filter((f) => f.visible)
+      .map((f) => ({ name: f.name, features: parsed.get(f.id)?.features ?? [] }));
+  }
+
+  shownFiles(): string[] {
+    return [...this.kept.values()].filter((f) => f.visible).map((f) => f.name);
+  }
+
+  setDate(day: string): void {
+    this.layers.setDate(day);
+  }
+
+  takesClick(point: maplibregl.Point): boolean {
+    return this.layers.takesClick(point);
+  }
+
+  /** Draws the files kept from earlier visits (or from before a change of language). */
+  async restore(): Promise<void> {
+    const lines: string[] = [];
+    for (const stored of await this.store.list().catch(() => [])) {
+      let data = parsed.get(stored.id);
+      if (!data) {
+        const [result] = await openFiles([fileOf(stored)], stored.read ? { read: stored.read } : {});
+        if (!result?.ok) {
+          if (result) lines.push(problemLine(result.problem, this.t));
+          continue;
+        }
+        data = result;
+      }
+      this.show(stored, data);
+    }
+    if (lines.length > 0) this.panel.announce(lines);
+  }
+
+  async addFiles(files: readonly File[]): Promise<void> {
+    this.panel.announce([this.t.yourData.reading(files.length)]);
+    let results: ReadResult[];
+    try {
+      results = await openFiles(files);
+    } catch (error) {
+      this.panel.announce([this.t.yourData.failed(String(error))]);
+      return;
+    }
+    const lines: string[] = [];
+    const added: string[] = [];
+    for (const [i, first] of results.entries()) {
+      const file = files[i] as File;
+      const answered = await this.answer(file, first);
+      if (!answered) {
+        lines.push(this.t.yourData.notAnswered(file.name));
+        continue;
+      }
+      const { result, read } = answered;
+      if (!result.ok) {
+        lines.push(problemLine(result.problem, this.t));
+        continue;
+      }
+      const stored: StoredFile = {
+        id: newId(),
+        name: file.name,
+        bytes: file,
+        ...(read ? { read } : {}),
+        colour: this.nextColour(),
+        visible: true,
+        added: Date.now(),
+      };
+      // Drawn even where the browser keeps nothing (a private window may refuse IndexedDB).
+      await this.store.put(stored).catch(() => {});
+      this.show(stored, result);
+      lines.push(...readLines(result, this.t));
+      added.push(stored.id);
+    }
+    this.layers.fit(added, DEFAULT_BOUNDS);
+    this.panel.announce(lines);
+  }
+
+  /** Asks a result's questions, if any, and reads the file again with the answers. */
+  private async answer(
+    file: File,
+    result: ReadResult | undefined,
+  ): Promise<{ result: ReadResult; read?: ReadOptions } | undefined> {
+    if (!result) return undefined;
+    if (!result.ok || result.questions.length === 0) return { result };
+    const read: ReadOptions = {};
+    for (const question of result.questions) {
+      if (question.kind === 'coordinates') {
+        const answer = await askCoordinates(file.name, question.columns, this.t);
+        if (!answer) return undefined;
+        read.coordinates = answer;
+      } else {
+        const answer = await askDateOrder(file.name, question, this.t);
+        if (!answer) return undefined;
+        read.dateOrder = answer;
+      }
+    }
+    const [again] = await openFiles([file], { read });
+    // A second read may ask what the first could not (the dates, once the coordinates are known).
+    if (again?.ok && again.questions.length > 0) {
+      const more = await this.answer(file, again);
+      return more && { ...more, read: { ...read, ...more.read } };
+    }
+    return again && { result: again, read };
+  }
+
+  private nextColour(): number {
+    const used = new Set([...this.kept.values()].map((f) => f.colour));
+    let n = 0;
+    while (used.has(n)) n += 1;
+    return n;
+  }
+
+  private show(stored: StoredFile, data: YourData): void {
+    parsed.set(stored.id, data);
+    this.kept.set(stored.id, stored);
+    const colour = paletteColour(stored.colour);
+    this.layers.add({ id: stored.id, name: stored.name, colour, data, visible: stored.visible });
+    this.panel.add({
+      id: stored.id,
+      name: stored.name,
+      count: data.features.length,
+      colour,
+      visible: stored.visible,
+      notes: [
+        ...data.skipped.map((s) => skippedLine(s, this.t)),
+        ...data.problems.map((p) => problemLine(p, this.t)),
+      ],
+    });
+    this.onChange();
+  }
+
+  toggle(id: string, visible: boolean): void {
+    const stored = this.kept.get(id);
+    if (!stored) return;
+    stored.visible = visible;
+    this.layers.setVisible(id, visible);
+    void this.store.update(id, { visible }).catch(() => {});
+    this.onChange();
+  }
+
+  remove(id: string): void {
+    const stored = this.kept.get(id);
+    if (!stored) return;
+    this.kept.delete(id);
+    parsed.delete(id);
+    this.layers.remove(id);
+    this.panel.remove(id);
+    void this.store.remove(id).catch(() => {});
+    this.panel.announce([this.t.yourData.removed(stored.name)]);
+    this.onChange();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The reader's own files in the legend: "Add your data…" (a file input taking several files), one
+ * entry a file (checkbox, swatch, name, count, Remove), where they are kept, and a status line that
+ * screen readers announce; plus the drop target over the map. DOM only: reading the files and drawing
+ * them are loaded on demand (src/map/your-data.ts).
+ */
+import type { Messages } from '../i18n/index.ts';
+import { el } from './dom.ts';
+import { featureCount } from './your-data-words.ts';
+import './your-data.css';
+
+export interface YourDataEntry {
+  id: string;
+  name: string;
+  count: number;
+  colour: string;
+  visible: boolean;
+  /** What was skipped or warned, for the text list. */
+  notes: string[];
+}
+
+export interface YourDataPanelOptions {
+  onFiles: (files: File[]) => void;
+  onToggle: (id: string, visible: boolean) => void;
+  onRemove: (id: string) => void;
+  t: Messages;
+}
+
+export interface YourDataPanel {
+  /** For the legend, under the report's layers. */
+  element: HTMLElement;
+  /** For the text list: one entry a file, never one a feature. */
+  listElement: HTMLElement;
+  add(entry: YourDataEntry): void;
+  remove(id: string): void;
+  /** Says one or more lines in the status line (role=status), replacing what it said. */
+  announce(lines: readonly string[]): void;
+}
+
+export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourDataPanelOptions): YourDataPanel {
+  const input = el('input', { type: 'file', multiple: '', class: 'your-data__input', id: 'your-data-input' });
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    // Cleared, so that choosing the same file again (after a Remove) fires change again.
+    input.value = '';
+    if (files.length > 0) onFiles(files);
+  });
+  // A real button for keyboards and screen readers; the input itself stays out of the tab order.
+  input.tabIndex = -1;
+  const button = el('button', { type: 'button', class: 'your-data__add' }, t.yourData.add);
+  button.addEventListener('click', () => input.click());
+  const list = el('ul', { class: 'legend__list your-data__list' });
+  const status = el('p', { class: 'your-data__status', role: 'status' });
+  const element = el(
+    'section',
+    { class: 'your-data', 'aria-labelledby': 'your-data-title' },
+    el('h3', { class: 'your-data__title', id: 'your-data-title' }, t.yourData.title),
+    list,
+    button,
+    input,
+    el('p', { class: 'your-data__hint' }, t.yourData.formats),
+    status,
+    el('p', { class: 'your-data__kept' }, t.yourData.kept),
+  );
+  const textItems = el('ul', { class: 'text-list__list' });
+  const listElement = el(
+    'section',
+    { class: 'your-data-text', 'aria-labelledby': 'your-data-text-title' },
+    el('h3', { id: 'your-data-text-title' }, t.yourData.title),
+    el('p', {}, t.yourData.textListIntro),
+    textItems,
+  );
+  listElement.hidden = true;
+  const entries = new Map<string, { legend: HTMLElement; text: HTMLElement }>();
+
+  return {
+    element,
+    listElement,
+    add(entry) {
+      const checkbox = el('input', { type: 'checkbox', name: 'your-data', value: entry.id });
+      checkbox.checked = entry.visible;
+      checkbox.addEventListener('change', () => onToggle(entry.id, checkbox.checked));
+      const swatch = el('span', { class: 'legend__swatch your-data__swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = entry.colour;
+      const count = featureCount(entry.count, t);
+      const remove = el(
+        'button',
+        { type: 'button', class: 'your-data__remove', 'aria-label': t.yourData.removeLabel(entry.name) },
+        t.yourData.remove,
+      );
+      remove.addEventListener('click', () => onRemove(entry.id));
+      const legend = el(
+        'li',
+        { class: 'your-data__entry', 'data-your-data': entry.id },
+        el(
+          'label',
+          { class: 'legend__item' },
+          checkbox,
+          swatch,
+          el(
+            'span',
+            { class: 'legend__text' },
+            el('span', { class: 'legend__name your-data__name' }, entry.name),
+            el('span', { class: 'legend__description' }, count),
+          ),
+        ),
+        remove,
+      );
+      const text = el(
+        'li',
+        { class: 'text-list__item', 'data-your-data': entry.id },
+        el('h4', { class: 'text-list__name' }, entry.name),
+        el('p', {}, count),
+        ...entry.notes.map((note) => el('p', { class: 'your-data__note' }, note)),
+      );
+      this.remove(entry.id);
+      entries.set(entry.id, { legend, text });
+      list.append(legend);
+      textItems.append(text);
+      listElement.hidden = false;
+    },
+    remove(id) {
+      const found = entries.get(id);
+      if (!found) return;
+      // Focus was on its Remove button: it goes to Add rather than to the page's start.
+      if (found.legend.contains(document.activeElement)) button.focus();
+      found.legend.remove();
+      found.text.remove();
+      entries.delete(id);
+      listElement.hidden = entries.size === 0;
+    },
+    announce(lines) {
+      // A folded legend (phones) hides its status line from eyes and screen readers alike: unfold it.
+      const legend = element.closest('details');
+      if (legend) legend.open = true;
+      // A line each, each a sentence, so that a screen reader pauses between them.
+      status.replaceChildren(
+        ...lines.flatMap((line, i) => [
+          ...(i > 0 ? [' '] : []),
+          el('span', { class: 'your-data__line' }, /[.…]$/.test(line) ? line : `${line}.`),
+        ]),
+      );
+    },
+  };
+}
+
+/**
+ * The note that a link cannot carry the reader's files, for the dialogs that make links (share,
+ * embed, cite); shown only while one of their layers is (the `data-your-data-shown` attribute).
+ */
+export const linkNote = (t: Messages): HTMLElement =>
+  el('p', { class: 'your-data-link-note' }, t.yourData.link);
+
+/** Marks the page while a reader's layer is shown, for linkNote. */
+export const markShown = (shown: boolean): void => {
+  document.documentElement.toggleAttribute('data-your-data-shown', shown);
+};
+
+const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+
+/**
+ * Drag-and-drop anywhere on the map, with a target shown while files are dragged over it. Returns
+ * the function that stops listening and removes the target.
+ */
+export function acceptDrops(
+  container: HTMLElement,
+  onFiles: (files: File[]) => void,
+  t: Messages,
+): () => void {
+  const target = el('div', { class: 'your-data-drop', 'aria-hidden': 'true' }, el('p', {}, t.yourData.drop));
+  target.hidden = true;
+  container.append(target);
+  const listening = new AbortController();
+  const options = { signal: listening.signal };
+  // dragenter and dragleave fire for every child crossed; dragover keeps coming while inside.
+  let depth = 0;
+  container.addEventListener(
+    'dragenter',
+    (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth += 1;
+      target.hidden = false;
+    },
+    options,
+  );
+  container.addEventListener(
+    'dragover',
+    (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    },
+    options,
+  );
+  container.addEventListener(
+    'dragleave',
+    () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) target.hidden = true;
+    },
+    options,
+  );
+  container.addEventListener(
+    'drop',
+    (event) => {
+      depth = 0;
+      target.hidden = true;
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      onFiles(files);
+    },
+    options,
+  );
+  return () => {
+    listening.abort();
+    target.remove();
+  };
+}
