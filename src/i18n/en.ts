@@ -117,6 +117,12 @@ export const en = {
       latitude: 'Latitude (y)',
       longitude: 'Longitude (x)',
     },
+    swap: {
+      title: (file: string) => `Swap latitude and longitude in ${file}?`,
+      intro: (latitude: string, longitude: string, rows: number) =>
+        `${rows === 1 ? '1 row lies' : `${rows} rows lie`} beyond the world as “${latitude}” and “${longitude}” are read, and every one would fit with the two swapped.`,
+      yes: 'Swap them',
+    },
     dateOrder: {
       title: (file: string) => `How are the dates written in ${file}?`,
       intro: (column: string, examples: string) => `The column “${column}” has dates such as ${examples}.`,
@@ -159,7 +165,9 @@ export const en = {
       'out-of-range': 'had coordinates beyond ±90 latitude or ±180 longitude (projected, or swapped?)',
       'bad-date': 'had a date that does not read as a date, and are drawn undated',
       large: 'the file is over 25 MB: it may take a while to read, and the map may be slow with it',
-      'no-projection': 'the .prj names a coordinate system the map cannot convert to longitude and latitude',
+      'too-many': 'the file holds more than 2,000,000 features, more than the map can draw: refused',
+      many: 'the file holds more than 250,000 features: the map may be slow with them',
+      'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
     },
   },
   textList: {

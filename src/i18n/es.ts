@@ -116,6 +116,12 @@ export const es: Messages = {
       latitude: 'Latitud (y)',
       longitude: 'Longitud (x)',
     },
+    swap: {
+      title: (file: string) => `¿Intercambiar latitud y longitud en ${file}?`,
+      intro: (latitude: string, longitude: string, rows: number) =>
+        `${rows === 1 ? '1 fila queda' : `${rows} filas quedan`} fuera del mundo tal como se leen «${latitude}» y «${longitude}», y todas cabrían con las dos intercambiadas.`,
+      yes: 'Intercambiarlas',
+    },
     dateOrder: {
       title: (file: string) => `¿Cómo están escritas las fechas en ${file}?`,
       intro: (column: string, examples: string) => `La columna «${column}» tiene fechas como ${examples}.`,
@@ -167,8 +173,11 @@ export const es: Messages = {
         'tenían coordenadas fuera de ±90 de latitud o ±180 de longitud (¿proyectadas o invertidas?)',
       'bad-date': 'tenían una fecha que no se lee como fecha, y se dibujan sin fecha',
       large: 'el archivo supera los 25 MB: puede tardar en leerse y el mapa puede ir lento con él',
+      'too-many':
+        'el archivo contiene más de 2.000.000 de entidades, más de las que el mapa puede dibujar: rechazado',
+      many: 'el archivo contiene más de 250.000 entidades: el mapa puede ir lento con ellas',
       'no-projection':
-        'el .prj nombra un sistema de coordenadas que el mapa no sabe convertir a longitud y latitud',
+        'el archivo nombra un sistema de coordenadas que el mapa no sabe convertir a longitud y latitud',
     },
   },
   textList: {

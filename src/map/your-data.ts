@@ -9,7 +9,7 @@ import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/y
 import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
-import { askCoordinates, askDateOrder } from '../ui/your-data-dialogs.ts';
+import { askCoordinates, askDateOrder, askSwap } from '../ui/your-data-dialogs.ts';
 import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
 import { openFiles } from '../your-data/open.ts';
 import type { ReadOptions, ReadResult, YourData } from '../your-data/types.ts';
@@ -122,29 +122,40 @@ export class YourDataSession {
     this.panel.announce(lines);
   }
 
-  /** Asks a result's questions, if any, and reads the file again with the answers. */
+  /**
+   * Asks a result's questions, if any, and reads the file again with the answers. A swap once
+   * declined is not offered again: the file is kept as read, its rows beyond the world counted.
+   */
   private async answer(
     file: File,
     result: ReadResult | undefined,
+    swapDeclined = false,
   ): Promise<{ result: ReadResult; read?: ReadOptions } | undefined> {
     if (!result) return undefined;
-    if (!result.ok || result.questions.length === 0) return { result };
+    const questions = result.ok ? result.questions.filter((q) => !(swapDeclined && q.kind === 'swap')) : [];
+    if (questions.length === 0) return { result };
     const read: ReadOptions = {};
-    for (const question of result.questions) {
+    let declined = swapDeclined;
+    for (const question of questions) {
       if (question.kind === 'coordinates') {
         const answer = await askCoordinates(file.name, question.columns, this.t);
         if (!answer) return undefined;
         read.coordinates = answer;
+      } else if (question.kind === 'swap') {
+        const answer = await askSwap(file.name, question, this.t);
+        if (answer) read.coordinates = answer;
+        else declined = true;
       } else {
         const answer = await askDateOrder(file.name, question, this.t);
         if (!answer) return undefined;
         read.dateOrder = answer;
       }
     }
+    if (Object.keys(read).length === 0) return { result };
     const [again] = await openFiles([file], { read });
     // A second read may ask what the first could not (the dates, once the coordinates are known).
     if (again?.ok && again.questions.length > 0) {
-      const more = await this.answer(file, again);
+      const more = await this.answer(file, again, declined);
       return more && { ...more, read: { ...read, ...more.read } };
     }
     return again && { result: again, read };

@@ -1,6 +1,6 @@
 /**
- * The readers' questions, one small dialog each: which columns hold the coordinates, and which order
- * a file's dates are written in. Each resolves with the answer, or undefined when closed unanswered.
+ * The readers' questions, one small dialog each: which columns hold the coordinates, whether to swap
+ * latitude and longitude, and which order a file's dates are written in. Each resolves with the answer, or undefined when closed unanswered.
  */
 import type { Messages } from '../i18n/index.ts';
 import type { DateOrder, Question } from '../your-data/types.ts';
@@ -8,10 +8,16 @@ import { el } from './dom.ts';
 
 type Coordinates = { latitude: string; longitude: string };
 
-function ask<T>(title: string, body: HTMLElement[], answer: () => T, t: Messages): Promise<T | undefined> {
+function ask<T>(
+  title: string,
+  body: HTMLElement[],
+  answer: () => T,
+  t: Messages,
+  confirm = t.yourData.read,
+): Promise<T | undefined> {
   const heading = el('h2', { id: 'your-data-dialog-title' }, title);
   const close = el('button', { type: 'button' }, t.yourData.close);
-  const read = el('button', { type: 'button', class: 'your-data-dialog__read' }, t.yourData.read);
+  const read = el('button', { type: 'button', class: 'your-data-dialog__read' }, confirm);
   const dialog = el(
     'dialog',
     { class: 'your-data-dialog', 'aria-labelledby': 'your-data-dialog-title' },
@@ -68,5 +74,18 @@ export function askDateOrder(file: string, question: Extract<Question, { kind: '
     [el('p', {}, w.intro(question.column, question.examples.join(', '))), ...choices],
     () => (choices[1]?.querySelector('input')?.checked ? 'month-first' : 'day-first') satisfies DateOrder,
     t,
+  );
+}
+
+/** Every row beyond the world would fit with latitude and longitude swapped: the reader decides. */
+export function askSwap(file: string, question: Extract<Question, { kind: 'swap' }>, t: Messages) {
+  const w = t.yourData.swap;
+  return ask<Coordinates>(
+    w.title(file),
+    // The question names the columns swapped, as the answer takes them; the file read them the other way.
+    [el('p', {}, w.intro(question.longitude, question.latitude, question.rows))],
+    () => ({ latitude: question.latitude, longitude: question.longitude }),
+    t,
+    w.yes,
   );
 }

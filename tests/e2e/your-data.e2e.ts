@@ -286,6 +286,43 @@ describe("the reader's own files", () => {
     );
   });
 
+  it('offers to swap latitude and longitude where every row lies beyond the world as read', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('swapped/swapped.csv'));
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.locator('h2').textContent()).resolves.toBe(
+      'Swap latitude and longitude in swapped.csv?',
+    );
+    await expect(dialog.locator('p').textContent()).resolves.toContain(
+      '3 rows lie beyond the world as “lat” and “lon”',
+    );
+    await dialog.getByRole('button', { name: 'Swap them' }).click();
+    await waitForEntries(page, 1);
+    const [entry] = await entries(page);
+    expect(entry?.count).toBe('3 features');
+    // Drawn in Guatemala: Cobán, Huehuetenango and Quetzaltenango, longitude first.
+    const coordinates = await withMap(
+      page,
+      (map, id) =>
+        (
+          map.getSource(`your-data-${id}`) as unknown as {
+            serialize(): { data: { features: { geometry: { coordinates: number[] } }[] } };
+          }
+        )
+          .serialize()
+          .data.features.map((f) => f.geometry.coordinates),
+      entry?.id ?? '',
+    );
+    expect(coordinates).toEqual([
+      [-90.3707, 15.4708],
+      [-91.4714, 15.3194],
+      [-91.5181, 14.8347],
+    ]);
+  });
+
   it('announces a refused file in one line, in the page language', async () => {
     const session = await open({ hash: '#lang=es' });
     const { page } = session;
