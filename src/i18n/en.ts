@@ -91,6 +91,10 @@ export const en = {
     drop: 'Drop your files to add them to the map',
     kept: 'Read and kept in this browser only (its site data), never uploaded. Remove takes a file away; clearing this site’s data in the browser’s settings removes them all.',
     reading: (count: number) => (count === 1 ? 'Reading 1 file…' : `Reading ${count} files…`),
+    progress: (file: string, stage: 'reading' | 'parsing', percent: number) =>
+      `${stage === 'reading' ? 'Reading' : 'Parsing'} ${file}: ${percent}%`,
+    cancel: 'Cancel',
+    cancelled: 'Cancelled: nothing was added, and the map is as it was.',
     features: (count: string, one: boolean) => (one ? `${count} feature` : `${count} features`),
     added: (file: string, features: string) => `Added ${file}: ${features}.`,
     removed: (file: string) => `Removed ${file}.`,

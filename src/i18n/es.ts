@@ -90,6 +90,10 @@ export const es: Messages = {
     drop: 'Suelta tus archivos para añadirlos al mapa',
     kept: 'Se leen y se guardan solo en este navegador (sus datos del sitio), nunca se suben. Quitar retira un archivo; borrar los datos de este sitio en la configuración del navegador los retira todos.',
     reading: (count: number) => (count === 1 ? 'Leyendo 1 archivo…' : `Leyendo ${count} archivos…`),
+    progress: (file: string, stage: 'reading' | 'parsing', percent: number) =>
+      `${stage === 'reading' ? 'Leyendo' : 'Analizando'} ${file}: ${percent} %`,
+    cancel: 'Cancelar',
+    cancelled: 'Cancelado: no se añadió nada y el mapa está como estaba.',
     features: (count: string, one: boolean) => (one ? `${count} entidad` : `${count} entidades`),
     added: (file: string, features: string) => `Añadido ${file}: ${features}.`,
     removed: (file: string) => `Quitado ${file}.`,

@@ -82,11 +82,24 @@ export class YourDataSession {
 
   async addFiles(files: readonly File[]): Promise<void> {
     this.panel.announce([this.t.yourData.reading(files.length)]);
+    const cancel = new AbortController();
     let results: ReadResult[];
     try {
-      results = await openFiles(files);
+      results = await openFiles(files, {
+        signal: cancel.signal,
+        // Only files over a few MB report progress (messages.ts): the rest are read before it matters.
+        onProgress: ({ file, stage, loaded, total }) =>
+          this.panel.progress(
+            this.t.yourData.progress(file, stage, Math.floor((loaded / Math.max(total, 1)) * 100)),
+            loaded / Math.max(total, 1),
+            () => cancel.abort(),
+          ),
+      });
     } catch (error) {
-      this.panel.announce([this.t.yourData.failed(String(error))]);
+      // Cancelled: the worker is gone and nothing of these files was drawn or kept.
+      this.panel.announce([
+        cancel.signal.aborted ? this.t.yourData.cancelled : this.t.yourData.failed(String(error)),
+      ]);
       return;
     }
     const lines: string[] = [];

@@ -35,6 +35,8 @@ export interface YourDataPanel {
   remove(id: string): void;
   /** Says one or more lines in the status line (role=status), replacing what it said. */
   announce(lines: readonly string[]): void;
+  /** A large file's progress in the status line, with a Cancel button that calls `cancel`. */
+  progress(line: string, fraction: number, cancel: () => void): void;
 }
 
 export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourDataPanelOptions): YourDataPanel {
@@ -128,6 +130,20 @@ export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourData
       found.text.remove();
       entries.delete(id);
       listElement.hidden = entries.size === 0;
+    },
+    progress(line, fraction, cancel) {
+      // Updated in place while it runs, so that focus on Cancel survives each step.
+      let bar = status.querySelector('progress');
+      let text = status.querySelector('.your-data__line');
+      if (!bar || !text) {
+        bar = el('progress', { max: '1' });
+        text = el('span', { class: 'your-data__line' });
+        const stop = el('button', { type: 'button', class: 'your-data__cancel' }, t.yourData.cancel);
+        stop.addEventListener('click', () => cancel());
+        status.replaceChildren(text, ' ', bar, ' ', stop);
+      }
+      bar.value = fraction;
+      text.textContent = line;
     },
     announce(lines) {
       // A folded legend (phones) hides its status line from eyes and screen readers alike: unfold it.

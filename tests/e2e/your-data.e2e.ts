@@ -323,6 +323,38 @@ describe("the reader's own files", () => {
     ]);
   });
 
+  it("shows a large file's progress with Cancel; cancelled, nothing is added and the map still moves", async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    // A million rows (about 24 MB): long enough to read and parse that Cancel comes first.
+    const rows = Array.from(
+      { length: 1_000_000 },
+      (_, i) => `${(14 + (i % 1000) / 1000).toFixed(4)},-90.5000`,
+    );
+    const buffer = Buffer.from(`lat,lon\n${rows.join('\n')}\n`);
+    await page.locator('#your-data-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor({ timeout: 20_000 });
+    await expect(page.locator('.your-data__status progress').count()).resolves.toBe(1);
+    await expect(page.locator('.your-data__status').textContent()).resolves.toMatch(
+      /^(Reading|Parsing) big\.csv: \d+%/,
+    );
+    await cancel.click();
+    await expect
+      .poll(() => page.locator('.your-data__status').textContent())
+      .toBe('Cancelled: nothing was added, and the map is as it was.');
+    expect(await page.locator('.your-data__entry').count()).toBe(0);
+    // The page answers: the map pans.
+    const moved = await withMap(page, async (map) => {
+      const before = map.getCenter().lng;
+      map.panBy([200, 0], { duration: 0 });
+      await new Promise((resolve) => map.once('idle', resolve));
+      return map.getCenter().lng !== before;
+    });
+    expect(moved).toBe(true);
+  });
+
   it('announces a refused file in one line, in the page language', async () => {
     const session = await open({ hash: '#lang=es' });
     const { page } = session;
