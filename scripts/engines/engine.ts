@@ -37,6 +37,8 @@ export interface EnginePage {
   evaluateInFrame<R>(script: () => R | Promise<R>): Promise<R>;
   /** A real click by the driver, in the middle of the first element that matches `selector`. */
   click(selector: string): Promise<void>;
+  /** A real click by the driver at a point of the viewport, in CSS pixels (a feature on the map). */
+  clickAt(x: number, y: number): Promise<void>;
   /** A key press by the driver, to the focused element. */
   press(key: 'Escape' | 'Enter' | 'Tab'): Promise<void>;
   /** Errors the driver itself saw in the page (beyond the probe's): console errors, uncaught errors. */

@@ -52,6 +52,7 @@ export async function launchFirefox(options: EngineOptions = {}): Promise<Engine
           return (await frame.evaluate(script)) as never;
         },
         click: (selector) => page.click(selector),
+        clickAt: (x, y) => page.mouse.click(x, y),
         press: (key) => page.keyboard.press(key),
         screenshot: async () => Buffer.from(await page.screenshot()),
         close: () => page.close(),

@@ -102,6 +102,13 @@ export async function launchWebKit(options: EngineOptions = {}): Promise<Engine>
       }
     },
     click: async (selector) => driver.findElement(By.css(selector)).click(),
+    // Whole pixels, from the viewport's corner (the actions' default origin).
+    clickAt: (x, y) =>
+      driver
+        .actions()
+        .move({ x: Math.round(x), y: Math.round(y) })
+        .click()
+        .perform(),
     press: (key) => driver.actions().sendKeys(KEYS[key]).perform(),
     screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
     // The one window stays; a blank page drops the last page's state before the next opens.
