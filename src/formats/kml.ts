@@ -79,7 +79,7 @@ export function placemarkHtml(properties: GeoJsonProperties, layer: ReportLayer)
  * tokml escapes `<` and `&` in text but not `>`, so a value holding `]]>` would end the document's
  * well-formedness; outside the CDATA balloons (whose HTML escapes `>`), write it as `]]&gt;`.
  */
-const wellFormed = (kml: string): string =>
+export const wellFormed = (kml: string): string =>
   kml
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replaceAll(']]>', ']]&gt;')))

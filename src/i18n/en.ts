@@ -98,6 +98,8 @@ export const en = {
     features: (count: string, one: boolean) => (one ? `${count} feature` : `${count} features`),
     added: (file: string, features: string) => `Added ${file}: ${features}.`,
     removed: (file: string) => `Removed ${file}.`,
+    downloadAs: 'Download as',
+    downloadLabel: (file: string, format: string) => `Download ${file} as ${format}`,
     remove: 'Remove',
     removeLabel: (file: string) => `Remove ${file}`,
     credit: (files: string) => `Your data: ${files}`,

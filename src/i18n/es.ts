@@ -97,6 +97,8 @@ export const es: Messages = {
     features: (count: string, one: boolean) => (one ? `${count} entidad` : `${count} entidades`),
     added: (file: string, features: string) => `Añadido ${file}: ${features}.`,
     removed: (file: string) => `Quitado ${file}.`,
+    downloadAs: 'Descargar como',
+    downloadLabel: (file: string, format: string) => `Descargar ${file} como ${format}`,
     remove: 'Quitar',
     removeLabel: (file: string) => `Quitar ${file}`,
     credit: (files: string) => `Tus datos: ${files}`,

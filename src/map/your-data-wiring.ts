@@ -68,6 +68,7 @@ export function mountYourData(options: {
     onFiles: (files) => withSession((s) => s.addFiles(files)),
     onToggle: (id, visible) => withSession((s) => s.toggle(id, visible)),
     onRemove: (id) => withSession((s) => s.remove(id)),
+    onDownload: (id, format) => withSession((s) => s.download(id, format)),
     t,
   });
   options.legend.append(panel.element);

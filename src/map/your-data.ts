@@ -6,8 +6,9 @@
 import type * as maplibregl from 'maplibre-gl';
 import { DEFAULT_BOUNDS } from '../data/default-view.ts';
 import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/your-data-store.ts';
-import type { YourLayer } from '../formats/your-data.ts';
+import { type YourFormat, type YourLayer, yourLayerFile } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
+import { download } from '../ui/download.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
 import { askCoordinates, askDateOrder, askSwap } from '../ui/your-data-dialogs.ts';
 import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
@@ -207,6 +208,15 @@ export class YourDataSession {
     this.layers.setVisible(id, visible);
     void this.store.update(id, { visible }).catch(() => {});
     this.onChange();
+  }
+
+  /** One of the reader's layers alone, as a file for another tool. */
+  download(id: string, format: YourFormat): void {
+    const stored = this.kept.get(id);
+    const data = parsed.get(id);
+    if (!stored || !data) return;
+    const file = yourLayerFile({ name: stored.name, features: data.features }, format);
+    download(file.name, new Blob([file.text], { type: file.type }));
   }
 
   remove(id: string): void {

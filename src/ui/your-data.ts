@@ -4,10 +4,16 @@
  * screen readers announce; plus the drop target over the map. DOM only: reading the files and drawing
  * them are loaded on demand (src/map/your-data.ts).
  */
+
+// Type only: the writers load with the rest of the reader's-files code, on demand.
+import type { YourFormat } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import { el } from './dom.ts';
 import { featureCount } from './your-data-words.ts';
 import './your-data.css';
+
+const FORMAT_NAMES: Record<YourFormat, string> = { geojson: 'GeoJSON', kml: 'KML', csv: 'CSV' };
+const FORMATS = Object.keys(FORMAT_NAMES) as YourFormat[];
 
 export interface YourDataEntry {
   id: string;
@@ -23,6 +29,7 @@ export interface YourDataPanelOptions {
   onFiles: (files: File[]) => void;
   onToggle: (id: string, visible: boolean) => void;
   onRemove: (id: string) => void;
+  onDownload: (id: string, format: YourFormat) => void;
   t: Messages;
 }
 
@@ -39,7 +46,13 @@ export interface YourDataPanel {
   progress(line: string, fraction: number, cancel: () => void): void;
 }
 
-export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourDataPanelOptions): YourDataPanel {
+export function createYourDataPanel({
+  onFiles,
+  onToggle,
+  onRemove,
+  onDownload,
+  t,
+}: YourDataPanelOptions): YourDataPanel {
   const input = el('input', { type: 'file', multiple: '', class: 'your-data__input', id: 'your-data-input' });
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
@@ -114,6 +127,24 @@ export function createYourDataPanel({ onFiles, onToggle, onRemove, t }: YourData
         el('h4', { class: 'text-list__name' }, entry.name),
         el('p', {}, count),
         ...entry.notes.map((note) => el('p', { class: 'your-data__note' }, note)),
+        el(
+          'p',
+          { class: 'your-data__downloads' },
+          t.yourData.downloadAs,
+          ...FORMATS.flatMap((format) => {
+            const button = el(
+              'button',
+              {
+                type: 'button',
+                class: 'your-data__download',
+                'aria-label': t.yourData.downloadLabel(entry.name, FORMAT_NAMES[format]),
+              },
+              FORMAT_NAMES[format],
+            );
+            button.addEventListener('click', () => onDownload(entry.id, format));
+            return [' ', button];
+          }),
+        ),
       );
       this.remove(entry.id);
       entries.set(entry.id, { legend, text });

@@ -355,6 +355,34 @@ describe("the reader's own files", () => {
     expect(moved).toBe(true);
   });
 
+  it("downloads a reader's layer alone as GeoJSON, KML and CSV, named after its file", async () => {
+    const session = await open({ acceptDownloads: true });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/hostile-points.geojson'));
+    await waitForEntries(page, 1);
+    const saved = async (format: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Download hostile-points.geojson as ${format}` }).click(),
+      ]);
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const source = JSON.parse(readFileSync(fixture('page/hostile-points.geojson'), 'utf8'));
+    const geojson = await saved('GeoJSON');
+    expect(geojson.name).toBe('hostile-points.geojson');
+    expect(JSON.parse(geojson.text).features.map((f: { geometry: unknown }) => f.geometry)).toEqual(
+      source.features.map((f: { geometry: unknown }) => f.geometry),
+    );
+    const kml = await saved('KML');
+    expect(kml.name).toBe('hostile-points.kml');
+    expect(kml.text.match(/<Placemark[\s>]/g)?.length).toBe(source.features.length);
+    const csv = await saved('CSV');
+    expect(csv.name).toBe('hostile-points.csv');
+    expect(csv.text.split('\r\n')[0]?.endsWith(',wkt')).toBe(true);
+    expect(csv.text.split('\r\n').filter(Boolean).length).toBe(source.features.length + 1);
+  });
+
   it('announces a refused file in one line, in the page language', async () => {
     const session = await open({ hash: '#lang=es' });
     const { page } = session;
