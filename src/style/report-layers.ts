@@ -138,8 +138,10 @@ function calloutLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification
         'text-field': breakAfterColon,
         'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
         'text-size': 12,
-        'text-max-width': 12,
-        'text-anchor': side,
+        // Narrower where the map is small (a phone's zoom), so that it ends inside the map.
+        'text-max-width': ['interpolate', ['linear'], ['zoom'], 2.5, 8, 3, 12],
+        // Above the leader's end, off the coast the leader crosses and the names along it.
+        'text-anchor': `bottom-${side}`,
         'text-justify': side,
         'text-offset': [west ? -0.4 : 0.4, 0],
       },
