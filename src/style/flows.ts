@@ -150,7 +150,8 @@ function displacementLabel(id: ReportLayerId, colour: string): LayerSpecificatio
     layout: {
       'text-field': ['get', 'label'],
       'text-font': [FONT_BOLD],
-      'text-size': 12,
+      // Smaller where the whole corridor is a phone's width and Central America crowded.
+      'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 3.5, 12],
       'text-max-width': 9,
       // Beside the dashed line, on whichever side is free of the names round it.
       'text-variable-anchor-offset': [

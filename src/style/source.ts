@@ -69,7 +69,8 @@ function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, Feat
 function labelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
   return polygonEntries(index).map(([id, entry]) => ({
     type: 'Feature',
-    properties: { id, [LAYER_TAG]: entry.layer, ...mapLabels(entry) },
+    // Its longitude as a property too: the style places an area's labels from east to west.
+    properties: { id, [LAYER_TAG]: entry.layer, lng: entry.anchor[0], ...mapLabels(entry) },
     geometry: { type: 'Point', coordinates: entry.anchor },
   }));
 }
