@@ -64,10 +64,18 @@ export function createMapView({
     new maplibregl.FullscreenControl({ container: container.parentElement ?? container }),
     'top-right',
   );
+  // Every credit from the start (MapLibre adds a source's once its tiles are drawn), so the credits
+  // under the map take their final height before the map's first frame.
+  const sourceCredits = Object.values(style.sources).flatMap((source) =>
+    'attribution' in source && source.attribution ? [source.attribution] : [],
+  );
   map.addControl(new OutsideControl(new maplibregl.ScaleControl({ unit: 'metric' }), footer));
   map.addControl(
     new OutsideControl(
-      new maplibregl.AttributionControl({ compact: false, customAttribution: t.credits.report }),
+      new maplibregl.AttributionControl({
+        compact: false,
+        customAttribution: [t.credits.report, ...sourceCredits],
+      }),
       footer,
     ),
   );
