@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Engine, EngineOptions, EnginePage } from './engine.ts';
+import { DESKTOP, type Engine, type EngineOptions, type EnginePage } from './engine.ts';
 import { findEngineProgram } from './find.ts';
-
-const VIEWPORT = { width: 1280, height: 800 };
 
 /**
  * Firefox, driven by puppeteer-core over WebDriver BiDi (no geckodriver), in a window: headless
@@ -18,7 +16,7 @@ export async function launchFirefox({ display, webgl = true }: EngineOptions = {
     browser: 'firefox',
     executablePath: findEngineProgram('firefox'),
     headless: false,
-    defaultViewport: VIEWPORT,
+    defaultViewport: DESKTOP,
     env: display ? { ...process.env, DISPLAY: display } : process.env,
     extraPrefsFirefox: {
       'webgl.disabled': !webgl,
@@ -34,8 +32,9 @@ export async function launchFirefox({ display, webgl = true }: EngineOptions = {
     name: 'firefox',
     version,
     downloadDir,
-    async open(url) {
+    async open(url, viewport = DESKTOP) {
       const page = await browser.newPage();
+      await page.setViewport(viewport);
       const driverErrors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') driverErrors.push(`console: ${message.text()}`);

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BUILD } from '../../scripts/app-page.ts';
-import { type Engine, type EngineOptions, type EnginePage, waitFor } from '../../scripts/engines/engine.ts';
+import {
+  type Engine,
+  type EngineOptions,
+  type EnginePage,
+  type Viewport,
+  waitFor,
+} from '../../scripts/engines/engine.ts';
 import { startXvfb, type VirtualDisplay } from '../../scripts/engines/xvfb.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { type StaticServer, serveStatic } from '../../scripts/server.ts';
@@ -77,6 +83,49 @@ const isChecked = (page: EnginePage, layer: string) =>
     layer,
   );
 
+/** The route's ends (geodata/layers/transit-flows.geojson) and the report's places, as [lng, lat]. */
+const SCREEN_PLACES: [string, [number, number]][] = [
+  ['route start', [-73.283379, 3.406074]],
+  ['route end', [-98.125115, 39.102949]],
+  ['Mexico City', [-99.12766, 19.42847]],
+  ['Guatemala City', [-90.51327, 14.64072]],
+  ['Alta Verapaz', [-90.37, 15.47]],
+];
+
+/** In the page: which places are hidden, how much of the map the controls cover, and the layout. */
+function whatFits(places: [string, [number, number]][]) {
+  const map = (window as unknown as Probed).__map as MapLibreMap;
+  const canvas = map.getCanvas();
+  const box = canvas.getBoundingClientRect();
+  const hidden = places
+    .filter(([, lngLat]) => {
+      const p = map.project(lngLat);
+      const inside = p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+      return !inside || document.elementFromPoint(box.left + p.x, box.top + p.y) !== canvas;
+    })
+    .map(([name]) => name);
+  const controls = [...document.querySelectorAll('#map .maplibregl-ctrl, #map details[open] > .menu__body')]
+    .map((c) => c.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0);
+  let covered = 0;
+  let cells = 0;
+  for (let y = box.top + 2; y < box.bottom; y += 4)
+    for (let x = box.left + 2; x < box.right; x += 4) {
+      cells++;
+      if (controls.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) covered++;
+    }
+  const legend = document.querySelector('details.legend') as HTMLDetailsElement;
+  return {
+    width: innerWidth,
+    hidden,
+    scrollWidth: document.documentElement.scrollWidth,
+    controlShare: covered / cells,
+    mapBottom: box.bottom,
+    panelTop: (document.getElementById('panel') as HTMLElement).getBoundingClientRect().top,
+    legend: `${legend.open ? 'open' : 'folded'}, says ${legend.querySelector('.legend__state')?.textContent}`,
+  };
+}
+
 /** One engine's suite: the map, then the same engine with WebGL turned off. */
 export function crossEngineSuite(label: string, launch: (options: EngineOptions) => Promise<Engine>): void {
   let display: VirtualDisplay | undefined;
@@ -108,8 +157,8 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       await page.close();
       expect(errors, 'console and page errors').toEqual([]);
     });
-    return async (hash = ''): Promise<EnginePage> => {
-      open = await engine().open(`${server.url}${hash}`);
+    return async (hash = '', viewport?: Viewport): Promise<EnginePage> => {
+      open = await engine().open(`${server.url}${hash}`, viewport);
       await waitFor(
         open,
         'the map to be ready',
@@ -239,7 +288,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       const page = await open('#lang=es&feature=GT-AV');
       await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
-      expect(await text(page, '.legend summary')).toBe('Capas');
+      expect(await text(page, '.legend__title')).toBe('Capas');
       const popup = (await text(page, '.maplibregl-popup')) ?? '';
       expect(popup).toContain('Terminó el 18 de febrero de 2011');
       // The report's words stay as published, in English.
@@ -252,7 +301,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       });
       await waitFor(page, 'the map again', () => document.getElementById('map')?.dataset.ready === 'true');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      expect(await text(page, '.legend summary')).toBe('Layers');
+      expect(await text(page, '.legend__title')).toBe('Layers');
     });
 
     it('moves through time: a dated link draws its day, and the next step draws the next event', async () => {
@@ -449,6 +498,38 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
         }
       }
     });
+
+    // A phone and a tablet held upright (issue 32): the whole route, Mexico City, Guatemala City
+    // and Alta Verapaz in view and clear of every control, nothing wider than the screen, the legend
+    // folded where it would hide the map, and the Cite dialog's Close on the screen.
+    for (const [name, viewport] of [
+      ['a phone, 360×640', { width: 360, height: 640 }],
+      ['a tablet held upright, 768×1024', { width: 768, height: 1024 }],
+    ] as const)
+      it(`shows the whole story on ${name}`, async () => {
+        const page = await open('', viewport);
+        const layout = await page.evaluate(whatFits, SCREEN_PLACES);
+        expect(layout.width).toBe(viewport.width);
+        expect(layout.hidden, 'places outside the map or under a control').toEqual([]);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);
+        expect(layout.controlShare).toBeLessThanOrEqual(1 / 3);
+        // The map above the text, not beside it.
+        expect(layout.panelTop).toBeGreaterThanOrEqual(layout.mapBottom);
+        expect(layout.legend).toEqual(viewport.width < 700 ? 'folded, says show' : 'open, says hide');
+        await page.click('.text-list .cite-button[data-cite="GT-AV"]');
+        await waitFor(
+          page,
+          'the citation dialog',
+          () => document.querySelector('dialog.cite[open]') !== null,
+        );
+        const close = await page.evaluate(() => {
+          const r = (document.querySelector('.cite__close') as HTMLElement).getBoundingClientRect();
+          return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        });
+        expect(close, "the Cite dialog's Close is on the screen").toBe(true);
+        await page.click('.cite__close');
+        await waitFor(page, 'the dialog to close', () => document.querySelector('dialog.cite') === null);
+      });
   });
 
   offlineSuite(label, launch, () => display?.display, PROBE);
