@@ -58,3 +58,24 @@ export function fitDefaultView(map: MapLibreMap): void {
   const camera = map.cameraForBounds(DEFAULT_BOUNDS, { padding: controlPadding(map.getContainer()) });
   if (camera) map.jumpTo(camera);
 }
+
+/**
+ * Where the menus' buttons share a row (controls.css), a menu opening closes the others: each opens
+ * in the same place under the row. Returns what removes the listener.
+ */
+export function oneMenuAtATime(container: HTMLElement): () => void {
+  const corner = container.querySelector<HTMLElement>('.maplibregl-ctrl-top-left');
+  if (!corner) return () => {};
+  // A details element's toggle does not bubble: caught on its way down.
+  const onToggle = (event: Event) => {
+    const opened = event.target;
+    if (!(opened instanceof HTMLDetailsElement) || !opened.open) return;
+    // A menu's own folds (the embed code in the share menu) are not menus.
+    if (!opened.parentElement?.classList.contains('panel-control')) return;
+    if (getComputedStyle(corner).display !== 'flex') return;
+    for (const other of corner.querySelectorAll<HTMLDetailsElement>('.panel-control > details[open]'))
+      if (other !== opened) other.open = false;
+  };
+  corner.addEventListener('toggle', onToggle, true);
+  return () => corner.removeEventListener('toggle', onToggle, true);
+}

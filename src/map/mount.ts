@@ -17,7 +17,7 @@ import { createShareMenu } from '../ui/share-menu.ts';
 import { createTextList } from '../ui/text-list.ts';
 import { createTimeline } from '../ui/timeline.ts';
 import { ElementControl } from './controls.ts';
-import { controlShare, fitDefaultView } from './fit.ts';
+import { controlShare, fitDefaultView, oneMenuAtATime } from './fit.ts';
 import { animateFlows } from './flow-animation.ts';
 import { reducedMotion } from './motion.ts';
 import { currentView, Permalink } from './permalink.ts';
@@ -198,9 +198,10 @@ export function mountMap(options: MountOptions): MountedMap {
   }
   panel.append(textList.element);
   if (controlShare(container) > MAX_CONTROL_SHARE) legend.element.open = false;
+  const stopOneMenu = oneMenuAtATime(container);
   if (!initial.view) {
     fitDefaultView(map);
-    // The credits under the map fill in as its data loads, and may take some of its height.
+    // Fitted again if the map's size changes before it is first drawn (a font loading late).
     const refit = () => fitDefaultView(map);
     map.on('resize', refit);
     map.once('idle', () => map.off('resize', refit));
@@ -224,6 +225,7 @@ export function mountMap(options: MountOptions): MountedMap {
     },
     destroy() {
       stopFlows();
+      stopOneMenu();
       stopPrint();
       permalink.destroy();
       timeline.destroy();

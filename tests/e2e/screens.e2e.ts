@@ -208,6 +208,15 @@ async function menuProblems(page: Page): Promise<string[]> {
       return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
     });
   const menus = await page.locator('#map .panel-control > details > summary').count();
+  // Each menu the test opened is closed only once the next is open: two at once must not overlap.
+  const opened: number[] = [];
+  const closeOpened = async (keep?: number) => {
+    for (const j of opened.splice(0).filter((j) => j !== keep)) {
+      const menu = page.locator('#map .panel-control > details').nth(j);
+      if (await menu.evaluate((d) => (d as HTMLDetailsElement).open))
+        await menu.locator('summary').first().click();
+    }
+  };
   for (let i = 0; i < menus; i++) {
     const summary = page.locator('#map .panel-control > details > summary').nth(i);
     const wasOpen = await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open);
@@ -216,7 +225,9 @@ async function menuProblems(page: Page): Promise<string[]> {
       lines.push(`the menu "${await summary.textContent()}" cannot be tapped`);
       continue;
     }
-    const fits = await summary.evaluate((s) => {
+    const fits = await summary.evaluate(async (s) => {
+      // The details' toggle event, which closes the other menus, comes in a task after the tap.
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
       const menu = s.parentElement as HTMLElement;
       // The menu's last line is reachable: on the screen, or in a box that scrolls to it.
       let scroller: HTMLElement | null = menu;
@@ -226,12 +237,19 @@ async function menuProblems(page: Page): Promise<string[]> {
       const shown = r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
       const whole = menu.getBoundingClientRect().bottom <= innerHeight;
       const scrolls = scroller !== null && scroller.getBoundingClientRect().bottom <= innerHeight;
-      return { title: s.textContent, shown, reachable: whole || scrolls };
+      // In a row of buttons every menu opens in the same place: one at a time.
+      const row = getComputedStyle(menu.parentElement?.parentElement as Element).display === 'flex';
+      const open = document.querySelectorAll('#map .panel-control > details[open]').length;
+      const title = s.firstElementChild?.textContent ?? s.textContent;
+      return { title, shown, reachable: whole || scrolls, overlaid: row && open > 1 };
     });
     if (!fits.shown) lines.push(`the menu "${fits.title}" has its title off the screen`);
     if (!fits.reachable) lines.push(`the menu "${fits.title}" runs below the screen`);
-    if (!wasOpen) await summary.click();
+    if (fits.overlaid) lines.push(`the menu "${fits.title}" opens over another`);
+    await closeOpened(i);
+    if (!wasOpen) opened.push(i);
   }
+  await closeOpened();
   if (!(await tapped(page.locator('.text-list .cite-button[data-cite="GT-AV"]'))))
     return [...lines, "the text list's Cite button cannot be tapped"];
   await page.locator('dialog.cite').waitFor();
