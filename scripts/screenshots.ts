@@ -1,9 +1,10 @@
 /**
  * npm run screenshots
  * Writes the README's pictures from a fresh test build: docs/screenshot-desktop.png (1280×800, the
- * default view) and docs/screenshot-phone.png (a phone, the legend opened and one layer hidden), and
- * the link preview's public/og-image.png: the default view at 1200×630, framed by the page's own
- * picture code (src/map/save-picture.ts) with its title and credits.
+ * default view), docs/screenshot-phone.png (a phone, the legend opened and one layer hidden),
+ * docs/screenshot-tablet.png (a tablet held upright) and docs/screenshot-small-laptop.png (1024×600), and
+ * the link preview's public/og-image.png: the default view, framed by the page's own picture code
+ * (src/map/save-picture.ts) with its title and credits, 1200×630 in all.
  * The tests never write them, so a test run leaves the tree as it was.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { build } from 'vite';
 import { type OpenOptions, openApp, PHONE, waitForReady, withMap } from './app-page.ts';
 import { launchBrowser } from './browser.ts';
 import { ROOT } from './io.ts';
+
+/** A tablet held upright, the size of the iPads most readers have. */
+const TABLET = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true };
 
 /** Opens the app, lets `prepare` act on it, waits for the map to settle and saves the page. */
 async function screenshot(
@@ -42,43 +46,53 @@ async function hideOneLayer(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Militarised policing' }).click();
 }
 
-/** The preview card's picture: the embed's map sized to 600×315 CSS pixels, saved at twice that. */
+/**
+ * The preview card's picture, 1200×630: the embed's map at one pixel per CSS pixel, with the frame's
+ * bands above and below it, so that the bands take less of the card than at twice the pixels.
+ */
 async function previewImage(browser: Browser): Promise<void> {
-  const PREVIEW = { width: 600, height: 315 };
-  // The strip under the map takes some height: measure it, then open at the size that leaves 600×315.
-  const probe = await openApp(browser, { viewport: { width: PREVIEW.width, height: 420 }, query: '?embed' });
-  await waitForReady(probe.page);
-  const strip = await probe.page.evaluate(
-    (h) => h - (document.getElementById('map')?.clientHeight ?? 0),
-    420,
-  );
-  await probe.close();
-  const session = await openApp(browser, {
-    viewport: { width: PREVIEW.width, height: PREVIEW.height + strip },
-    query: '?embed',
-  });
+  const PREVIEW = { width: 1200, height: 630 };
+  // The strip under the map and the picture's bands take some height: measure both, then open at the
+  // size whose picture is the preview's.
+  const first = await embedPicture(browser, PREVIEW.width, PREVIEW.height + 200);
+  const strip = PREVIEW.height + 200 - first.mapHeight;
+  const bands = first.height - first.mapHeight;
+  const { png, height } = await embedPicture(browser, PREVIEW.width, PREVIEW.height - bands + strip);
+  if (height !== PREVIEW.height) throw new Error(`og-image.png is ${height} px high, not ${PREVIEW.height}`);
+  writeFileSync(`${ROOT}public/og-image.png`, png);
+  console.log('Wrote public/og-image.png');
+}
+
+/** The embed's picture of the default view (src/map/save-picture.ts) in a page of `width` × `height`. */
+async function embedPicture(browser: Browser, width: number, height: number) {
+  const session = await openApp(browser, { viewport: { width, height }, query: '?embed' });
   try {
     await waitForReady(session.page);
-    const png = await session.page.evaluate(async () => {
+    const picture = await session.page.evaluate(async () => {
       const test = window as unknown as {
         __map: unknown;
         __pictures: () => Promise<typeof import('../src/map/save-picture.ts')>;
       };
-      const picture = await test.__pictures();
-      const map = test.__map as Parameters<typeof picture.pngOfView>[0];
-      const blob: Blob = await picture.pngOfView(map, {
-        visible: ['transit-flows', 'alta-verapaz', 'militarised-policing'],
-        date: '2012-01-15',
-        permalink: '',
-      });
+      const pictures = await test.__pictures();
+      const map = test.__map as Parameters<typeof pictures.pngOfView>[0];
+      const blob: Blob = await pictures.pngOfView(
+        map,
+        {
+          visible: ['transit-flows', 'alta-verapaz', 'militarised-policing'],
+          date: '2012-01-15',
+          permalink: '',
+        },
+        1,
+      );
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';
       for (const byte of bytes) binary += String.fromCharCode(byte);
-      return btoa(binary);
+      return { base64: btoa(binary), mapHeight: document.getElementById('map')?.clientHeight ?? 0 };
     });
     if (session.errors.length) throw new Error(`og-image.png: ${session.errors.join('; ')}`);
-    writeFileSync(`${ROOT}public/og-image.png`, Buffer.from(png, 'base64'));
-    console.log('Wrote public/og-image.png');
+    const png = Buffer.from(picture.base64, 'base64');
+    // The PNG's IHDR holds its height.
+    return { png, height: png.readUInt32BE(20), mapHeight: picture.mapHeight };
   } finally {
     await session.close();
   }
@@ -90,6 +104,8 @@ const browser = await launchBrowser();
 try {
   await screenshot(browser, 'screenshot-desktop.png', {});
   await screenshot(browser, 'screenshot-phone.png', PHONE, hideOneLayer);
+  await screenshot(browser, 'screenshot-tablet.png', TABLET);
+  await screenshot(browser, 'screenshot-small-laptop.png', { viewport: { width: 1024, height: 600 } });
   await previewImage(browser);
 } finally {
   await browser.close();

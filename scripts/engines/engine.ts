@@ -3,6 +3,14 @@ import { DEFAULT_TEST_FONT, fontEnvironment, type TestFont } from '../fonts.ts';
 /** The engines other than Chromium, each driven by the driver it ships with (../../README.md). */
 export type EngineName = 'firefox' | 'webkit';
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The viewport a page opens at unless a test asks for another (a phone, a tablet). */
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+
 export interface EngineOptions {
   /** The X display to open windows on (scripts/engines/xvfb.ts); unset where there is no X. */
   display?: string;
@@ -25,8 +33,11 @@ export interface Engine {
    * a download; the page's probe (scripts/engines/probe.js) then holds the Blob the page handed over.
    */
   readonly downloadDir?: string;
-  /** A page of its own at `url` (WebKitWebDriver drives one window: there, the window itself). */
-  open(url: string): Promise<EnginePage>;
+  /**
+   * A page of its own at `url` (WebKitWebDriver drives one window: there, the window itself), its
+   * viewport `viewport` CSS pixels (1280×800 unless asked).
+   */
+  open(url: string, viewport?: Viewport): Promise<EnginePage>;
   close(): Promise<void>;
 }
 

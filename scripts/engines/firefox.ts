@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { type Engine, type EngineOptions, type EnginePage, engineEnvironment } from './engine.ts';
+import { DESKTOP, type Engine, type EngineOptions, type EnginePage, engineEnvironment } from './engine.ts';
 import { findEngineProgram } from './find.ts';
-
-const VIEWPORT = { width: 1280, height: 800 };
 
 /**
  * Firefox, driven by puppeteer-core over WebDriver BiDi (no geckodriver), in a window: headless
@@ -19,7 +17,7 @@ export async function launchFirefox(options: EngineOptions = {}): Promise<Engine
     browser: 'firefox',
     executablePath: findEngineProgram('firefox'),
     headless: false,
-    defaultViewport: VIEWPORT,
+    defaultViewport: DESKTOP,
     env: engineEnvironment(options),
     extraPrefsFirefox: {
       'webgl.disabled': !webgl,
@@ -35,8 +33,9 @@ export async function launchFirefox(options: EngineOptions = {}): Promise<Engine
     name: 'firefox',
     version,
     downloadDir,
-    async open(url) {
+    async open(url, viewport = DESKTOP) {
       const page = await browser.newPage();
+      await page.setViewport(viewport);
       const driverErrors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') driverErrors.push(`console: ${message.text()}`);

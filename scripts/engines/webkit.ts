@@ -1,10 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
-import { type Engine, type EngineOptions, type EnginePage, engineEnvironment } from './engine.ts';
+import {
+  DESKTOP,
+  type Engine,
+  type EngineOptions,
+  type EnginePage,
+  engineEnvironment,
+  type Viewport,
+} from './engine.ts';
 import { findEngineProgram } from './find.ts';
 
-const VIEWPORT = { width: 1280, height: 800 };
 const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB } as const;
 
 function freePort(): Promise<number> {
@@ -65,18 +71,23 @@ export async function launchWebKit(options: EngineOptions = {}): Promise<Engine>
     throw error;
   }
   await driver.manage().setTimeouts({ script: 60_000 });
-  // The window's size includes MiniBrowser's own frame: size it so the page gets the viewport.
-  await driver.manage().window().setRect(VIEWPORT);
+  // The window's size includes MiniBrowser's own frame: measure it once, then size the window so
+  // the page gets the viewport asked for.
+  await driver.manage().window().setRect(DESKTOP);
   const [innerWidth, innerHeight] = (await driver.executeScript(
     'return [innerWidth, innerHeight]',
   )) as number[];
-  await driver
-    .manage()
-    .window()
-    .setRect({
-      width: 2 * VIEWPORT.width - (innerWidth ?? VIEWPORT.width),
-      height: 2 * VIEWPORT.height - (innerHeight ?? VIEWPORT.height),
-    });
+  const frame = {
+    width: DESKTOP.width - (innerWidth ?? DESKTOP.width),
+    height: DESKTOP.height - (innerHeight ?? DESKTOP.height),
+  };
+  const resize = (viewport: Viewport) =>
+    driver
+      .manage()
+      .window()
+      .setRect({ width: viewport.width + frame.width, height: viewport.height + frame.height });
+  let size = DESKTOP;
+  await resize(size);
   const capabilities = await driver.getCapabilities();
 
   const run = async (script: string, arg: unknown): Promise<never> => {
@@ -117,8 +128,12 @@ export async function launchWebKit(options: EngineOptions = {}): Promise<Engine>
   return {
     name: 'webkit',
     version: `WebKitGTK ${capabilities.get('browserVersion')}`,
-    async open(pageUrl) {
+    async open(pageUrl, viewport = DESKTOP) {
       await driver.get('about:blank');
+      if (viewport.width !== size.width || viewport.height !== size.height) {
+        size = viewport;
+        await resize(size);
+      }
       await driver.get(pageUrl);
       return page;
     },

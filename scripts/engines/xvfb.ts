@@ -15,7 +15,7 @@ export interface VirtualDisplay {
 export function startXvfb(): Promise<VirtualDisplay> {
   const xvfb = spawn(
     findEngineProgram('xvfb'),
-    ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+    ['-displayfd', '1', '-screen', '0', '1600x1400x24', '-nolisten', 'tcp'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -76,6 +76,9 @@ export const en = {
   },
   legend: {
     title: 'Layers',
+    /** After the title, what a tap on the folded or open legend does. */
+    show: 'show',
+    hide: 'hide',
     timeTitle: "Areas on the timeline's date",
     inForce: 'in force',
     uncertain: 'date uncertain',
@@ -197,6 +200,8 @@ export const en = {
   },
   exportMenu: {
     title: 'Download data',
+    /** The menu's button where the map's controls share one row. */
+    short: 'Data',
     format: { geojson: 'GeoJSON', kml: 'KML', csv: 'CSV', qml: 'QGIS style', sld: 'SLD' },
     layerFile: (layer: string, format: string, file: string) => `Download ${layer} as ${format} (${file})`,
     geoPackage: 'GeoPackage: all layers, styled',
@@ -221,6 +226,7 @@ export const en = {
   },
   share: {
     title: 'Save image · Embed · Cite',
+    short: 'Share',
     png: 'Save image (PNG)',
     pngLabel: 'Save image of this view as PNG',
     svg: 'Save vector image (SVG)',

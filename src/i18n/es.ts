@@ -76,6 +76,8 @@ export const es: Messages = {
   },
   legend: {
     title: 'Capas',
+    show: 'mostrar',
+    hide: 'ocultar',
     timeTitle: 'Las áreas en la fecha de la línea de tiempo',
     inForce: 'vigente',
     uncertain: 'fecha incierta',
@@ -207,6 +209,7 @@ export const es: Messages = {
   },
   exportMenu: {
     title: 'Descargar datos',
+    short: 'Datos',
     format: { geojson: 'GeoJSON', kml: 'KML', csv: 'CSV', qml: 'Estilo QGIS', sld: 'SLD' },
     layerFile: (layer, format, file) => `Descargar ${layer} como ${format} (${file})`,
     geoPackage: 'GeoPackage: todas las capas, con estilo',
@@ -231,6 +234,7 @@ export const es: Messages = {
   },
   share: {
     title: 'Guardar imagen · Insertar · Citar',
+    short: 'Compartir',
     png: 'Guardar imagen (PNG)',
     pngLabel: 'Guardar una imagen de esta vista en PNG',
     svg: 'Guardar imagen vectorial (SVG)',

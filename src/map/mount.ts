@@ -8,6 +8,7 @@ import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/regi
 import { buildStyle } from '../style/index.ts';
 import { clickableLayers, layerGroups } from '../style/tags.ts';
 import { sharePrograms } from '../style/time.ts';
+import { el } from '../ui/dom.ts';
 import { embedCode, fullMapLink, fullMapUrl } from '../ui/embed.ts';
 import { createExportMenu } from '../ui/export-menu.ts';
 import { createLegend } from '../ui/legend.ts';
@@ -16,6 +17,7 @@ import { createShareMenu } from '../ui/share-menu.ts';
 import { createTextList } from '../ui/text-list.ts';
 import { createTimeline } from '../ui/timeline.ts';
 import { ElementControl } from './controls.ts';
+import { controlShare, fitDefaultView, oneMenuAtATime } from './fit.ts';
 import { animateFlows } from './flow-animation.ts';
 import { reducedMotion } from './motion.ts';
 import { currentView, Permalink } from './permalink.ts';
@@ -49,6 +51,9 @@ export interface MountedMap {
   /** Removes the map, its controls and the page parts it added, and stops every listener. */
   destroy(): void;
 }
+
+/** The most of the map its controls may cover when it opens: past it, the legend starts folded. */
+const MAX_CONTROL_SHARE = 1 / 3;
 
 /**
  * The map and everything that works with it, in one language: legend, text list, timeline,
@@ -96,7 +101,9 @@ export function mountMap(options: MountOptions): MountedMap {
   });
   // The strip goes under the map before the map exists, so that MapLibre starts at its final size:
   // a resize after its first frames draws the whole map again (docs/PERFORMANCE.md).
-  container.after(timeline.element);
+  // The scale bar and the credits, between the map and the strip (src/map/view.ts).
+  const footer = el('div', { class: 'map-footer' });
+  container.after(footer, timeline.element);
   let map: ReturnType<typeof createMapView>;
   try {
     map = createMapView({
@@ -105,10 +112,12 @@ export function mountMap(options: MountOptions): MountedMap {
       view: initial.view,
       onError: showMessage,
       t,
+      footer,
     });
   } catch (error) {
     timeline.destroy();
     timeline.element.remove();
+    footer.remove();
     throw error;
   }
 
@@ -116,8 +125,8 @@ export function mountMap(options: MountOptions): MountedMap {
     layers: REPORT_LAYERS,
     isVisible: (id) => visible.has(id),
     onToggle: (id, on) => report.setVisible(id, on),
-    // Folded in a story's embed and on phones, where it would cover the map.
-    open: !embedded && window.matchMedia('(min-width: 700px)').matches,
+    // Folded in a story's embed; elsewhere open, unless it then hides too much of the map (below).
+    open: !embedded,
     t,
   });
   const textList = createTextList({
@@ -210,6 +219,16 @@ export function mountMap(options: MountOptions): MountedMap {
         date,
         t,
       });
+  // After the reader's files' section is in the legend: it counts in the legend's share of the map.
+  if (controlShare(container) > MAX_CONTROL_SHARE) legend.element.open = false;
+  const stopOneMenu = oneMenuAtATime(container);
+  if (!initial.view) {
+    fitDefaultView(map);
+    // Fitted again if the map's size changes before it is first drawn (a font loading late).
+    const refit = () => fitDefaultView(map);
+    map.on('resize', refit);
+    map.once('idle', () => map.off('resize', refit));
+  }
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
@@ -230,12 +249,14 @@ export function mountMap(options: MountOptions): MountedMap {
     destroy() {
       yourData?.destroy();
       stopFlows();
+      stopOneMenu();
       stopPrint();
       permalink.destroy();
       timeline.destroy();
       report.destroy();
       map.remove();
       timeline.element.remove();
+      footer.remove();
       timeline.caption.remove();
       textList.element.remove();
       delete container.dataset.ready;

@@ -27,13 +27,13 @@ export interface PictureState {
 
 export const pictureName = (date: string, extension: string) => `guatemala-transit-map-${date}.${extension}`;
 
-/** The PNG of the view as drawn, framed with its sources. */
-export async function pngOfView(map: MapLibreMap, state: PictureState): Promise<Blob> {
-  const canvas = await captureMap(map, PICTURE_SCALE);
+/** The PNG of the view as drawn, framed with its sources, at `scale` pixels per CSS pixel. */
+export async function pngOfView(map: MapLibreMap, state: PictureState, scale = PICTURE_SCALE): Promise<Blob> {
+  const canvas = await captureMap(map, scale);
   const { lat } = map.getCenter();
   const framed = composePng({
     map: canvas,
-    scale: PICTURE_SCALE,
+    scale,
     frame: pictureFrame(state),
     metresPerPx: metresPerPixel(lat, map.getZoom()),
     sea: theme.ocean,

@@ -6,6 +6,7 @@ import { DEFAULT_BOUNDS, defaultPadding } from '../data/default-view.ts';
 import { LIMITS, type View } from '../data/hash.ts';
 import type { Messages } from '../i18n/index.ts';
 import { theme } from '../theme.ts';
+import { OutsideControl } from './controls.ts';
 import { reducedMotion } from './motion.ts';
 
 export interface MapViewOptions {
@@ -16,9 +17,18 @@ export interface MapViewOptions {
   onError: (message: string) => void;
   /** The words of MapLibre's controls and of the credits. */
   t: Messages;
+  /** Where the scale bar and the credits go: under the map, not over it. */
+  footer: HTMLElement;
 }
 
-export function createMapView({ container, style, view, onError, t }: MapViewOptions): maplibregl.Map {
+export function createMapView({
+  container,
+  style,
+  view,
+  onError,
+  t,
+  footer,
+}: MapViewOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
     style,
@@ -49,13 +59,25 @@ export function createMapView({ container, style, view, onError, t }: MapViewOpt
   // Registered before the first source loads, so no failure can pass unreported.
   map.on('error', (event) => onError(event.error?.message ?? t.page.mapError));
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
-  map.addControl(new maplibregl.FullscreenControl(), 'top-right');
+  // The map's column goes full screen, so that its credits and timeline, under it, go with it.
   map.addControl(
-    new maplibregl.AttributionControl({ compact: false, customAttribution: t.credits.report }),
-    'bottom-right',
+    new maplibregl.FullscreenControl({ container: container.parentElement ?? container }),
+    'top-right',
   );
-  // In the attribution's corner, above it: on a phone the credits wrap and would hide a scale bar
-  // on the other side. MapLibre stacks a bottom corner's controls upwards in the order they come.
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  // Every credit from the start (MapLibre adds a source's once its tiles are drawn), so the credits
+  // under the map take their final height before the map's first frame.
+  const sourceCredits = Object.values(style.sources).flatMap((source) =>
+    'attribution' in source && source.attribution ? [source.attribution] : [],
+  );
+  map.addControl(new OutsideControl(new maplibregl.ScaleControl({ unit: 'metric' }), footer));
+  map.addControl(
+    new OutsideControl(
+      new maplibregl.AttributionControl({
+        compact: false,
+        customAttribution: [t.credits.report, ...sourceCredits],
+      }),
+      footer,
+    ),
+  );
   return map;
 }

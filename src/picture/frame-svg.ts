@@ -1,27 +1,29 @@
 import { escapeXml } from '../formats/xml.ts';
 import { theme } from '../theme.ts';
 import type { PictureFrame } from './frame.ts';
-import type { Box } from './geometry.ts';
 import type { PictureView } from './project.ts';
 import { metresPerPixel, scaleBar } from './scale.ts';
-import { type Font, textWidth, wrapWords } from './text.ts';
+import { type Font, wrapWords } from './text.ts';
 import { type Attributes, element, group, num } from './xml.ts';
 
 /**
  * The SVG picture's frame, laid out as the PNG's (src/picture/png.ts): the title and date on a dark
- * band along the top; the legend, the scale bar, and the credits, note and link along the bottom.
+ * band above the map; the legend, the scale bar, and the credits, note and link on a band below it.
+ * Neither covers the map: the picture is taller than the view by their height.
  */
 
 /** The frame's margins, its dark title band (the page header's colour) and its light panels. */
 const PAD = 10;
 const TITLE_BAND = '#1f2933';
-const PANEL_OPACITY = 0.92;
 const SCALE_INK = '#333333';
+const ROW = 18;
 
 export interface FrameLayout {
   svg: string;
-  /** What the map's labels must keep clear of. */
-  obstacles: Box[];
+  /** The title band's height, above the map. */
+  top: number;
+  /** The legend's and credits' band's height, below the map. */
+  bottom: number;
 }
 
 const FRAME_FONT = {
@@ -47,7 +49,7 @@ function textLines(
   return element('text', { 'font-size': font.size, ...attributes }, spans.join(''));
 }
 
-/** The frame of a picture of `view`, and the boxes the map's labels must keep clear of. */
+/** The frame of a picture of `view`: the title band over the map's top, the foot under its bottom. */
 export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
   const { width, height } = view;
   const inner = width - 2 * PAD;
@@ -67,104 +69,48 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
     }),
   ]);
 
-  const texts = [
-    { id: 'credits-text', lines: wrapWords(frame.credits.join(' · '), FRAME_FONT.foot, inner) },
-    ...(frame.note ? [{ id: 'note', lines: wrapWords(frame.note, FRAME_FONT.foot, inner) }] : []),
-    ...(frame.permalink
-      ? [{ id: 'permalink', lines: wrapWords(frame.permalink, FRAME_FONT.foot, inner) }]
-      : []),
-  ];
-  const footLines = texts.reduce((n, t) => n + t.lines.length, 0);
-  const footHeight = footLines * 14 + PAD;
-  const footTop = height - footHeight;
-  let line = 0;
-  const creditsGroup = group({ id: 'credits', fill: theme.annotationText }, [
-    element('rect', {
-      y: footTop,
-      width,
-      height: footHeight,
-      fill: theme.labelHalo,
-      'fill-opacity': PANEL_OPACITY,
-    }),
-    ...texts.map(({ id, lines }) => {
-      const out = textLines(PAD, footTop + PAD / 2 + line * 14, lines, FRAME_FONT.foot, 14, { id });
-      line += lines.length;
-      return out;
-    }),
-  ]);
-  const obstacles: Box[] = [
-    [0, 0, width, band],
-    [0, footTop, width, height],
-  ];
-
+  // The foot: the legend on the left and the scale bar on the right, then the credits, note and link.
+  const footTop = band + height;
+  const keyHeight = Math.max(frame.legend.length * ROW, 24);
   const parts = [titleGroup];
-  if (frame.legend.length > 0) {
-    const rowHeight = 18;
-    const boxWidth =
-      28 + Math.max(...frame.legend.map((e) => textWidth(e.name, FRAME_FONT.legend))) + 2 * PAD;
-    const boxHeight = frame.legend.length * rowHeight + PAD;
-    const top = footTop - boxHeight - PAD;
-    const rows = frame.legend.map((entry, i) => {
-      const y = top + PAD / 2 + i * rowHeight;
-      const x = 2 * PAD;
-      const swatch =
-        entry.swatch.kind === 'area'
-          ? [
-              element('rect', {
-                x: x + 1,
-                y: y + 3,
-                width: 18,
-                height: 10,
-                fill: entry.swatch.fill,
-                stroke: entry.swatch.outline,
-                'stroke-width': 2,
-              }),
-            ]
-          : // The route solid and the displacement dashed, as the map draws them.
-            entry.swatch.colours.map((colour, j) =>
-              element('path', {
-                d: `M${num(x)} ${num(y + 5.5 + j * 6)}h20`,
-                fill: 'none',
-                stroke: colour,
-                'stroke-width': 3,
-                'stroke-dasharray': j > 0 ? '6 3.6' : undefined,
-              }),
-            );
-      return group({ id: `legend-${entry.id}` }, [
-        ...swatch,
-        textLines(x + 28, y + 1, [entry.name], FRAME_FONT.legend, rowHeight, { fill: theme.annotationText }),
-      ]);
-    });
-    parts.push(
-      group({ id: 'legend' }, [
-        element('rect', {
-          x: PAD,
-          y: top,
-          width: boxWidth,
-          height: boxHeight,
-          fill: theme.labelHalo,
-          'fill-opacity': PANEL_OPACITY,
-        }),
-        ...rows,
-      ]),
-    );
-    obstacles.push([PAD, top, PAD + boxWidth, top + boxHeight]);
-  }
+  const rows = frame.legend.map((entry, i) => {
+    const y = footTop + PAD / 2 + i * ROW;
+    const x = PAD;
+    const swatch =
+      entry.swatch.kind === 'area'
+        ? [
+            element('rect', {
+              x: x + 1,
+              y: y + 3,
+              width: 18,
+              height: 10,
+              fill: entry.swatch.fill,
+              stroke: entry.swatch.outline,
+              'stroke-width': 2,
+            }),
+          ]
+        : // The route solid and the displacement dashed, as the map draws them.
+          entry.swatch.colours.map((colour, j) =>
+            element('path', {
+              d: `M${num(x)} ${num(y + 5.5 + j * 6)}h20`,
+              fill: 'none',
+              stroke: colour,
+              'stroke-width': 3,
+              'stroke-dasharray': j > 0 ? '6 3.6' : undefined,
+            }),
+          );
+    return group({ id: `legend-${entry.id}` }, [
+      ...swatch,
+      textLines(x + 28, y + 1, [entry.name], FRAME_FONT.legend, ROW, { fill: theme.annotationText }),
+    ]);
+  });
+  if (rows.length > 0) parts.push(group({ id: 'legend' }, rows));
 
   const bar = scaleBar(metresPerPixel(view.center[1], view.zoom));
   const right = width - PAD;
-  const barY = footTop - PAD - 6;
-  const barBox: Box = [right - bar.pixels - 6, barY - 16, right + 6, barY + 8];
+  const barY = footTop + PAD / 2 + 18;
   parts.push(
     group({ id: 'scale-bar' }, [
-      element('rect', {
-        x: barBox[0],
-        y: barBox[1],
-        width: barBox[2] - barBox[0],
-        height: barBox[3] - barBox[1],
-        fill: theme.labelHalo,
-        'fill-opacity': PANEL_OPACITY,
-      }),
       element('path', {
         d: `M${num(right - bar.pixels)} ${num(barY - 4)}V${num(barY + 4)}H${num(right)}V${num(barY - 4)}`,
         fill: 'none',
@@ -176,7 +122,27 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
       }),
     ]),
   );
-  obstacles.push(barBox);
-  parts.push(creditsGroup);
-  return { svg: group({ id: 'frame' }, parts), obstacles };
+
+  const texts = [
+    { id: 'credits-text', lines: wrapWords(frame.credits.join(' · '), FRAME_FONT.foot, inner) },
+    ...(frame.note ? [{ id: 'note', lines: wrapWords(frame.note, FRAME_FONT.foot, inner) }] : []),
+    ...(frame.permalink
+      ? [{ id: 'permalink', lines: wrapWords(frame.permalink, FRAME_FONT.foot, inner) }]
+      : []),
+  ];
+  const textTop = footTop + PAD / 2 + keyHeight + PAD / 2;
+  let line = 0;
+  parts.push(
+    group(
+      { id: 'credits', fill: theme.annotationText },
+      texts.map(({ id, lines }) => {
+        const out = textLines(PAD, textTop + line * 14, lines, FRAME_FONT.foot, 14, { id });
+        line += lines.length;
+        return out;
+      }),
+    ),
+  );
+  const bottom = textTop + line * 14 + PAD / 2 - footTop;
+  const foot = element('rect', { id: 'foot', y: footTop, width, height: bottom, fill: theme.labelHalo });
+  return { svg: group({ id: 'frame' }, [foot, ...parts]), top: band, bottom };
 }

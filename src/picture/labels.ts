@@ -3,7 +3,7 @@ import { featureInterval, inLanguage, labelWithSpan } from '../data/time.ts';
 import { escapeXml } from '../formats/xml.ts';
 import type { Messages } from '../i18n/index.ts';
 import { REPORT_LAYERS } from '../layers/registry.ts';
-import { reportCountries } from '../style/source.ts';
+import { middleOf, reportCountries } from '../style/source.ts';
 import type { Box, Point } from './geometry.ts';
 import { BASELINE, LINE_HEIGHT, Placer, placeLineLabel } from './line-labels.ts';
 import { callout, drawnLines, flowType, fullLine, type Scene, stateOf } from './scene.ts';
@@ -286,6 +286,22 @@ export function mapLabels(scene: Scene, obstacles: Box[]): MapLabels {
       for (const feature of data[layer].features.filter((f) => flowType(f) === type)) {
         const label = inLanguage(feature.properties ?? {}, 'label', scene.t);
         if (label === null) continue;
+        // The displacement's label is a point halfway along its line, as on the map (src/style/flows.ts).
+        if (type === 'displacement' && feature.geometry.type === 'LineString') {
+          const at = scene.project(middleOf(feature.geometry.coordinates));
+          const seen = at[0] >= 0 && at[0] <= view.width && at[1] >= 0 && at[1] <= view.height;
+          const text = seen
+            ? placePointLabel(placer, ls, {
+                at,
+                text: label,
+                maxWidth: maxWidth(styleId),
+                anchors: anchorsOf(style, styleId),
+                justify: 'center',
+              })
+            : '';
+          put(`${layer}-labels-${type}`, text);
+          continue;
+        }
         // At the middle of the whole line, as the map puts it; where that is out of view, at the middle
         // of the part in view, as the map's tiles do when each labels its own piece of the line.
         const whole = scene.shifts.map((shift) =>

@@ -14,6 +14,7 @@ export interface PngInput {
 
 const FONT = 'system-ui, sans-serif';
 const PAD = 10;
+const ROW = 18;
 
 /** Lines of `text` no wider than `width` at the context's font. */
 function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -31,82 +32,75 @@ function wrap(context: CanvasRenderingContext2D, text: string, width: number): s
 }
 
 /**
- * The picture a reader saves: the map as drawn, with its title and date along the top, a legend of
- * the layers shown, a scale bar, the credits, the schematic note and the link along the bottom.
- * Everything is drawn in CSS pixels on a canvas scaled to the map's device pixels.
+ * The picture a reader saves: its title and date on a band above the map as drawn, then, below it,
+ * a legend of the layers shown, a scale bar, the credits, the schematic note and the link. Neither
+ * band covers the map: the picture is taller than the view by their height. Everything is drawn in
+ * CSS pixels on a canvas scaled to the map's device pixels.
  */
 export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = map.width;
-  canvas.height = map.height;
-  const c = canvas.getContext('2d');
-  if (!c) throw new Error('This browser cannot draw the picture (no 2D canvas)');
   const width = map.width / scale;
   const height = map.height / scale;
-  c.fillStyle = sea;
-  c.fillRect(0, 0, canvas.width, canvas.height);
-  c.drawImage(map, 0, 0);
+  const measure = document.createElement('canvas').getContext('2d');
+  if (!measure) throw new Error('This browser cannot draw the picture (no 2D canvas)');
+  measure.font = `600 15px ${FONT}`;
+  const title = wrap(measure, frame.title, width - 2 * PAD);
+  const band = PAD + title.length * 19 + 18 + PAD / 2;
+  measure.font = `11px ${FONT}`;
+  const foot = [frame.credits.join(' · '), ...(frame.note ? [frame.note] : []), frame.permalink].flatMap(
+    (text) => wrap(measure, text, width - 2 * PAD),
+  );
+  const keyHeight = Math.max(frame.legend.length * ROW, 24);
+  const footHeight = PAD / 2 + keyHeight + PAD / 2 + foot.length * 14 + PAD / 2;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = map.width;
+  canvas.height = Math.round((band + height + footHeight) * scale);
+  const c = canvas.getContext('2d');
+  if (!c) throw new Error('This browser cannot draw the picture (no 2D canvas)');
   c.scale(scale, scale);
   c.textBaseline = 'top';
 
-  // Title and date, on a band across the top.
-  c.font = `600 15px ${FONT}`;
-  const title = wrap(c, frame.title, width - 2 * PAD);
-  const band = PAD + title.length * 19 + 18 + PAD / 2;
+  // Title and date, on a band above the map.
   c.fillStyle = '#1f2933';
   c.fillRect(0, 0, width, band);
   c.fillStyle = '#ffffff';
+  c.font = `600 15px ${FONT}`;
   for (const [i, line] of title.entries()) c.fillText(line, PAD, PAD + i * 19);
   c.font = `13px ${FONT}`;
   c.fillText(frame.asOf, PAD, PAD + title.length * 19 + 2);
 
-  // Credits, note and link, on a band along the bottom.
-  c.font = `11px ${FONT}`;
-  const foot = [frame.credits.join(' · '), ...(frame.note ? [frame.note] : []), frame.permalink].flatMap(
-    (text) => wrap(c, text, width - 2 * PAD),
-  );
-  const footHeight = foot.length * 14 + PAD;
-  const footTop = height - footHeight;
-  c.fillStyle = 'rgba(255, 255, 255, 0.92)';
+  // The map as drawn, on its sea (the canvas is transparent there).
+  c.fillStyle = sea;
+  c.fillRect(0, band, width, height);
+  c.drawImage(map, 0, band, width, height);
+
+  // Below the map: the legend on the left and the scale bar on the right, then the credits.
+  const footTop = band + height;
+  c.fillStyle = '#ffffff';
   c.fillRect(0, footTop, width, footHeight);
-  c.fillStyle = '#1a1a1a';
-  for (const [i, line] of foot.entries()) c.fillText(line, PAD, footTop + PAD / 2 + i * 14);
+  c.font = `12px ${FONT}`;
+  frame.legend.forEach((entry, i) => {
+    const y = footTop + PAD / 2 + i * ROW;
+    const x = PAD;
+    if (entry.swatch.kind === 'area') {
+      c.fillStyle = entry.swatch.fill;
+      c.fillRect(x, y + 2, 20, 12);
+      c.strokeStyle = entry.swatch.outline;
+      c.lineWidth = 2;
+      c.strokeRect(x + 1, y + 3, 18, 10);
+    } else {
+      entry.swatch.colours.forEach((colour, j) => {
+        c.fillStyle = colour;
+        c.fillRect(x, y + 4 + j * 6, 20, 3);
+      });
+    }
+    c.fillStyle = '#1a1a1a';
+    c.fillText(entry.name, x + 28, y + 2);
+  });
 
-  // The legend of the layers shown, above the bottom band on the left.
-  if (frame.legend.length > 0) {
-    c.font = `12px ${FONT}`;
-    const rowHeight = 18;
-    const boxWidth = 28 + Math.max(...frame.legend.map((e) => c.measureText(e.name).width)) + 2 * PAD;
-    const boxHeight = frame.legend.length * rowHeight + PAD;
-    const top = footTop - boxHeight - PAD;
-    c.fillStyle = 'rgba(255, 255, 255, 0.92)';
-    c.fillRect(PAD, top, boxWidth, boxHeight);
-    frame.legend.forEach((entry, i) => {
-      const y = top + PAD / 2 + i * rowHeight;
-      const x = 2 * PAD;
-      if (entry.swatch.kind === 'area') {
-        c.fillStyle = entry.swatch.fill;
-        c.fillRect(x, y + 2, 20, 12);
-        c.strokeStyle = entry.swatch.outline;
-        c.lineWidth = 2;
-        c.strokeRect(x + 1, y + 3, 18, 10);
-      } else {
-        entry.swatch.colours.forEach((colour, j) => {
-          c.fillStyle = colour;
-          c.fillRect(x, y + 4 + j * 6, 20, 3);
-        });
-      }
-      c.fillStyle = '#1a1a1a';
-      c.fillText(entry.name, x + 28, y + 2);
-    });
-  }
-
-  // The scale bar, above the bottom band on the right.
   const bar = scaleBar(metresPerPx);
   const barRight = width - PAD;
-  const barY = footTop - PAD - 6;
-  c.fillStyle = 'rgba(255, 255, 255, 0.92)';
-  c.fillRect(barRight - bar.pixels - 6, barY - 16, bar.pixels + 12, 24);
+  const barY = footTop + PAD / 2 + 18;
   c.strokeStyle = '#333';
   c.lineWidth = 1.5;
   c.beginPath();
@@ -118,6 +112,10 @@ export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): H
   c.fillStyle = '#1a1a1a';
   c.font = `10px ${FONT}`;
   c.fillText(bar.label, barRight - bar.pixels + 3, barY - 13);
+
+  c.font = `11px ${FONT}`;
+  const textTop = footTop + PAD / 2 + keyHeight + PAD / 2;
+  for (const [i, line] of foot.entries()) c.fillText(line, PAD, textTop + i * 14);
   return canvas;
 }
 

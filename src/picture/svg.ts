@@ -53,7 +53,9 @@ export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }
   const { style } = scene;
   const frame = pictureFrame({ visible, date, permalink, t });
   const framed = drawFrame(frame, view);
-  const labels = mapLabels(scene, framed.obstacles);
+  // The frame is above and below the map, so the labels keep clear of nothing but its edges.
+  const labels = mapLabels(scene, []);
+  const total = framed.top + height + framed.bottom;
   const body = [
     element('title', {}, escapeXml(frame.title)),
     element(
@@ -77,7 +79,7 @@ export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }
       ].join('\n'),
     ),
     group(
-      { id: 'map', 'clip-path': 'url(#view)' },
+      { id: 'map', transform: `translate(0 ${num(framed.top)})`, 'clip-path': 'url(#view)' },
       [
         element('rect', { id: 'sea', width, height, fill: theme.ocean }),
         element('use', {
@@ -108,8 +110,8 @@ export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }
       'xmlns:xlink': 'http://www.w3.org/1999/xlink',
       version: '1.1',
       width,
-      height,
-      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      height: num(total),
+      viewBox: `0 0 ${num(width)} ${num(total)}`,
       'font-family': FONT_FAMILY,
     },
     `\n${body.join('\n')}\n`,

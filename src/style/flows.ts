@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { REPORT_LAYERS, type ReportLayerId } from '../layers/registry.ts';
 import { FONT_BOLD, theme } from '../theme.ts';
 import { pulseGradient } from './pulse.ts';
-import { inLayer, MAP_SOURCE } from './source.ts';
+import { FLOW_LABEL_TAG, inLayer, isPoint, MAP_SOURCE } from './source.ts';
 import { annotationPaint, type Look, tagged } from './tags.ts';
 
 const isDisplacement: ExpressionSpecification = ['==', ['get', 'flow_type'], 'displacement'];
@@ -116,21 +116,63 @@ export function flowLayers(id: ReportLayerId, look: Look<'flows'>): LayerSpecifi
  */
 export function flowLabels(id: ReportLayerId, look: Look<'flows'>): LayerSpecification[] {
   return byFlowType(look, ({ suffix, filter, textColour }) =>
-    tagged(id, {
-      id: `${id}${suffix}-labels`,
-      type: 'symbol',
-      source: MAP_SOURCE,
-      filter: inLayer(id, filter),
-      layout: {
-        'symbol-placement': 'line-center',
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': 12,
-        'text-offset': [0, -1.1],
-        'text-max-angle': 30,
-        'text-keep-upright': true,
-      },
-      paint: { ...annotationPaint, 'text-color': textColour },
-    }),
+    suffix === '-displacement'
+      ? displacementLabel(id, textColour)
+      : tagged(id, {
+          id: `${id}${suffix}-labels`,
+          type: 'symbol',
+          source: MAP_SOURCE,
+          filter: inLayer(id, filter),
+          layout: {
+            'symbol-placement': 'line-center',
+            'text-field': ['get', 'label'],
+            'text-font': [FONT_BOLD],
+            'text-size': 12,
+            'text-offset': [0, -1.1],
+            'text-max-angle': 30,
+            'text-keep-upright': true,
+          },
+          paint: { ...annotationPaint, 'text-color': textColour },
+        }),
   );
+}
+
+/**
+ * The displacement's label, at the middle of its line (src/style/source.ts) rather than along it: it is
+ * longer than the line at a phone's zoom and in Spanish, and a line label that does not fit is dropped.
+ */
+function displacementLabel(id: ReportLayerId, colour: string): LayerSpecification {
+  return tagged(id, {
+    id: `${id}-displacement-labels`,
+    type: 'symbol',
+    source: MAP_SOURCE,
+    filter: inLayer(id, ['all', isPoint, ['has', FLOW_LABEL_TAG]]),
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [FONT_BOLD],
+      // Smaller where the whole corridor is a phone's width and Central America crowded.
+      'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 3.5, 12],
+      'text-max-width': 9,
+      // Beside the dashed line, on whichever side is free of the names round it.
+      'text-variable-anchor-offset': [
+        'right',
+        [-0.6, 0],
+        'left',
+        [0.6, 0],
+        'bottom',
+        [0, -0.6],
+        'top',
+        [0, 0.6],
+        'bottom-left',
+        [0.5, -0.5],
+        'bottom-right',
+        [-0.5, -0.5],
+        'top-left',
+        [0.5, 0.5],
+        'top-right',
+        [-0.5, 0.5],
+      ],
+    },
+    paint: { ...annotationPaint, 'text-color': colour },
+  });
 }

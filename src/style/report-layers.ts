@@ -99,6 +99,9 @@ function areaLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
         ? ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14]
         : ['interpolate', ['linear'], ['zoom'], 2, 10.5, 4, 12],
       'text-max-width': 9,
+      // From east to west: a label whose place is taken moves west (the anchors below), so the
+      // eastern one goes first and leaves its neighbour somewhere to go.
+      'symbol-sort-key': ['-', 0, ['get', 'lng']],
       // Central America is crowded at the default view: let each annotation move round its label
       // point rather than vanish behind a neighbour's. Below the country's name first, centred, then
       // shifted clear of a neighbour's name; then below a name that moved right of its point, a little
@@ -116,6 +119,12 @@ function areaLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification {
         [-1.1, 0],
         'bottom',
         [0, -1.1],
+        'top-right',
+        [-0.9, 1.8],
+        'bottom-left',
+        [0.9, -1.1],
+        'bottom-right',
+        [-0.9, -1.1],
       ],
     },
     paint: { ...annotationPaint, 'text-color': look.outline, 'text-opacity': ANNOTATION_OPACITY },
@@ -137,8 +146,9 @@ function calloutLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification
       layout: {
         'text-field': breakAfterColon,
         'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
-        'text-size': 12,
-        'text-max-width': 12,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 3.5, 12],
+        // Narrower where the map is small (a phone's zoom), so that it ends inside the map.
+        'text-max-width': ['interpolate', ['linear'], ['zoom'], 2.5, 8, 3, 12],
         'text-anchor': side,
         'text-justify': side,
         'text-offset': [west ? -0.4 : 0.4, 0],

@@ -35,6 +35,12 @@ export const isCallout = (part: 'label' | 'leader'): ExpressionSpecification => 
 ];
 export const isNotCallout: ExpressionSpecification = ['!', ['has', CALLOUT_TAG]];
 
+/**
+ * The property that marks the point at the middle of a displacement flow, where its label goes: the
+ * label is longer than its line at a phone's zoom, and in Spanish at most zooms.
+ */
+export const FLOW_LABEL_TAG = 'flow_label';
+
 /** Six decimals, as the layer files have them. */
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
@@ -63,7 +69,8 @@ function polygonEntries(index: ReadonlyMap<string, FeatureEntry>): [string, Feat
 function labelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
   return polygonEntries(index).map(([id, entry]) => ({
     type: 'Feature',
-    properties: { id, [LAYER_TAG]: entry.layer, ...mapLabels(entry) },
+    // Its longitude as a property too: the style places an area's labels from east to west.
+    properties: { id, [LAYER_TAG]: entry.layer, lng: entry.anchor[0], ...mapLabels(entry) },
     geometry: { type: 'Point', coordinates: entry.anchor },
   }));
 }
@@ -91,6 +98,49 @@ function calloutFeatures(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
         properties: { ...properties, [CALLOUT_TAG]: 'leader' },
         geometry: { type: 'LineString', coordinates: [[x, y], at] },
       },
+    ];
+  });
+}
+
+/** The point halfway along a line, by its length in degrees (the flows are short arcs). */
+export function middleOf(coordinates: number[][]): [number, number] {
+  const line = coordinates.map(([x = 0, y = 0]) => [x, y] as const);
+  let left = line.slice(1).reduce((sum, p, i) => sum + distance(line[i] ?? p, p), 0) / 2;
+  for (let i = 1; i < line.length; i++) {
+    const [a, b] = [line[i - 1] ?? line[0], line[i]];
+    if (!a || !b) break;
+    const leg = distance(a, b);
+    if (left <= leg && leg > 0) {
+      const f = left / leg;
+      return [round6(a[0] + f * (b[0] - a[0])), round6(a[1] + f * (b[1] - a[1]))];
+    }
+    left -= leg;
+  }
+  const [x, y] = line[0] ?? [0, 0];
+  return [x, y];
+}
+
+const distance = (a: readonly [number, number], b: readonly [number, number]) =>
+  Math.hypot(b[0] - a[0], b[1] - a[1]);
+
+/** A label point at the middle of each displacement flow, carrying its labels. Decoration: never exported. */
+function flowLabelPoints(index: ReadonlyMap<string, FeatureEntry>): Feature[] {
+  return [...index].flatMap(([id, entry]) => {
+    const { feature } = entry;
+    if (feature.geometry?.type !== 'LineString' || feature.properties?.flow_type !== 'displacement')
+      return [];
+    return [
+      {
+        type: 'Feature',
+        properties: {
+          id,
+          [LAYER_TAG]: entry.layer,
+          [FLOW_LABEL_TAG]: true,
+          flow_type: 'displacement',
+          ...mapLabels(entry),
+        },
+        geometry: { type: 'Point', coordinates: middleOf(feature.geometry.coordinates) },
+      } satisfies Feature,
     ];
   });
 }
@@ -132,6 +182,7 @@ export function mapSourceData(
     ...BASEMAP_FILES.flatMap((file) => tag(file, basemap[file].features, false)),
     ...REPORT_LAYERS.flatMap(({ id }) => tag(id, data[id].features, true)),
     ...labelPoints(index),
+    ...flowLabelPoints(index),
     ...calloutFeatures(index),
   ];
   return { type: 'FeatureCollection', features };

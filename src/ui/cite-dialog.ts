@@ -26,10 +26,10 @@ export function openCiteDialog(
   const context = { pageUrl: fullMapUrl({ origin, pathname, search, hash: '' }), today: new Date(), t };
   const citation = feature ? citeFeature(feature, context) : citeMap(context);
   const status = el('p', { class: 'cite__status', role: 'status' });
-  const dialog = el(
-    'dialog',
-    { class: 'cite', 'aria-labelledby': 'cite-title', 'aria-describedby': 'cite-intro' },
-    el('h2', { id: 'cite-title' }, feature ? t.cite.title(feature.title) : t.cite.citeMap),
+  // The title and Close stay in view; what is between them scrolls on a small screen.
+  const body = el(
+    'div',
+    { class: 'cite__body' },
     el(
       'p',
       { id: 'cite-intro', class: 'cite__intro' },
@@ -37,6 +37,12 @@ export function openCiteDialog(
       feature ? t.cite.featureLink : t.cite.mapLink,
     ),
     linkNote(t),
+  );
+  const dialog = el(
+    'dialog',
+    { class: 'cite', 'aria-labelledby': 'cite-title', 'aria-describedby': 'cite-intro' },
+    el('h2', { id: 'cite-title' }, feature ? t.cite.title(feature.title) : t.cite.citeMap),
+    body,
   );
   for (const form of FORMS) {
     const id = `cite-${form.key}`;
@@ -53,7 +59,7 @@ export function openCiteDialog(
       t.cite.copy,
     );
     copy.addEventListener('click', () => copyField(field, status, t, t.cite.copied(t.cite.what[form.key])));
-    dialog.append(
+    body.append(
       el(
         'div',
         { class: 'cite__form' },
@@ -64,7 +70,8 @@ export function openCiteDialog(
   }
   const close = el('button', { type: 'button', class: 'cite__close' }, t.cite.close);
   close.addEventListener('click', () => dialog.close());
-  dialog.append(status, close);
+  body.append(status);
+  dialog.append(close);
   // Escape closes the dialog only: the map's popup under it, which holds the opener, stays open.
   dialog.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') event.stopPropagation();

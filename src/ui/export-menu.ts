@@ -6,7 +6,7 @@ import type { LayerFormat } from '../formats/package.ts';
 import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { ReportData, ReportLayer, ReportLayerId } from '../layers/registry.ts';
-import { el } from './dom.ts';
+import { el, menuSummary } from './dom.ts';
 import { download } from './download.ts';
 
 export interface ExportMenuOptions {
@@ -183,12 +183,16 @@ export function createExportMenu({
   return el(
     'details',
     { class: 'export' },
-    el('summary', {}, t.exportMenu.title),
-    el('ul', { class: 'export__list' }, ...layerItems, el('li', {}, gpkg), el('li', {}, zip)),
-    el('label', { class: 'export__option' }, inView, t.exportMenu.inView),
-    el('label', { class: 'export__option' }, onlyVisible, t.exportMenu.onlyVisible),
-    el('label', { class: 'export__option' }, asOfDate, t.exportMenu.asOfDate),
-    status,
-    el('p', { class: 'export__note' }, t.exportMenu.note),
+    menuSummary(t.exportMenu.title, t.exportMenu.short),
+    el(
+      'div',
+      { class: 'menu__body' },
+      el('ul', { class: 'export__list' }, ...layerItems, el('li', {}, gpkg), el('li', {}, zip)),
+      el('label', { class: 'export__option' }, inView, t.exportMenu.inView),
+      el('label', { class: 'export__option' }, onlyVisible, t.exportMenu.onlyVisible),
+      el('label', { class: 'export__option' }, asOfDate, t.exportMenu.asOfDate),
+      status,
+      el('p', { class: 'export__note' }, t.exportMenu.note),
+    ),
   );
 }

@@ -13,7 +13,7 @@ export interface LegendOptions {
 }
 
 export interface Legend {
-  element: HTMLElement;
+  element: HTMLDetailsElement;
   setChecked(id: ReportLayerId, visible: boolean): void;
 }
 
@@ -75,8 +75,20 @@ export function createLegend({ layers, isVisible, onToggle, open, t }: LegendOpt
     );
     list.append(el('li', {}, el('label', { class: 'legend__item' }, checkbox, swatch(layer), text)));
   }
-  const details = el('details', { class: 'legend' }, el('summary', {}, t.legend.title), list, timeKey(t));
+  // The button says whether a tap shows or hides the legend: folded, it is easily taken for a title.
+  const state = el('span', { class: 'legend__state' });
+  const details = el(
+    'details',
+    { class: 'legend' },
+    el('summary', {}, el('span', { class: 'legend__title' }, t.legend.title), ' ', state),
+    el('div', { class: 'menu__body' }, list, timeKey(t)),
+  );
+  const showState = () => {
+    state.textContent = details.open ? t.legend.hide : t.legend.show;
+  };
+  details.addEventListener('toggle', showState);
   details.open = open;
+  showState();
   return {
     element: details,
     setChecked(id, visible) {

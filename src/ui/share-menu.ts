@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/index.ts';
 import { citeButton } from './cite.ts';
 import { copyField } from './copy.ts';
-import { el } from './dom.ts';
+import { el, menuSummary } from './dom.ts';
 import { linkNote } from './your-data.ts';
 
 export interface ShareMenuOptions {
@@ -52,10 +52,10 @@ export function createShareMenu({ savePng, saveSvg, embedCode, t }: ShareMenuOpt
   return el(
     'details',
     { class: 'share' },
-    el('summary', {}, t.share.title),
+    menuSummary(t.share.title, t.share.short),
     el(
       'div',
-      { class: 'share__body' },
+      { class: 'share__body menu__body' },
       action(t.share.png, t.share.pngLabel, savePng),
       ...(saveSvg ? [action(t.share.svg, t.share.svgLabel, saveSvg)] : []),
       embed,

@@ -9,14 +9,16 @@ import { createTextList } from './text-list.ts';
 
 /** Where the picture of the default view is, relative to the page (public/, `npm run picture`). */
 export const DEFAULT_PICTURE = 'default-view.svg';
+/** Its size, so the page keeps its room before it loads: the view, with its frame above and below. */
+export const DEFAULT_PICTURE_BOX = { width: 930, height: 871 } as const;
 
 /** The map as a picture: the default view at the report's date, with its legend and credits. */
 function defaultPicture(t: Messages): HTMLElement {
   const image = el('img', {
     class: 'without-map__picture',
     src: DEFAULT_PICTURE,
-    width: '930',
-    height: '722',
+    width: String(DEFAULT_PICTURE_BOX.width),
+    height: String(DEFAULT_PICTURE_BOX.height),
     alt: t.withoutMap.alt,
   });
   return el('figure', { class: 'without-map__figure' }, image, el('figcaption', {}, t.withoutMap.caption));

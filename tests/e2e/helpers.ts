@@ -11,6 +11,7 @@ import {
   withMap,
 } from '../../scripts/app-page.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
+import type { TestFont } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { LAYER_METADATA_KEY } from '../../src/style/tags.ts';
 
@@ -27,13 +28,14 @@ export const layerFile = (id: string): FeatureCollection =>
 /**
  * One browser for the test file and a fresh session of the app (openApp: loading, not yet ready) each
  * time the returned function is called; after each test its sessions are closed first, so that a failed
- * check leaves no page open for the next test, and it fails if one logged an error.
+ * check leaves no page open for the next test, and it fails if one logged an error. `font` is the
+ * browser's system font (scripts/fonts.ts), for the layout tests that run in each.
  */
-export function freshSessionPerTest(): (options?: OpenOptions) => Promise<AppSession> {
+export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) => Promise<AppSession> {
   let browser: Browser;
   let sessions: AppSession[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ font });
   });
   afterEach(async () => {
     const opened = sessions;
@@ -55,8 +57,8 @@ export function freshSessionPerTest(): (options?: OpenOptions) => Promise<AppSes
 }
 
 /** As freshSessionPerTest, each page ready (`#map[data-ready]`) when it is returned. */
-export function freshPagePerTest(): (options?: OpenOptions) => Promise<Page> {
-  const open = freshSessionPerTest();
+export function freshPagePerTest(font?: TestFont): (options?: OpenOptions) => Promise<Page> {
+  const open = freshSessionPerTest(font);
   return async (options = {}) => {
     const { page } = await open(options);
     await waitForReady(page);

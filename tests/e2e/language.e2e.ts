@@ -63,7 +63,7 @@ describe('the map in Spanish', () => {
     await page.locator('#language').selectOption('en');
     await page.locator('#map[data-ready="true"]').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.locator('.legend summary').textContent()).toBe('Layers');
+    expect(await page.locator('.legend__title').textContent()).toBe('Layers');
     expect(await page.locator('#timeline-date').getAttribute('aria-valuetext')).toBe('1 January 2011');
     // The view and the date came through the switch; English is this reader's choice, so the link says so.
     await expect.poll(() => page.url()).toContain('date=2011-01-01&lang=en');
@@ -73,16 +73,16 @@ describe('the map in Spanish', () => {
     expect(zoom).toBeCloseTo(6, 5);
     await page.locator('#language').selectOption('es');
     await page.locator('#map[data-ready="true"]').waitFor();
-    expect(await page.locator('.legend summary').textContent()).toBe('Capas');
+    expect(await page.locator('.legend__title').textContent()).toBe('Capas');
   });
 
   it('opens in Spanish from a link with lang=es in an English browser, and ignores a hostile lang', async () => {
     const spanish = await open({ locale: 'en-GB', hash: '#lang=es' });
     expect(await spanish.evaluate(() => document.documentElement.lang)).toBe('es');
-    expect(await spanish.locator('.export summary').textContent()).toBe('Descargar datos');
+    expect(await spanish.locator('.export .menu__title').textContent()).toBe('Descargar datos');
     const hostile = await open({ locale: 'en-GB', hash: '#5/16/-90&lang=%3Cscript%3E' });
     expect(await hostile.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await hostile.locator('.export summary').textContent()).toBe('Download data');
+    expect(await hostile.locator('.export .menu__title').textContent()).toBe('Download data');
     expect(hostile.url()).not.toContain('lang=');
   });
 

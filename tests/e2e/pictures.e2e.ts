@@ -51,7 +51,7 @@ function decode(
 }
 
 describe('save image (PNG)', () => {
-  it('is twice the map in pixels, framed with the legend of the layers shown and the credits', async () => {
+  it('is the whole view at twice its pixels, the title above it, the legend and credits below', async () => {
     const page = await open({
       hash: '#5.2/15.6/-89&layers=alta-verapaz,militarised-policing&date=2010-12-25',
     });
@@ -65,29 +65,60 @@ describe('save image (PNG)', () => {
       const look = REPORT_LAYERS.find((l) => l.id === id)?.look;
       return channels(look?.kind === 'area' ? areaColour(look) : '#000000');
     };
-    // The bottom-left quarter holds the legend: each area's swatch, and no route line (hidden).
-    const legendBox = { x: 0, y: css.height, w: css.width, h: css.height };
-    const legend = await decode(page, bytes, legendBox, [
+    const header = [31, 41, 51];
+    // The title band above the map: its height is where the page header's colour stops.
+    const band = await page.evaluate(
+      async ({ base64, colour }) => {
+        const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        let y = 0;
+        while (y < image.height) {
+          const [r = 0, g = 0, b = 0] = context.getImageData(1, y, 1, 1).data;
+          if (
+            Math.abs(r - (colour[0] ?? 0)) > 3 ||
+            Math.abs(g - (colour[1] ?? 0)) > 3 ||
+            Math.abs(b - (colour[2] ?? 0)) > 3
+          )
+            break;
+          y++;
+        }
+        return y;
+      },
+      { base64: bytes.toString('base64'), colour: header },
+    );
+    expect(band).toBeGreaterThan(2 * 30);
+    // The picture is the whole view, twice its CSS pixels, with the bands above and below it.
+    const whole = await decode(page, bytes, { x: 0, y: 0, w: 1, h: 1 }, []);
+    const mapBottom = band + 2 * css.height;
+    expect(whole.width).toBe(2 * css.width);
+    expect(whole.height).toBeGreaterThan(mapBottom + 2 * 40);
+    // Below the map: the legend, each area's swatch and no route line (hidden), on white.
+    const footBox = { x: 0, y: mapBottom, w: 2 * css.width, h: whole.height - mapBottom };
+    const legend = await decode(page, bytes, footBox, [
       swatch('alta-verapaz'),
       swatch('militarised-policing'),
       channels(REPORT_LAYERS[0]?.look.kind === 'flows' ? REPORT_LAYERS[0].look.route : '#000000'),
+      [255, 255, 255],
     ]);
-    expect({ width: legend.width, height: legend.height }).toEqual({
-      width: 2 * css.width,
-      height: 2 * css.height,
-    });
-    const [altaVerapaz = 0, militarised = 0, route = 0] = legend.counts;
+    const [altaVerapaz = 0, militarised = 0, route = 0, white = 0] = legend.counts;
     expect(altaVerapaz).toBeGreaterThan(200);
     expect(militarised).toBeGreaterThan(200);
     expect(route).toBeLessThan(20);
-    // The title band across the top, in the page header's colour.
-    const top = await decode(page, bytes, { x: 0, y: 0, w: 2 * css.width, h: 40 }, [[31, 41, 51]]);
-    expect(top.counts[0]).toBeGreaterThan(0.8 * 2 * css.width * 40);
-    // The credits band along the bottom: near white behind the credits, the note and the link.
-    const foot = await decode(page, bytes, { x: 0, y: 2 * css.height - 12, w: 2 * css.width, h: 12 }, [
-      [253, 253, 253],
+    expect(white).toBeGreaterThan(0.6 * footBox.w * footBox.h);
+    // The map itself is not covered: no white band or header colour across its last rows or first.
+    const edges = await decode(page, bytes, { x: 0, y: band, w: 2 * css.width, h: 4 }, [
+      header,
+      [255, 255, 255],
     ]);
-    expect(foot.counts[0]).toBeGreaterThan(0.6 * 2 * css.width * 12);
+    const lastRows = await decode(page, bytes, { x: 0, y: mapBottom - 4, w: 2 * css.width, h: 4 }, [
+      [255, 255, 255],
+    ]);
+    expect(edges.counts[0]).toBe(0);
+    expect(edges.counts[1]).toBeLessThan(0.05 * 2 * css.width * 4);
+    expect(lastRows.counts[0]).toBeLessThan(0.05 * 2 * css.width * 4);
   });
 });
 
@@ -117,9 +148,13 @@ describe('save vector image (SVG)', () => {
     expect(words).toContain('BBC News');
     expect(words).toContain('Natural Earth');
     expect(words).toContain('As of 25 December 2010');
-    // The same view as the screen: its size.
-    const css = await withMap(page, (map) => [map.getCanvas().clientWidth, map.getCanvas().clientHeight]);
+    // The same view as the screen, whole: its width, and its height with the frame's bands.
+    const [width, height] = await withMap(page, (map) => [
+      map.getCanvas().clientWidth,
+      map.getCanvas().clientHeight,
+    ]);
     const root = svg.children.find((n): n is XmlElement => n instanceof XmlElement);
-    expect([Number(root?.attributes.width), Number(root?.attributes.height)]).toEqual(css);
+    expect(Number(root?.attributes.width)).toBe(width);
+    expect(Number(root?.attributes.height)).toBeGreaterThan((height ?? 0) + 80);
   });
 });

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BUILD } from '../../scripts/app-page.ts';
-import { type Engine, type EngineOptions, type EnginePage, waitFor } from '../../scripts/engines/engine.ts';
+import {
+  type Engine,
+  type EngineOptions,
+  type EnginePage,
+  type Viewport,
+  waitFor,
+} from '../../scripts/engines/engine.ts';
 import { startXvfb, type VirtualDisplay } from '../../scripts/engines/xvfb.ts';
 import { DEFAULT_TEST_FONT, systemFontIs } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
@@ -78,6 +84,49 @@ const isChecked = (page: EnginePage, layer: string) =>
     layer,
   );
 
+/** The route's ends (geodata/layers/transit-flows.geojson) and the report's places, as [lng, lat]. */
+const SCREEN_PLACES: [string, [number, number]][] = [
+  ['route start', [-73.283379, 3.406074]],
+  ['route end', [-98.125115, 39.102949]],
+  ['Mexico City', [-99.12766, 19.42847]],
+  ['Guatemala City', [-90.51327, 14.64072]],
+  ['Alta Verapaz', [-90.37, 15.47]],
+];
+
+/** In the page: which places are hidden, how much of the map the controls cover, and the layout. */
+function whatFits(places: [string, [number, number]][]) {
+  const map = (window as unknown as Probed).__map as MapLibreMap;
+  const canvas = map.getCanvas();
+  const box = canvas.getBoundingClientRect();
+  const hidden = places
+    .filter(([, lngLat]) => {
+      const p = map.project(lngLat);
+      const inside = p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+      return !inside || document.elementFromPoint(box.left + p.x, box.top + p.y) !== canvas;
+    })
+    .map(([name]) => name);
+  const controls = [...document.querySelectorAll('#map .maplibregl-ctrl, #map details[open] > .menu__body')]
+    .map((c) => c.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0);
+  let covered = 0;
+  let cells = 0;
+  for (let y = box.top + 2; y < box.bottom; y += 4)
+    for (let x = box.left + 2; x < box.right; x += 4) {
+      cells++;
+      if (controls.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) covered++;
+    }
+  const legend = document.querySelector('details.legend') as HTMLDetailsElement;
+  return {
+    width: innerWidth,
+    hidden,
+    scrollWidth: document.documentElement.scrollWidth,
+    controlShare: covered / cells,
+    mapBottom: box.bottom,
+    panelTop: (document.getElementById('panel') as HTMLElement).getBoundingClientRect().top,
+    legend: `${legend.open ? 'open' : 'folded'}, says ${legend.querySelector('.legend__state')?.textContent}`,
+  };
+}
+
 /** One engine's suite: the map, then the same engine with WebGL turned off. */
 export function crossEngineSuite(label: string, launch: (options: EngineOptions) => Promise<Engine>): void {
   let display: VirtualDisplay | undefined;
@@ -109,8 +158,8 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       await page.close();
       expect(errors, 'console and page errors').toEqual([]);
     });
-    return async (hash = ''): Promise<EnginePage> => {
-      open = await engine().open(`${server.url}${hash}`);
+    return async (hash = '', viewport?: Viewport): Promise<EnginePage> => {
+      open = await engine().open(`${server.url}${hash}`, viewport);
       await waitFor(
         open,
         'the map to be ready',
@@ -242,7 +291,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       const page = await open('#lang=es&feature=GT-AV');
       await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
-      expect(await text(page, '.legend summary')).toBe('Capas');
+      expect(await text(page, '.legend__title')).toBe('Capas');
       const popup = (await text(page, '.maplibregl-popup')) ?? '';
       expect(popup).toContain('Terminó el 18 de febrero de 2011');
       // The report's words stay as published, in English.
@@ -255,7 +304,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       });
       await waitFor(page, 'the map again', () => document.getElementById('map')?.dataset.ready === 'true');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      expect(await text(page, '.legend summary')).toBe('Layers');
+      expect(await text(page, '.legend__title')).toBe('Layers');
     });
 
     it('moves through time: a dated link draws its day, and the next step draws the next event', async () => {
@@ -285,7 +334,41 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(after).toBeGreaterThan(300);
     });
 
-    it('saves a PNG of the view at twice its pixels, the map drawn and framed', async () => {
+    // A phone on its side and a tablet held upright (issue 32): the whole route, Mexico City,
+    // Guatemala City and Alta Verapaz in view and clear of every control, nothing wider than the
+    // screen, the legend folded where it would hide the map, and the Cite dialog's Close on the
+    // screen. On its side, as MiniBrowser's window cannot be made as narrow as a phone held upright;
+    // before the first download, whose bar takes MiniBrowser's window height from then on.
+    for (const [name, viewport, legend] of [
+      ['a phone on its side, 844×390', { width: 844, height: 390 }, 'folded, says show'],
+      ['a tablet held upright, 768×1024', { width: 768, height: 1024 }, 'open, says hide'],
+    ] as const)
+      it(`shows the whole story on ${name}`, async () => {
+        const page = await open('', viewport);
+        const layout = await page.evaluate(whatFits, SCREEN_PLACES);
+        expect(layout.width).toBe(viewport.width);
+        expect(layout.hidden, 'places outside the map or under a control').toEqual([]);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);
+        expect(layout.controlShare).toBeLessThanOrEqual(1 / 3);
+        // The map above the text, not beside it.
+        expect(layout.panelTop).toBeGreaterThanOrEqual(layout.mapBottom);
+        expect(layout.legend).toEqual(legend);
+        await page.click('.text-list .cite-button[data-cite="GT-AV"]');
+        await waitFor(
+          page,
+          'the citation dialog',
+          () => document.querySelector('dialog.cite[open]') !== null,
+        );
+        const close = await page.evaluate(() => {
+          const r = (document.querySelector('.cite__close') as HTMLElement).getBoundingClientRect();
+          return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        });
+        expect(close, "the Cite dialog's Close is on the screen").toBe(true);
+        await page.click('.cite__close');
+        await waitFor(page, 'the dialog to close', () => document.querySelector('dialog.cite') === null);
+      });
+
+    it('saves a PNG of the whole view at twice its pixels, the map drawn and framed above and below', async () => {
       const page = await open('#5/15.5/-89&date=2010-12-25');
       // Measured before saving: MiniBrowser opens a downloads bar that shortens the window.
       const css = await page.evaluate(() => {
@@ -310,14 +393,21 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
         const context = canvas.getContext('2d') as CanvasRenderingContext2D;
         context.drawImage(image, 0, 0);
         const at = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data].slice(0, 3);
-        // Alta Verapaz's anchor, in the picture's pixels: its tint, drawn by the engine's WebGL.
+        // The title band above the map: its height is where the header's colour stops.
+        let band = 0;
+        while (band < image.height && at(4, band).join() === '31,41,51') band++;
+        // Alta Verapaz's anchor, in the picture's pixels under the band: its tint, by the engine's WebGL.
         return {
           size: [image.width, image.height],
+          band,
           title: at(4, 4),
-          altaVerapaz: at(Math.round(x * 2), Math.round(y * 2)),
+          altaVerapaz: at(Math.round(x * 2), band + Math.round(y * 2)),
         };
       }, anchor);
-      expect(picture.size).toEqual(css.map((n) => 2 * n));
+      // The whole view, with the title band above it and the legend and credits below it.
+      expect(picture.size[0]).toBe(2 * (css[0] ?? 0));
+      expect(picture.band).toBeGreaterThan(2 * 30);
+      expect(picture.size[1]).toBeGreaterThan(picture.band + 2 * (css[1] ?? 0) + 2 * 40);
       expect(picture.title).toEqual([31, 41, 51]);
       const tint = DRAWN_COLOUR['alta-verapaz'] as number[];
       for (const [i, channel] of picture.altaVerapaz.entries())
@@ -425,6 +515,12 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       ];
       for (const file of files) {
         const before = await page.evaluate(() => (window as unknown as Probed).__probe.blobs.length);
+        // After the first download MiniBrowser's window is short, and the menu scrolls inside the map:
+        // scrolled to the button, as a reader would, since WebKit's driver does not scroll it there.
+        await page.evaluate(
+          (f) => document.querySelector(`button[data-file="${f}"]`)?.scrollIntoView({ block: 'nearest' }),
+          file,
+        );
         await page.click(`button[data-file="${file}"]`);
         // The writers load on the first download, and the GeoPackage is fetched: wait for the blob.
         await waitFor(

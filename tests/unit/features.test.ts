@@ -6,7 +6,7 @@ import { anchorsFile, indexFeatures } from '../../src/data/features.ts';
 import { featureInterval, labelWithSpan } from '../../src/data/time.ts';
 import { BASEMAP_FILES } from '../../src/layers/basemap.ts';
 import { REPORT_LAYERS, type ReportData } from '../../src/layers/registry.ts';
-import { CALLOUT_TAG, mapSourceData, reportCountries } from '../../src/style/source.ts';
+import { CALLOUT_TAG, FLOW_LABEL_TAG, mapSourceData, reportCountries } from '../../src/style/source.ts';
 
 describe("the map's one source", () => {
   const data = readReportLayers();
@@ -24,7 +24,9 @@ describe("the map's one source", () => {
   it('then every report feature, tagged with its layer and carrying its id, then one label point per polygon', () => {
     const mission = source.features
       .slice(basemapCount)
-      .filter((f) => f.properties?.[CALLOUT_TAG] === undefined);
+      .filter(
+        (f) => f.properties?.[CALLOUT_TAG] === undefined && f.properties?.[FLOW_LABEL_TAG] === undefined,
+      );
     const drawn = mission.filter((f) => f.geometry?.type !== 'Point');
     const expected = REPORT_LAYERS.flatMap(({ id }) =>
       data[id].features.map((f) => ({ id: String(f.id), layer: id })),
@@ -33,6 +35,48 @@ describe("the map's one source", () => {
     const polygons = drawn.filter((f) => /Polygon/.test(f.geometry?.type ?? ''));
     const points = mission.filter((f) => f.geometry?.type === 'Point');
     expect(points.map((f) => f.properties?.id)).toEqual(polygons.map((f) => f.properties?.id));
+  });
+
+  it("has a label point halfway along each displacement flow, on its line, with the flow's labels", () => {
+    const points = source.features.filter((f) => f.properties?.[FLOW_LABEL_TAG] === true);
+    const flows = REPORT_LAYERS.flatMap(({ id }) =>
+      data[id].features.filter((f) => f.properties?.flow_type === 'displacement'),
+    );
+    expect(flows.length).toBeGreaterThan(0);
+    expect(points.map((p) => p.properties?.id)).toEqual(flows.map((f) => String(f.id)));
+    for (const [i, flow] of flows.entries()) {
+      const point = points[i];
+      expect(point?.properties).toMatchObject({
+        label: flow.properties?.label,
+        label_es: flow.properties?.label_es,
+      });
+      if (flow.geometry.type !== 'LineString' || point?.geometry.type !== 'Point')
+        throw new Error('not a line');
+      const line = flow.geometry.coordinates;
+      const [x, y] = point.geometry.coordinates as [number, number];
+      // On one of the line's legs, and as far along it from either end.
+      const along = (to: number) =>
+        line
+          .slice(1, to + 1)
+          .reduce(
+            (sum, p, j) =>
+              sum + Math.hypot((p[0] ?? 0) - (line[j]?.[0] ?? 0), (p[1] ?? 0) - (line[j]?.[1] ?? 0)),
+            0,
+          );
+      const leg = line.findIndex((p, j) => {
+        const q = line[j + 1];
+        if (!q) return false;
+        const cross =
+          ((q[0] ?? 0) - (p[0] ?? 0)) * (y - (p[1] ?? 0)) - ((q[1] ?? 0) - (p[1] ?? 0)) * (x - (p[0] ?? 0));
+        const within =
+          Math.min(p[0] ?? 0, q[0] ?? 0) - 1e-6 <= x && x <= Math.max(p[0] ?? 0, q[0] ?? 0) + 1e-6;
+        return Math.abs(cross) < 1e-4 && within;
+      });
+      expect(leg, 'on a leg of the line').toBeGreaterThanOrEqual(0);
+      const start = line[leg] ?? [0, 0];
+      const before = along(leg) + Math.hypot(x - (start[0] ?? 0), y - (start[1] ?? 0));
+      expect(before).toBeCloseTo(along(line.length - 1) / 2, 3);
+    }
   });
 
   it("ends with each callout's label point and leader, from the area's anchor by the registry's offset", () => {

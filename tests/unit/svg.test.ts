@@ -9,6 +9,7 @@ import { type PictureView, projector } from '../../src/picture/project.ts';
 import { mapSvg } from '../../src/picture/svg.ts';
 import { UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
+import { DEFAULT_PICTURE_BOX } from '../../src/ui/without-map.ts';
 
 const basemap = readBasemap();
 const data = readReportLayers();
@@ -96,8 +97,22 @@ describe('the SVG picture of a view (src/picture/svg.ts)', () => {
     expect(root.name).toBe('svg');
     expect(attribute(root, 'xmlns')).toBe('http://www.w3.org/2000/svg');
     expect(attribute(root, 'version')).toBe('1.1');
-    expect([attribute(root, 'width'), attribute(root, 'height')]).toEqual(['930', '768']);
-    expect(attribute(root, 'viewBox')).toBe('0 0 930 768');
+    // The view whole, its title band above it and its legend and credits below: the picture is taller.
+    const band = Number(attribute(elements(byId(root, 'title') as Element, 'rect')[0] as Element, 'height'));
+    const foot = byId(root, 'foot') as Element;
+    expect(band).toBeGreaterThan(30);
+    expect(attribute(byId(root, 'map'), 'transform')).toBe(`translate(0 ${band})`);
+    expect(Number(attribute(foot, 'y'))).toBe(band + 768);
+    const total = band + 768 + Number(attribute(foot, 'height'));
+    expect(total).toBeGreaterThan(band + 768 + 40);
+    expect([attribute(root, 'width'), attribute(root, 'height')]).toEqual(['930', String(total)]);
+    expect(attribute(root, 'viewBox')).toBe(`0 0 930 ${total}`);
+    // Every text of the frame lies in its bands, none over the map.
+    for (const id of ['title-text', 'as-of', 'credits-text', 'permalink'])
+      for (const span of elements(byId(root, id) as Element, 'tspan')) {
+        const y = Number(attribute(span, 'y'));
+        expect(y < band || y > band + 768, id).toBe(true);
+      }
     expect(attribute(root, 'font-family')).toBe('Noto Sans, sans-serif');
     const [title, desc] = [elements(root, 'title')[0], elements(root, 'desc')[0]];
     expect(title?.parent).toBe(root);
@@ -267,6 +282,13 @@ describe(`the committed picture for browsers without WebGL (${DEFAULT_PICTURE})`
     const committed = readFileSync(DEFAULT_PICTURE_PATH, 'utf8');
     expect(committed === defaultPictureSvg(), `${DEFAULT_PICTURE} is out of date: run npm run picture`).toBe(
       true,
+    );
+  });
+
+  it('is the size the page keeps for it', () => {
+    const root = parse(readFileSync(DEFAULT_PICTURE_PATH, 'utf8'));
+    expect([attribute(root, 'width'), attribute(root, 'height')]).toEqual(
+      [DEFAULT_PICTURE_BOX.width, DEFAULT_PICTURE_BOX.height].map(String),
     );
   });
 });
