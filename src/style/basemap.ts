@@ -141,6 +141,8 @@ export function basemapLabels(reportCountries: readonly string[] = []) {
       11,
       DEPARTMENT_CAPITAL_MINZOOM,
     ),
-    reportCountries: countryLabels('country-labels', named, true),
+    // Below zoom 1.75 (a phone on its side) the map is too small for both a country's name and the
+    // date the report gives it: the date, the report's news, stays.
+    reportCountries: { ...countryLabels('country-labels', named, true), minzoom: 1.75 },
   } satisfies Record<string, LayerSpecification>;
 }

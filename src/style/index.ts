@@ -76,16 +76,16 @@ export function buildStyle({ glyphs, source, hidden = new Set(), t = en }: Style
     ...reportLayers(),
     // Labels go above every fill and line, so that nothing hides a name. MapLibre places them from
     // the top layer down and leaves out any that would overlap one already placed, so this order is
-    // who gives way where the map is crowded: the basemap's names first, then the report's own words
-    // (its routes' and areas' labels and dates), and the callouts never (a leader must not point at
-    // nothing). On a small map a country's name gives way to the date the report gives it.
+    // who gives way where the map is crowded: the departments first, the callouts never (a leader
+    // must not point at nothing). Cobán goes before the annotations, which can move round it; the
+    // capitals after the areas' dates and names, which are the report's news.
     basemap.departments,
     basemap.otherCountries,
+    ...report.flows,
     basemap.capitals,
+    ...report.areas,
     basemap.departmentCapitals,
     basemap.reportCountries,
-    ...report.flows,
-    ...report.areas,
     ...report.callouts,
   ].map((layer) => {
     const id = layerOf(layer);

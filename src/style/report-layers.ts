@@ -148,7 +148,7 @@ function calloutLabel(id: ReportLayerId, look: Look<'area'>): LayerSpecification
         'text-font': [look.emphasis ? FONT_BOLD : FONT_REGULAR],
         'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 3.5, 12],
         // Narrower where the map is small (a phone's zoom), so that it ends inside the map.
-        'text-max-width': ['interpolate', ['linear'], ['zoom'], 2.5, 7, 3, 12],
+        'text-max-width': ['interpolate', ['linear'], ['zoom'], 1.5, 8, 2, 7, 2.5, 7, 3, 12],
         'text-anchor': side,
         'text-justify': side,
         'text-offset': [west ? -0.4 : 0.4, 0],

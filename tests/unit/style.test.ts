@@ -274,7 +274,7 @@ describe('the generated style', () => {
     expect(validateStyleMin(hidden)).toEqual([]);
   });
 
-  it("places labels in the order of who gives way: callouts never, the report's words before any name", () => {
+  it('places labels in the order of who gives way: callouts never, the departments first', () => {
     // MapLibre places symbols from the top layer down; a later one that would overlap is left out.
     const placement = style.layers
       .filter((l) => l.type === 'symbol' && !l.id.endsWith('-arrows'))
@@ -282,13 +282,13 @@ describe('the generated style', () => {
       .reverse();
     expect(placement).toEqual([
       'alta-verapaz-callout-label',
-      'alta-verapaz-label',
-      'militarised-policing-label',
-      'transit-flows-displacement-labels',
-      'transit-flows-labels',
       'country-labels',
       'department-capital-labels',
+      'alta-verapaz-label',
+      'militarised-policing-label',
       'capital-labels',
+      'transit-flows-displacement-labels',
+      'transit-flows-labels',
       'other-country-labels',
       'department-labels',
     ]);
