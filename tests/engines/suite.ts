@@ -201,6 +201,45 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(await page.evaluate(systemFontIs, DEFAULT_TEST_FONT)).toBe(true);
     });
 
+    it("adds a reader's file through its input and opens its feature's popup, as text", async () => {
+      const page = await open();
+      // The input's own change event, with a File made in the page: the drivers' file choosers differ.
+      await page.evaluate(() => {
+        const input = document.getElementById('your-data-input') as HTMLInputElement;
+        const transfer = new DataTransfer();
+        const point = {
+          type: 'Feature',
+          properties: { name: '<img src=x onerror=alert(1)>', kind: 'airstrip' },
+          geometry: { type: 'Point', coordinates: [-90.1, 16.9] },
+        };
+        const file = JSON.stringify({ type: 'FeatureCollection', features: [point] });
+        transfer.items.add(new File([file], 'pistas.geojson', { type: 'application/geo+json' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await waitFor(
+        page,
+        'the file in the legend',
+        () => document.querySelectorAll('.your-data__entry').length === 1,
+      );
+      expect(await text(page, '.your-data__name')).toBe('pistas.geojson');
+      // Centred on the point, in Petén, over Guatemala's area: the reader's point takes the click.
+      const at = await page.evaluate(async () => {
+        const map = (window as unknown as Probed).__map as MapLibreMap;
+        map.jumpTo({ center: [-90.1, 16.9], zoom: 7 });
+        await new Promise((resolve) => map.once('idle', resolve));
+        const { x, y } = map.project([-90.1, 16.9]);
+        const box = map.getCanvas().getBoundingClientRect();
+        return { x: box.left + x, y: box.top + y };
+      });
+      await page.clickAt(at.x, at.y);
+      await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
+      const popup = (await text(page, '.maplibregl-popup')) ?? '';
+      expect(popup).toContain('pistas.geojson');
+      expect(popup).toContain('<img src=x onerror=alert(1)>');
+      expect(await page.evaluate(() => document.querySelectorAll('.maplibregl-popup img').length)).toBe(0);
+    });
+
     it('draws each layer, and its legend checkbox hides and restores it', async () => {
       // Over Guatemala, where all three layers are drawn large enough to count, on a day when
       // Alta Verapaz's state of siege held (by the report's date it had ended: an outline only).
@@ -547,45 +586,6 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
           expect(readFileSync(saved).equals(expected), `${file} as saved`).toBe(true);
         }
       }
-    });
-
-    it("adds a reader's file through its input and opens its feature's popup, as text", async () => {
-      const page = await open();
-      // The input's own change event, with a File made in the page: the drivers' file choosers differ.
-      await page.evaluate(() => {
-        const input = document.getElementById('your-data-input') as HTMLInputElement;
-        const transfer = new DataTransfer();
-        const point = {
-          type: 'Feature',
-          properties: { name: '<img src=x onerror=alert(1)>', kind: 'airstrip' },
-          geometry: { type: 'Point', coordinates: [-90.1, 16.9] },
-        };
-        const file = JSON.stringify({ type: 'FeatureCollection', features: [point] });
-        transfer.items.add(new File([file], 'pistas.geojson', { type: 'application/geo+json' }));
-        input.files = transfer.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      });
-      await waitFor(
-        page,
-        'the file in the legend',
-        () => document.querySelectorAll('.your-data__entry').length === 1,
-      );
-      expect(await text(page, '.your-data__name')).toBe('pistas.geojson');
-      // Centred on the point, in Petén, over Guatemala's area: the reader's point takes the click.
-      const at = await page.evaluate(async () => {
-        const map = (window as unknown as Probed).__map as MapLibreMap;
-        map.jumpTo({ center: [-90.1, 16.9], zoom: 7 });
-        await new Promise((resolve) => map.once('idle', resolve));
-        const { x, y } = map.project([-90.1, 16.9]);
-        const box = map.getCanvas().getBoundingClientRect();
-        return { x: box.left + x, y: box.top + y };
-      });
-      await page.clickAt(at.x, at.y);
-      await waitFor(page, 'the popup', () => document.querySelector('.maplibregl-popup') !== null);
-      const popup = (await text(page, '.maplibregl-popup')) ?? '';
-      expect(popup).toContain('pistas.geojson');
-      expect(popup).toContain('<img src=x onerror=alert(1)>');
-      expect(await page.evaluate(() => document.querySelectorAll('.maplibregl-popup img').length)).toBe(0);
     });
   });
 
