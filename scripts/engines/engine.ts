@@ -63,7 +63,7 @@ export interface EnginePage {
 export async function waitFor<A>(
   page: EnginePage,
   what: string,
-  predicate: (arg: A) => boolean,
+  predicate: (arg: A) => boolean | Promise<boolean>,
   arg?: A,
   timeout = 30_000,
 ): Promise<void> {

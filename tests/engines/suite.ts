@@ -238,6 +238,22 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(popup).toContain('pistas.geojson');
       expect(popup).toContain('<img src=x onerror=alert(1)>');
       expect(await page.evaluate(() => document.querySelectorAll('.maplibregl-popup img').length)).toBe(0);
+      // Removed, as a reader would: the browser keeps the file otherwise, and every later page of this
+      // engine would show it (and put it in the zip the download case compares with the CLI's).
+      await page.click('.your-data__remove');
+      await waitFor(page, 'the file removed and forgotten', async () => {
+        if (document.querySelector('.your-data__entry')) return false;
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const request = indexedDB.open('your-data');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const count = await new Promise<number>((resolve) => {
+          const request = db.transaction('files').objectStore('files').count();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return count === 0;
+      });
     });
 
     it('draws each layer, and its legend checkbox hides and restores it', async () => {
