@@ -4,6 +4,8 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
+import { absolute, sizedContainer } from './page.ts';
+
 maplibregl.setWorkerUrl(workerUrl);
 
 // Copied from src/map/view.ts rather than imported, so nothing of the app rides along.
@@ -13,19 +15,7 @@ const DEFAULT_BOUNDS: maplibregl.LngLatBoundsLike = [
 ];
 const FONT = 'Noto Sans Regular';
 
-const container = document.getElementById('map') as HTMLElement;
-// The bench passes the size of the app's map, so both draw the same number of pixels.
-const size = new URLSearchParams(window.location.search);
-for (const [param, property] of [
-  ['w', 'width'],
-  ['h', 'height'],
-] as const) {
-  const value = Number(size.get(param));
-  if (value > 0) container.style[property] = `${value}px`;
-}
-
-// MapLibre fetches GeoJSON from its worker, where a relative URL would resolve against the worker.
-const absolute = (url: string): string => new URL(url, document.baseURI).href;
+const container = sizedContainer();
 
 const map = new maplibregl.Map({
   container,

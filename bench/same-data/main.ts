@@ -13,6 +13,8 @@ import places from '../../geodata/places/places.geojson?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
+import { absolute, sizedContainer } from '../baseline/page.ts';
+
 maplibregl.setWorkerUrl(workerUrl);
 
 // Copied from src/map/view.ts and src/theme.ts rather than imported, so nothing of the app rides along.
@@ -24,19 +26,7 @@ const REGULAR = 'Noto Sans Regular';
 const BOLD = 'Noto Sans Bold';
 const LABEL = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 };
 
-const container = document.getElementById('map') as HTMLElement;
-// The bench passes the size of the app's map, so both draw the same number of pixels.
-const size = new URLSearchParams(window.location.search);
-for (const [param, property] of [
-  ['w', 'width'],
-  ['h', 'height'],
-] as const) {
-  const value = Number(size.get(param));
-  if (value > 0) container.style[property] = `${value}px`;
-}
-
-// MapLibre fetches GeoJSON from its worker, where a relative URL would resolve against the worker.
-const absolute = (url: string): string => new URL(url, document.baseURI).href;
+const container = sizedContainer();
 const source = (url: string): maplibregl.GeoJSONSourceSpecification => ({
   type: 'geojson',
   data: absolute(url),
