@@ -113,6 +113,16 @@ export const en = {
     notAnswered: (file: string) => `${file}: not added, as the question was closed unanswered.`,
     failed: (reason: string) => `Your files could not be read: ${reason}`,
     link: 'A link cannot carry your own files: whoever opens it sees the report alone.',
+    colourBy: {
+      label: 'Colour by',
+      /** The select's name to a screen reader, which hears it apart from the file's name. */
+      labelFor: (file: string) => `Colour ${file} by`,
+      none: 'one colour',
+      key: (column: string) => `Colours by ${column}`,
+      other: 'other',
+      noValue: 'no value',
+      between: (low: string, high: string) => `${low} – ${high}`,
+    },
     encoding: {
       'utf-8': 'UTF-8',
       'utf-8-bom': 'UTF-8 with a byte-order mark',

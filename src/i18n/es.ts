@@ -111,6 +111,15 @@ export const es: Messages = {
     notAnswered: (file: string) => `${file}: no se añadió, la pregunta se cerró sin respuesta.`,
     failed: (reason: string) => `No se pudieron leer tus archivos: ${reason}`,
     link: 'Un enlace no puede llevar tus propios archivos: quien lo abra verá solo el reportaje.',
+    colourBy: {
+      label: 'Colorear por',
+      labelFor: (file: string) => `Colorear ${file} por`,
+      none: 'un solo color',
+      key: (column: string) => `Colores según ${column}`,
+      other: 'otros',
+      noValue: 'sin valor',
+      between: (low: string, high: string) => `${low} – ${high}`,
+    },
     encoding: {
       'utf-8': 'UTF-8',
       'utf-8-bom': 'UTF-8 con marca de orden de bytes',
