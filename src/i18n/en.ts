@@ -116,7 +116,7 @@ export const en = {
     colourBy: {
       label: 'Colour by',
       /** The select's name to a screen reader, which hears it apart from the file's name. */
-      labelFor: (file: string) => `Colour ${file} by`,
+      labelFor: (file: string) => `Colour by (${file})`,
       none: 'one colour',
       key: (column: string) => `Colours by ${column}`,
       other: 'other',

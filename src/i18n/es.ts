@@ -113,7 +113,7 @@ export const es: Messages = {
     link: 'Un enlace no puede llevar tus propios archivos: quien lo abra verá solo el reportaje.',
     colourBy: {
       label: 'Colorear por',
-      labelFor: (file: string) => `Colorear ${file} por`,
+      labelFor: (file: string) => `Colorear por (${file})`,
       none: 'un solo color',
       key: (column: string) => `Colores según ${column}`,
       other: 'otros',

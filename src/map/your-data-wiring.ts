@@ -69,6 +69,7 @@ export function mountYourData(options: {
     onToggle: (id, visible) => withSession((s) => s.toggle(id, visible)),
     onRemove: (id) => withSession((s) => s.remove(id)),
     onDownload: (id, format) => withSession((s) => s.download(id, format)),
+    onColourBy: (id, column) => withSession((s) => s.colourBy(id, column)),
     t,
   });
   options.legend.append(panel.element);

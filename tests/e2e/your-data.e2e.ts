@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { pagePoint, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { DEFAULT_BOUNDS } from '../../src/data/default-view.ts';
+import { CATEGORY_COLOURS, NO_VALUE_COLOUR, OTHER_COLOUR, RAMP } from '../../src/your-data/colour-by.ts';
 import { freshSessionPerTest } from './helpers.ts';
+import { pixelAt } from './pixel.ts';
 
 const open = freshSessionPerTest();
 const FIXTURES = `${ROOT}tests/fixtures/your-data/`;
@@ -619,5 +621,128 @@ describe("the reader's own files", () => {
     await page.keyboard.press('Enter');
     await waitForEntries(page, 0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add your data…');
+  });
+
+  it('colours a file by a column: categories, then a range, kept through a reload', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('colour-by/seizures.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    const select = page.getByRole('combobox', { name: 'Colour by (seizures.csv)' });
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'one colour',
+      'lugar',
+      'lat',
+      'lon',
+      'tipo',
+      'kilos',
+      'constructor',
+    ]);
+    const key = () =>
+      page
+        .locator(`[data-your-data="${id}"] .your-data__key li`)
+        .evaluateAll((items) =>
+          items.map((li) =>
+            ['label', 'count']
+              .map((part) => li.querySelector(`.your-data__key-${part}`)?.textContent)
+              .join(' '),
+          ),
+        );
+    expect(await key()).toEqual([]);
+    // The map's copy of the features: their colours only, the column's value under `_c`, never its name.
+    const onMap = () =>
+      withMap(
+        page,
+        async (map, fileId) => {
+          map.jumpTo({ center: [-94.5, 12.4], zoom: 6 });
+          await new Promise((resolve) => map.once('idle', resolve));
+          const layer = `your-data-${fileId}-point`;
+          const features = map.queryRenderedFeatures({ layers: [layer] });
+          return {
+            paint: JSON.stringify(map.getPaintProperty(layer, 'circle-color')),
+            values: [...new Set(features.map((f) => String(f.properties?._c ?? 'none')))].sort(),
+            keys: [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))].sort(),
+          };
+        },
+        id,
+      );
+    /** The colour drawn at a feature's centre, as [r, g, b]. */
+    const drawnAt = async (lngLat: [number, number]) => {
+      const point = await pagePoint(page, lngLat);
+      return pixelAt(page, Math.round(point.x), Math.round(point.y));
+    };
+    const near = (actual: number[], hex: string) =>
+      actual.every((c, i) => Math.abs(c - Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) <= 8);
+
+    await select.selectOption('tipo');
+    await expect
+      .poll(key)
+      .toEqual([
+        'pista 4',
+        'lancha 3',
+        'avioneta 2',
+        'camión 1',
+        'semisumergible 1',
+        'contenedor 1',
+        'bodega 1',
+        'finca 1',
+        'other 1',
+        'no value 1',
+      ]);
+    const categories = await onMap();
+    expect(categories.paint).toMatch(/^\["match",\["get","_c"\]/);
+    expect(categories.values).toEqual(['-1', '0', '1', '2', '3', '4', '5', '6', '7', 'none']);
+    expect(categories.keys).toEqual(['_c']);
+    // P1 is an airstrip, P5 a launch, P15 the one helicopter ("other"), P16 has no type.
+    const pista = await drawnAt([-96, 11.5]);
+    const lancha = await drawnAt([-96, 12.1]);
+    expect(near(pista, CATEGORY_COLOURS[0]), `pista drawn ${pista}`).toBe(true);
+    expect(near(lancha, CATEGORY_COLOURS[1]), `lancha drawn ${lancha}`).toBe(true);
+    expect(near(await drawnAt([-94, 13.3]), OTHER_COLOUR)).toBe(true);
+    expect(near(await drawnAt([-93, 13.3]), NO_VALUE_COLOUR)).toBe(true);
+
+    await select.selectOption('kilos');
+    await expect
+      .poll(key)
+      .toEqual(['7.5 – 47 3', '47 – 130 3', '130 – 460 3', '460 – 1,400 3', '1,400 – 5,000 3', 'no value 1']);
+    const range = await onMap();
+    expect(range.paint).toMatch(/^\["case",.*"step"/);
+    // 7.5 kilos (P11) in the ramp's darkest class, 5,000 (P5) in its lightest.
+    expect(near(await drawnAt([-94, 12.7]), RAMP[0])).toBe(true);
+    expect(near(await drawnAt([-96, 12.1]), RAMP[4])).toBe(true);
+
+    // A column named like Object.prototype's member: its values reach the map under `_c` alone.
+    await select.selectOption('constructor');
+    await expect.poll(key).toEqual(['a 8', 'b 8']);
+    expect((await onMap()).keys).toEqual(['_c']);
+
+    await select.selectOption('kilos');
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('your-data');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const all = await new Promise<{ colourBy?: string }[]>((resolve) => {
+        const request = db.transaction('files').objectStore('files').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return all.length === 1 && all[0]?.colourBy === 'kilos';
+    });
+    await page.reload();
+    await waitForReady(page);
+    await waitForEntries(page, 1);
+    await expect.poll(key).toHaveLength(6);
+    await expect(select.inputValue()).resolves.toBe('kilos');
+    expect((await onMap()).paint).toMatch(/^\["case",.*"step"/);
+    expect(near(await drawnAt([-96, 12.1]), RAMP[4])).toBe(true);
+
+    // Back to one colour: the key goes, the file's palette colour comes back.
+    await select.selectOption('');
+    await expect.poll(key).toEqual([]);
+    expect((await onMap()).values).toEqual(['none']);
+    expect(session.external).toEqual([]);
   });
 });

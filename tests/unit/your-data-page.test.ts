@@ -122,6 +122,17 @@ describe("keeping the reader's files", () => {
     expect((await store.list()).map((f) => f.id)).toEqual(['a', 'c']);
   });
 
+  it('keeps the column a file is coloured by, and forgets it when the reader goes back to one colour', async () => {
+    const store = new YourDataStore(fakeStore());
+    await store.put(file('a', 1));
+    expect((await store.list())[0]?.colourBy).toBeUndefined();
+    await store.update('a', { colourBy: '__proto__' });
+    expect((await store.list())[0]?.colourBy).toBe('__proto__');
+    await store.update('a', { colourBy: undefined });
+    expect((await store.list())[0]).not.toHaveProperty('colourBy');
+    expect(storedFile({ ...file('z', 1), colourBy: 7 })).not.toHaveProperty('colourBy');
+  });
+
   it('leaves out what does not read as a kept file', async () => {
     const kept = fakeStore();
     kept.map.set('x', { id: 'x', name: 'x.csv', bytes: 'not a blob', colour: 0, visible: true, added: 1 });
