@@ -117,7 +117,8 @@ export const en = {
       label: 'Colour by',
       /** The select's name to a screen reader, which hears it apart from the file's name. */
       labelFor: (file: string) => `Colour by (${file})`,
-      none: 'one colour',
+      /** The select's first choice: the file's own colour(s), by no column. */
+      none: 'no column',
       key: (column: string) => `Colours by ${column}`,
       other: 'other',
       noValue: 'no value',

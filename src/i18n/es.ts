@@ -114,7 +114,7 @@ export const es: Messages = {
     colourBy: {
       label: 'Colorear por',
       labelFor: (file: string) => `Colorear por (${file})`,
-      none: 'un solo color',
+      none: 'ninguna columna',
       key: (column: string) => `Colores según ${column}`,
       other: 'otros',
       noValue: 'sin valor',

@@ -133,7 +133,7 @@ export function createYourDataPanel({
     );
   };
 
-  /** "Colour by: one colour / column…", a native select: keyboards and screen readers know it. */
+  /** "Colour by: no column / a column…", a native select: keyboards and screen readers know it. */
   function colourControl(entry: YourDataEntry): HTMLElement[] {
     if (entry.columns.length === 0) return [];
     const words = t.yourData.colourBy;
