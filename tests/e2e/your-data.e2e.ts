@@ -781,4 +781,45 @@ describe("the reader's own files", () => {
     expect((await colouredOnMap(page, id)).values).toEqual(['none']);
     expect(session.external).toEqual([]);
   });
+
+  it('fits a phone: the key within the screen, and the folded legend off the map', async () => {
+    const session = await open({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('colour-by/seizures.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    await page.getByRole('combobox', { name: 'Colour by (seizures.csv)' }).selectOption('tipo');
+    await expect.poll(() => colourKey(page, id)).toHaveLength(10);
+    const fits = await page.evaluate(() => {
+      const parts = [...document.querySelectorAll('.your-data__colour, .your-data__key li')];
+      return {
+        sideways: document.documentElement.scrollWidth > innerWidth,
+        outside: parts.filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.left < 0 || r.right > innerWidth;
+        }).length,
+      };
+    });
+    expect(fits).toEqual({ sideways: false, outside: 0 });
+    // Folded again by the reader, the legend leaves the map as the default view does (screens.e2e.ts).
+    const legend = page.locator('#map .panel-control > details').first();
+    await legend.locator('> summary').click();
+    expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const covered = await page.evaluate(() => {
+      const map = (document.querySelector('.maplibregl-canvas') as HTMLElement).getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('#map .maplibregl-ctrl, #map details[open] > .menu__body')]
+        .map((c) => c.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      let under = 0;
+      let cells = 0;
+      for (let y = map.top + 2; y < map.bottom; y += 4)
+        for (let x = map.left + 2; x < map.right; x += 4) {
+          cells++;
+          if (boxes.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) under++;
+        }
+      return under / cells;
+    });
+    expect(covered).toBeLessThanOrEqual(1 / 3);
+  });
 });
