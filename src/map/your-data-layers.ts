@@ -2,7 +2,8 @@
  * The reader's files on the map: one GeoJSON source a file and its layers (polygons with an outline,
  * lines, points as circles), all under the report's, so the report stays on top and clickable. A
  * file's own simplestyle or KML colours (`fill`, `stroke`, `marker-color`, KML's `icon-color`) win
- * over its palette colour.
+ * over its palette colour, and a column the reader colours it by wins over both
+ * (src/your-data/colour-by.ts).
  */
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';

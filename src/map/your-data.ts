@@ -12,7 +12,13 @@ import { download } from '../ui/download.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
 import { askCoordinates, askDateOrder, askSwap } from '../ui/your-data-dialogs.ts';
 import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
-import { type ColourScheme, colourColumns, legendEntries, schemeFor } from '../your-data/colour-by.ts';
+import {
+  type ColourScheme,
+  colourColumns,
+  type LegendEntry,
+  legendEntries,
+  schemeFor,
+} from '../your-data/colour-by.ts';
 import { openFiles } from '../your-data/open.ts';
 import type { ReadOptions, ReadResult, YourData } from '../your-data/types.ts';
 import { YourDataLayers } from './your-data-layers.ts';
@@ -213,7 +219,7 @@ export class YourDataSession {
     this.onChange();
   }
 
-  private keyOf(scheme: ColourScheme): { column: string; key: ReturnType<typeof legendEntries> } {
+  private keyOf(scheme: ColourScheme): { column: string; key: LegendEntry[] } {
     return { column: scheme.column, key: legendEntries(scheme, this.t) };
   }
 
@@ -234,7 +240,7 @@ export class YourDataSession {
    * The shown files' colourings, each with its legend's lines, for a picture's legend: files in
    * one colour have none.
    */
-  shownKeys(): { name: string; column: string; key: ReturnType<typeof legendEntries> }[] {
+  shownKeys(): { name: string; column: string; key: LegendEntry[] }[] {
     return [...this.kept.values()].flatMap((f) => {
       const data = parsed.get(f.id);
       const scheme =

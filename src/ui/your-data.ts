@@ -116,7 +116,8 @@ export function createYourDataPanel({
         ? `conic-gradient(${colours.map((c, i) => `${c} ${(i * 360) / colours.length}deg ${((i + 1) * 360) / colours.length}deg`).join(', ')})`
         : colour;
     key.hidden = !colourBy;
-    key.setAttribute('aria-label', colourBy ? t.yourData.colourBy.key(colourBy.column) : '');
+    if (colourBy) key.setAttribute('aria-label', t.yourData.colourBy.key(colourBy.column));
+    else key.removeAttribute('aria-label');
     // Text only: a value holding markup shows as its characters.
     key.replaceChildren(
       ...(colourBy?.key ?? []).map((line) => {
