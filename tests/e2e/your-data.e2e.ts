@@ -615,6 +615,31 @@ describe("the reader's own files", () => {
       );
     // 2008-03-10 is past; June 2011 holds the day; 20 December 2011 is to come; row D has no date.
     expect(await states()).toEqual(['in-force', 'uncertain', 'not-yet', null]);
+    // Coloured by a column, the rows keep their states, as drawn: the map's copy is sent again.
+    await page.getByRole('combobox', { name: 'Colour by (dated.csv)' }).selectOption('lugar');
+    await expect.poll(() => colourKey(page, id)).toHaveLength(4);
+    const drawnStates = () =>
+      withMap(
+        page,
+        async (map, fileId) => {
+          await new Promise((resolve) => {
+            map.once('idle', resolve);
+            map.triggerRepaint();
+          });
+          return map
+            .queryRenderedFeatures({ layers: [`your-data-${fileId}-point`] })
+            .map((f) => [f.id, f.properties?._c, f.state?.time ?? null])
+            .sort((a, b) => Number(a[0]) - Number(b[0]));
+        },
+        id,
+      );
+    await expect.poll(drawnStates).toEqual([
+      [0, 0, 'in-force'],
+      [1, 1, 'uncertain'],
+      [2, 2, 'not-yet'],
+      [3, 3, null],
+    ]);
+    expect(await states()).toEqual(['in-force', 'uncertain', 'not-yet', null]);
     // The timeline's last day, the report's: every dated row is in force.
     await page.locator('#timeline-date').focus();
     await page.keyboard.press('End');
@@ -730,6 +755,16 @@ describe("the reader's own files", () => {
     expect(await drawnIn(page, P[5], RAMP[4])).toBe(true);
 
     // A column named like Object.prototype's member: its values reach the map under `_c` alone.
+    // The popup is the feature's row as read, not the map's copy: no `_c`, every column.
+    const p5 = await pagePoint(page, P[5]);
+    await page.mouse.click(p5.x, p5.y);
+    const rows = await page
+      .locator('.your-data-popup tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toContainEqual(['kilos', '5000']);
+    expect(rows.map((r) => r[0])).not.toContain('_c');
+    await page.keyboard.press('Escape');
+
     await select.selectOption('constructor');
     await expect.poll(() => colourKey(page, id)).toEqual(['a 8', 'b 8']);
     expect((await colouredOnMap(page, id)).keys).toEqual(['_c']);
