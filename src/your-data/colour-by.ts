@@ -255,7 +255,8 @@ export function colourExpression(scheme: ColourScheme): unknown[] {
  * and for a picture's legend.
  */
 export function legendEntries(scheme: ColourScheme, t: Messages): LegendEntry[] {
-  const number = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 6 });
+  // Grouped from five digits only, so that a year reads 2008, not 2,008 (engines before 'min2' group all).
+  const number = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 6, useGrouping: 'min2' });
   const words = t.yourData.colourBy;
   const entries: LegendEntry[] =
     scheme.kind === 'categories'

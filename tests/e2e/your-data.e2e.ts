@@ -748,7 +748,7 @@ describe("the reader's own files", () => {
     await select.selectOption('kilos');
     await expect
       .poll(() => colourKey(page, id))
-      .toEqual(['7.5 – 47 3', '47 – 130 3', '130 – 460 3', '460 – 1,400 3', '1,400 – 5,000 3', 'no value 1']);
+      .toEqual(['7.5 – 47 3', '47 – 130 3', '130 – 460 3', '460 – 1400 3', '1400 – 5000 3', 'no value 1']);
     expect((await colouredOnMap(page, id)).paint).toMatch(/^\["case",.*"step"/);
     // 7.5 kilos (P11) in the ramp's darkest class, 5,000 (P5) in its lightest.
     expect(await drawnIn(page, P[11], RAMP[0])).toBe(true);

@@ -140,8 +140,8 @@ describe('colour by a column: a numeric range', () => {
       { label: '7.5 – 47', colour: RAMP[0], count: 3 },
       { label: '47 – 130', colour: RAMP[1], count: 3 },
       { label: '130 – 460', colour: RAMP[2], count: 3 },
-      { label: '460 – 1,400', colour: RAMP[3], count: 3 },
-      { label: '1,400 – 5,000', colour: RAMP[4], count: 3 },
+      { label: '460 – 1400', colour: RAMP[3], count: 3 },
+      { label: '1400 – 5000', colour: RAMP[4], count: 3 },
       { label: 'no value', colour: NO_VALUE_COLOUR, count: 1 },
     ]);
     expect(legendEntries(scheme, es)[0]?.label).toBe('7,5 – 47');
@@ -165,6 +165,22 @@ describe('colour by a column: a numeric range', () => {
       { label: '2', colour: RAMP[2], count: 1 },
       { label: '3', colour: RAMP[4], count: 2 },
     ]);
+  });
+
+  it('breaks years at years, written without a thousands separator; groups from five digits', () => {
+    const years = [2005, 2006, 2006, 2007, 2008, 2008, 2009, 2010, 2011, 2011, 2012, 2012];
+    const scheme = schemeFor(features('year', years), 'year') as ColourScheme;
+    expect(scheme.kind === 'range' && scheme.breaks.every(Number.isInteger)).toBe(true);
+    expect(legendEntries(scheme, en).map((e) => e.label)).toEqual([
+      // A class holding one year is labelled with it alone.
+      '2005',
+      '2006 – 2008',
+      '2008 – 2010',
+      '2010',
+      '2011 – 2012',
+    ]);
+    const big = schemeFor(features('n', [1000, 25_000, 98_000.5]), 'n') as ColourScheme;
+    expect(legendEntries(big, en).map((e) => e.label)).toEqual(['1000', '25,000', '98,000.5']);
   });
 
   it('draws a column of one value in one colour, with a valid expression', () => {
