@@ -5,6 +5,7 @@ import { geoPackageUrl, glyphsUrl } from '../files/urls.ts';
 import type { Language, Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
+import { hideCovered } from '../style/covered.ts';
 import { buildStyle } from '../style/index.ts';
 import { clickableLayers, layerGroups } from '../style/tags.ts';
 import { sharePrograms } from '../style/time.ts';
@@ -17,6 +18,7 @@ import { createShareMenu } from '../ui/share-menu.ts';
 import { createTextList } from '../ui/text-list.ts';
 import { createTimeline } from '../ui/timeline.ts';
 import { ElementControl } from './controls.ts';
+import { hideCoveredLabels } from './covered-labels.ts';
 import { controlShare, fitDefaultView, oneMenuAtATime } from './fit.ts';
 import { animateFlows } from './flow-animation.ts';
 import { reducedMotion } from './motion.ts';
@@ -108,7 +110,7 @@ export function mountMap(options: MountOptions): MountedMap {
   try {
     map = createMapView({
       container,
-      style: { ...style, layers: sharePrograms(style.layers) },
+      style: { ...style, layers: hideCovered(sharePrograms(style.layers)) },
       view: initial.view,
       onError: showMessage,
       t,
@@ -163,6 +165,7 @@ export function mountMap(options: MountOptions): MountedMap {
     onLanguage: options.onLanguage,
   });
   const stopPrint = printableMap(map, t.print.alt);
+  const stopHiding = hideCoveredLabels(map);
   map.addControl(new ElementControl(legend.element), 'top-left');
   if (embedded) {
     const full = fullMapLink(t);
@@ -251,6 +254,7 @@ export function mountMap(options: MountOptions): MountedMap {
       stopFlows();
       stopOneMenu();
       stopPrint();
+      stopHiding();
       permalink.destroy();
       timeline.destroy();
       report.destroy();
