@@ -48,7 +48,9 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
   const points: string[] = [];
   const seen = new Set<string>();
   const [width, height] = [scene.view.width, scene.view.height];
-  const { radius } = LOOK.point;
+  // MapLibre strokes a circle outside its radius, SVG across its edge: the ring's middle is the radius.
+  const r = LOOK.point.radius + LOOK.point.strokeWidth / 2;
+  const radius = LOOK.point.radius + LOOK.point.strokeWidth;
   file.features.forEach((feature, i) => {
     const state = on[i];
     if (state === 'not-yet') return;
@@ -70,7 +72,7 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
               element('circle', {
                 cx: at[0],
                 cy: at[1],
-                r: radius,
+                r,
                 fill: colour === file.colour ? undefined : colour,
                 opacity: faint ? LOOK.point.opacity[1] : undefined,
               }),

@@ -357,7 +357,8 @@ describe("the SVG picture with the reader's own files", () => {
       );
       expect(Number(attribute(circle, 'cx'))).toBeCloseTo(x, 1);
       expect(Number(attribute(circle, 'cy'))).toBeCloseTo(y, 1);
-      expect(attribute(circle, 'r')).toBe('5');
+      // The fill 5 pixels across its radius and the ring outside it, as MapLibre strokes a circle.
+      expect(attribute(circle, 'r')).toBe('5.75');
     }
     const points = elements(file, 'g').find((g) => g.attributes.class === 'points');
     expect([attribute(points, 'fill'), attribute(points, 'stroke')]).toEqual(['#1e88e5', '#ffffff']);
