@@ -46,7 +46,7 @@ function describe(
     `${width} × ${height} pixels. Drawn from the map's data and theme: boundaries from Natural Earth, places ` +
     'from GeoNames. Each report layer is a group named by its id, and every word is text.' +
     (files.length > 0
-      ? ` Also drawn, under the report's lines, the reader's own files, which are not part of the report: ${files.map((f) => f.name).join(', ')} (the group your-data; points one a pixel).`
+      ? ` Also drawn, under the report's lines, the reader's own files, which are not part of the report: ${files.map((f) => f.name).join(', ')} (the group your-data; a file of many points in the map's clusters).`
       : '')
   );
 }

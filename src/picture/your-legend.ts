@@ -40,6 +40,22 @@ export const LOOK = {
   outline: { width: 1.5, opacity: [1, 0.4] },
   line: { width: 2.5, opacity: [1, 0.4] },
   point: { radius: 5, stroke: '#ffffff', strokeWidth: 1.5, opacity: [1, 0.35] },
+  /**
+   * A file of this many points or more is clustered within `pixels` up to `maxZoom`; each bubble's
+   * radius steps up with its count ([from, radius]), ringed white, its count in bold white.
+   */
+  cluster: {
+    from: 20_000,
+    pixels: 40,
+    maxZoom: 11,
+    radius: [
+      [0, 12],
+      [100, 16],
+      [1000, 21],
+    ],
+    strokeWidth: 2,
+    textSize: 12,
+  },
 } as const;
 
 const NAMED_COLOURS = new Set(

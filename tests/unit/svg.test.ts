@@ -519,33 +519,56 @@ describe("the SVG picture with the reader's own files", () => {
     expect(byId(root, 'credits-text')?.text?.replace(/\s+/g, '')).toContain(`Yourdata:${long}`);
   });
 
-  it('draws a file of many points one circle a pixel, the picture the size of its view', () => {
+  it('draws a file of many points in the map’s clusters, with counts, and its points close up', () => {
     // 50,000 points over Guatemala, more than the map clusters from, from a fixed sequence.
     let seed = 1;
     const random = () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    const many: PictureFile = {
+    const pointFile = (count: number): PictureFile => ({
       name: 'many.csv',
       colour: '#cc79a7',
-      features: Array.from({ length: 50_000 }, (_, i) =>
+      features: Array.from({ length: count }, (_, i) =>
         feature(i, { type: 'Point', coordinates: [-92 + 3.5 * random(), 13.8 + 4 * random()] }),
       ),
-    };
+    });
+    const many = pointFile(50_000);
     const svg = svgOf({ view: CORRIDOR, yourFiles: [many] });
-    const circles = elements(byId(parse(svg), 'your-data-1') as Element, 'circle');
-    const project = projector(CORRIDOR);
-    const pixels = new Set(
-      many.features.map((f) =>
-        project((f.geometry as Point).coordinates)
-          .map(Math.round)
-          .join(' '),
-      ),
-    );
-    expect(circles.length).toBe(pixels.size);
-    expect(circles.length).toBeLessThan(10_000);
-    expect(svg.length).toBeLessThan(80_000 + 60 * circles.length);
+    const file = byId(parse(svg), 'your-data-1') as Element;
+    const part = (name: string) => elements(file, 'g').find((g) => g.attributes.class === name);
+    const bubbles = elements(part('clusters') as Element, 'circle');
+    const counts = elements(part('counts') as Element, 'text').map((t) => t.text);
+    // A few bubbles, each with a count as MapLibre abbreviates it, the large ones widest.
+    expect(bubbles.length).toBeGreaterThan(0);
+    expect(bubbles.length).toBeLessThan(200);
+    expect(counts).toHaveLength(bubbles.length);
+    for (const count of counts) expect(count).toMatch(/^(\d+|\d+(\.\d)?k)$/);
+    const widest = bubbles.reduce((most, b) => Math.max(most, Number(attribute(b, 'r'))), 0);
+    expect(widest).toBe(22);
+    expect([attribute(part('clusters'), 'fill'), attribute(part('clusters'), 'stroke')]).toEqual([
+      '#cc79a7',
+      '#ffffff',
+    ]);
+    expect(part('points')).toBeUndefined();
+    expect(svg.length).toBeLessThan(100_000);
+    // Beyond the zoom the map clusters to (11), every point in view is drawn as itself.
+    const close: PictureView = { center: [-90.3, 15.6], zoom: 12, width: 400, height: 300 };
+    const project = projector(close);
+    const inView = many.features.filter((f) => {
+      const [x, y] = project((f.geometry as Point).coordinates);
+      return x >= -8 && x <= 408 && y >= -8 && y <= 308;
+    });
+    expect(inView.length).toBeGreaterThan(0);
+    const near = byId(parse(svgOf({ view: close, yourFiles: [many] })), 'your-data-1') as Element;
+    expect(elements(near, 'circle').length).toBe(inView.length);
+    expect(elements(near, 'text')).toEqual([]);
+    // One point fewer than the map clusters from: points, not bubbles.
+    const fewer = byId(parse(svgOf({ view: CORRIDOR, yourFiles: [pointFile(19_999)] })), 'your-data-1');
+    expect(elements(fewer as Element, 'g').map((g) => g.attributes.class)).toEqual([
+      'your-data-file',
+      'points',
+    ]);
   });
 });
 
