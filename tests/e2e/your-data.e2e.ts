@@ -798,6 +798,62 @@ describe("pictures and citations with the reader's files", () => {
       expect(lines.join(' ')).toContain(`Your data: ${HOSTILE_NAME}`);
     });
 
+  it('draws a file the map clusters with the bubbles and counts the map shows', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.evaluate(() => {
+      // A grid over Central America, 200 × 100 points, as the clustering test above.
+      const features = Array.from({ length: 20_000 }, (_, i) => ({
+        type: 'Feature',
+        properties: { n: i },
+        geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
+      }));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
+      const map = document.getElementById('map') as HTMLElement;
+      map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    // The map's bubbles well inside the view: where each is, and its count as the map writes it.
+    const onMap = await withMap(
+      page,
+      async (map, fileId) => {
+        map.jumpTo({ center: [-87.5, 13.5], zoom: 5.3 });
+        await new Promise((resolve) => map.once('idle', resolve));
+        const canvas = map.getCanvas();
+        return map
+          .queryRenderedFeatures({ layers: [`your-data-${fileId}-count`] })
+          .map((f) => {
+            const [lng = 0, lat = 0] = (f.geometry as GeoJSON.Point).coordinates;
+            const { x, y } = map.project([lng, lat]);
+            return { x, y, count: String(f.properties?.point_count_abbreviated) };
+          })
+          .filter(
+            (b) => b.x > 30 && b.y > 30 && b.x < canvas.clientWidth - 30 && b.y < canvas.clientHeight - 30,
+          );
+      },
+      id,
+    );
+    expect(onMap.length).toBeGreaterThan(5);
+    const svg = svgElements((await savePicture(page, 'SVG')).bytes.toString('utf8'));
+    const counts = under(svg.find((e) => e.attributes.class === 'counts') as XmlElement).filter(
+      (e) => e.name === 'text',
+    );
+    expect(svg.filter((e) => e.attributes.class === 'points')).toEqual([]);
+    for (const bubble of onMap) {
+      const same = counts.filter(
+        (t) =>
+          Math.hypot(Number(t.attributes.x) - bubble.x, Number(t.attributes.y) - 12 * 0.36 - bubble.y) < 1,
+      );
+      expect(
+        same.map((t) => t.text),
+        `${bubble.count} at ${bubble.x}, ${bubble.y}`,
+      ).toEqual([bubble.count]);
+    }
+  });
+
   it('says the citation does not hold the files, and holds none of them', async () => {
     const session = await open();
     const { page } = session;
