@@ -687,27 +687,31 @@ const pngCounts = (page: Page, png: Buffer, points: number[][], mapHeight: numbe
       const canvas = new OffscreenCanvas(image.width, image.height);
       const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
       context.drawImage(image, 0, 0);
-      const near = (r: number, g: number, b: number, want: number[]) =>
-        Math.abs(r - (want[0] ?? 0)) <= 3 &&
-        Math.abs(g - (want[1] ?? 0)) <= 3 &&
-        Math.abs(b - (want[2] ?? 0)) <= 3;
+      // No named functions in here: the test runner's keepNames would wrap them in a helper the page lacks.
       let band = 0;
       for (; band < image.height; band++) {
         const [r = 0, g = 0, b = 0] = context.getImageData(1, band, 1, 1).data;
-        if (!near(r, g, b, [31, 41, 51])) break;
+        if (Math.abs(r - 31) > 3 || Math.abs(g - 41) > 3 || Math.abs(b - 51) > 3) break;
       }
-      const count = (x: number, y: number, w: number, hh: number) => {
+      const mapBottom = band + 2 * h;
+      // Boxes of 24 device pixels around each point, then the frame below the map.
+      const boxes = [
+        ...at.map(([x = 0, y = 0]) => [2 * x - 12, band + 2 * y - 12, 24, 24]),
+        [0, mapBottom, image.width, image.height - mapBottom],
+      ];
+      const counts = boxes.map(([x = 0, y = 0, w = 0, hh = 0]) => {
         const { data } = context.getImageData(x, y, w, hh);
         let n = 0;
         for (let i = 0; i < data.length; i += 4)
-          if (near(data[i] as number, data[i + 1] as number, data[i + 2] as number, c)) n++;
+          if (
+            Math.abs((data[i] as number) - (c[0] ?? 0)) <= 3 &&
+            Math.abs((data[i + 1] as number) - (c[1] ?? 0)) <= 3 &&
+            Math.abs((data[i + 2] as number) - (c[2] ?? 0)) <= 3
+          )
+            n++;
         return n;
-      };
-      const mapBottom = band + 2 * h;
-      return {
-        points: at.map(([x = 0, y = 0]) => count(2 * x - 12, band + 2 * y - 12, 24, 24)),
-        foot: count(0, mapBottom, image.width, image.height - mapBottom),
-      };
+      });
+      return { points: counts.slice(0, at.length), foot: counts[at.length] ?? 0 };
     },
     { base64: png.toString('base64'), points, mapHeight, colour },
   );
