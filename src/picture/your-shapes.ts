@@ -35,7 +35,7 @@ function positions(geometry: Geometry | null): Position[] {
   return [];
 }
 
-/** A GeometryCollection's members, drawn as the map draws each (MapLibre splits them the same way). */
+/** A GeometryCollection's members, each drawn as a geometry of its own kind would be. */
 const members = (geometry: Geometry | null): Geometry[] =>
   geometry?.type === 'GeometryCollection' ? geometry.geometries.flatMap(members) : geometry ? [geometry] : [];
 
