@@ -187,19 +187,21 @@ export function mountMap(options: MountOptions): MountedMap {
       ),
       'top-left',
     );
+    // Both pictures draw, key and credit the reader's shown files, apart from the report.
     const pictureState = () => {
       const { visible: shown, date: day } = report.state();
-      return { visible: shown, date: day, permalink: fullMapUrl(window.location), t };
+      return {
+        visible: shown,
+        date: day,
+        permalink: fullMapUrl(window.location),
+        t,
+        yourFiles: yourData?.pictureFiles() ?? [],
+      };
     };
     map.addControl(
       new ElementControl(
         createShareMenu({
-          // The PNG draws the reader's layers as the map does, so it credits them; the SVG does not.
-          savePng: async () =>
-            (await import('./save-picture.ts')).savePng(map, {
-              ...pictureState(),
-              yourFiles: yourData?.shownFiles() ?? [],
-            }),
+          savePng: async () => (await import('./save-picture.ts')).savePng(map, pictureState()),
           saveSvg: async () =>
             (await import('./save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
           embedCode: () => embedCode(window.location, t),
