@@ -269,6 +269,8 @@ export const en = {
     copyNamed: (name: string) => `Copy ${name}`,
     copied: (what: string) => `Copied ${what}.`,
     close: 'Close',
+    /** Shown while a reader's file is on the map: the citation is of the map and the report alone. */
+    yourData: 'Your own files are not part of this citation, which cites the map and the report only.',
   },
   /** The words of a citation around the names (src/data/cite.ts); the map's title stays as it is. */
   citation: {

@@ -275,6 +275,7 @@ export const es: Messages = {
     copyNamed: (name) => `Copiar ${name}`,
     copied: (what) => `Copiado ${what}.`,
     close: 'Cerrar',
+    yourData: 'Tus propios archivos no forman parte de esta cita, que cita solo el mapa y el reportaje.',
   },
   citation: {
     version: (v) => `versión ${v}`,

@@ -8,6 +8,7 @@ import { DEFAULT_BOUNDS } from '../data/default-view.ts';
 import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/your-data-store.ts';
 import { type YourFormat, type YourLayer, yourLayerFile } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { PictureFile } from '../picture/your-legend.ts';
 import { download } from '../ui/download.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
 import { askCoordinates, askDateOrder, askSwap } from '../ui/your-data-dialogs.ts';
@@ -49,7 +50,7 @@ export class YourDataSession {
 
   /** Whether any of the reader's layers is shown, for the dialogs that make links. */
   shown(): boolean {
-    return this.shownFiles().length > 0;
+    return [...this.kept.values()].some((f) => f.visible);
   }
 
   shownLayers(): YourLayer[] {
@@ -58,8 +59,19 @@ export class YourDataSession {
       .map((f) => ({ name: f.name, features: parsed.get(f.id)?.features ?? [] }));
   }
 
-  shownFiles(): string[] {
-    return [...this.kept.values()].filter((f) => f.visible).map((f) => f.name);
+  /** The shown files as a picture draws, keys and credits them, in the order the map stacks them. */
+  pictureFiles(): PictureFile[] {
+    return [...this.kept.values()]
+      .filter((f) => f.visible)
+      .map((f) => {
+        const data = parsed.get(f.id);
+        return {
+          name: f.name,
+          colour: paletteColour(f.colour),
+          features: data?.features ?? [],
+          ...(data?.dates ? { dates: data.dates } : {}),
+        };
+      });
   }
 
   setDate(day: string): void {

@@ -144,8 +144,14 @@ describe("keeping the reader's files", () => {
 });
 
 describe("a picture with the reader's files", () => {
+  const file = (name: string) => ({ name, colour: '#1e88e5', features: [] });
   const frame = (yourFiles?: string[]) =>
-    pictureFrame({ visible: ['alta-verapaz'], permalink: '', t: es, ...(yourFiles ? { yourFiles } : {}) });
+    pictureFrame({
+      visible: ['alta-verapaz'],
+      permalink: '',
+      t: es,
+      ...(yourFiles ? { yourFiles: yourFiles.map(file) } : {}),
+    });
 
   it('credits them apart from the report, in the page language', () => {
     expect(frame(['incautaciones.csv', 'pistas.kml']).credits).toEqual([
@@ -154,5 +160,19 @@ describe("a picture with the reader's files", () => {
     ]);
     expect(frame([]).credits).toEqual(frame().credits);
     expect(frame().credits.join(' ')).not.toContain('Tus datos');
+  });
+
+  it('keys them under their own heading, never among the report’s layers', () => {
+    const both = frame(['incautaciones.csv', 'pistas.kml']);
+    expect(both.legend.map((e) => e.name)).toEqual(frame().legend.map((e) => e.name));
+    expect(both.yours).toEqual({
+      title: 'Tus datos',
+      entries: [
+        { label: 'incautaciones.csv', colour: '#1e88e5' },
+        { label: 'pistas.kml', colour: '#1e88e5' },
+      ],
+    });
+    expect(frame().yours).toBeNull();
+    expect(frame([]).yours).toBeNull();
   });
 });
