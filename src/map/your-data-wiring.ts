@@ -19,7 +19,6 @@ export interface YourDataMount {
   /** The reader's layers shown, for the zip of everything. */
   shownLayers(): YourLayer[];
   /** The shown files coloured by a column, each with its key's lines, for a picture's legend. */
-  shownKeys(): ReturnType<YourDataSession['shownKeys']>;
   /** The timeline's day, for the reader's dated rows. */
   setDate(day: string): void;
   /** Whether a click at this point opens a reader's feature rather than the report's. */
@@ -83,7 +82,6 @@ export function mountYourData(options: {
     shown: () => current?.shown() ?? false,
     pictureFiles: () => current?.pictureFiles() ?? [],
     shownLayers: () => current?.shownLayers() ?? [],
-    shownKeys: () => current?.shownKeys() ?? [],
     setDate(day) {
       date = day;
       current?.setDate(day);

@@ -65,11 +65,13 @@ export class YourDataSession {
       .filter((f) => f.visible)
       .map((f) => {
         const data = parsed.get(f.id);
+        const scheme = f.colourBy !== undefined && data ? schemeFor(data.features, f.colourBy) : undefined;
         return {
           name: f.name,
           colour: paletteColour(f.colour),
           features: data?.features ?? [],
           ...(data?.dates ? { dates: data.dates } : {}),
+          ...(scheme ? { colourBy: scheme } : {}),
         };
       });
   }
@@ -246,19 +248,6 @@ export class YourDataSession {
     else delete stored.colourBy;
     this.panel.setColourBy(id, scheme && this.keyOf(scheme), paletteColour(stored.colour));
     void this.store.update(id, { colourBy: stored.colourBy }).catch(() => {});
-  }
-
-  /**
-   * The shown files' colourings, each with its legend's lines, for a picture's legend: files in
-   * one colour have none.
-   */
-  shownKeys(): { name: string; column: string; key: LegendEntry[] }[] {
-    return [...this.kept.values()].flatMap((f) => {
-      const data = parsed.get(f.id);
-      const scheme =
-        f.visible && f.colourBy !== undefined && data ? schemeFor(data.features, f.colourBy) : undefined;
-      return scheme ? [{ name: f.name, ...this.keyOf(scheme) }] : [];
-    });
   }
 
   toggle(id: string, visible: boolean): void {

@@ -1,6 +1,6 @@
 import { escapeXml } from '../formats/xml.ts';
 import { theme } from '../theme.ts';
-import { type LegendEntry, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
+import { INDENT, type LegendEntry, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
 import type { PictureView } from './project.ts';
 import { metresPerPixel, scaleBar } from './scale.ts';
 import { type Font, fitLine, wrapWords } from './text.ts';
@@ -123,29 +123,38 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
           id: 'legend-your-data',
         },
       );
-    if (row.kind === 'yours')
+    if (row.kind === 'yours') {
+      // A key's line sits under its file's name, which has no swatch of its own.
+      const { colour, indent, label } = row.entry;
+      const at = indent ? x + INDENT : x;
       // A dot ringed white and grey, as the page's legend keys a reader's file.
+      const dot = colour
+        ? [
+            element('circle', {
+              cx: at + 10,
+              cy: y + 8,
+              r: 6.5,
+              fill: 'none',
+              stroke: '#4a4a4a',
+              'stroke-width': 1,
+            }),
+            element('circle', {
+              cx: at + 10,
+              cy: y + 8,
+              r: 5.5,
+              fill: colour,
+              stroke: '#ffffff',
+              'stroke-width': 1,
+            }),
+          ]
+        : [];
+      const textX = colour ? at + 28 : at;
       return group({ class: 'legend-your-file' }, [
-        element('circle', {
-          cx: x + 10,
-          cy: y + 8,
-          r: 6.5,
-          fill: 'none',
-          stroke: '#4a4a4a',
-          'stroke-width': 1,
-        }),
-        element('circle', {
-          cx: x + 10,
-          cy: y + 8,
-          r: 5.5,
-          fill: row.entry.colour,
-          stroke: '#ffffff',
-          'stroke-width': 1,
-        }),
+        ...dot,
         textLines(
-          x + 28,
+          textX,
           y + 1,
-          [fitLine(row.entry.label, FRAME_FONT.legend, textWidth)],
+          [fitLine(label, FRAME_FONT.legend, textWidth - (textX - x - 28))],
           FRAME_FONT.legend,
           ROW,
           {
@@ -153,6 +162,7 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
           },
         ),
       ]);
+    }
     return reportRow(row.entry, x, y);
   });
   if (rows.length > 0) parts.push(group({ id: 'legend' }, rows));

@@ -64,7 +64,10 @@ export function pictureFrame({
     title: t.page.heading,
     asOf: t.picture.asOf(dayInWords(date, t)),
     legend,
-    yours: yourFiles.length > 0 ? { title: t.yourData.title, entries: yourFiles.flatMap(yourLegend) } : null,
+    yours:
+      yourFiles.length > 0
+        ? { title: t.yourData.title, entries: yourFiles.flatMap((file) => yourLegend(file, t)) }
+        : null,
     credits:
       yourFiles.length > 0
         ? [...credits(t), t.yourData.credit(yourFiles.map((f) => f.name).join(', '))]
@@ -90,6 +93,9 @@ export const legendRows = (frame: PictureFrame): LegendRow[] => [
       ]
     : []),
 ];
+
+/** How far a line of a reader's key by a column sits in from its file's name. */
+export const INDENT = 16;
 
 /** Room for a legend row's words: the frame's width less its margins, the swatch and the scale bar. */
 export const legendTextWidth = (width: number): number => Math.max(60, width - 2 * 10 - 28 - 112);

@@ -1,4 +1,4 @@
-import { legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
+import { INDENT, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
 import { scaleBar } from './scale.ts';
 
 export interface PngInput {
@@ -101,21 +101,27 @@ export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): H
       return;
     }
     if (row.kind === 'yours') {
-      // A dot ringed white and grey, as the page's legend keys a reader's file.
-      c.beginPath();
-      c.arc(x + 10, y + 8, 6.5, 0, 2 * Math.PI);
-      c.fillStyle = '#4a4a4a';
-      c.fill();
-      c.beginPath();
-      c.arc(x + 10, y + 8, 5.5, 0, 2 * Math.PI);
-      c.fillStyle = '#ffffff';
-      c.fill();
-      c.beginPath();
-      c.arc(x + 10, y + 8, 4.5, 0, 2 * Math.PI);
-      c.fillStyle = row.entry.colour;
-      c.fill();
+      // A key's line sits under its file's name, which has no swatch of its own.
+      const { colour, indent, label } = row.entry;
+      const at = indent ? x + INDENT : x;
+      if (colour) {
+        // A dot ringed white and grey, as the page's legend keys a reader's file.
+        c.beginPath();
+        c.arc(at + 10, y + 8, 6.5, 0, 2 * Math.PI);
+        c.fillStyle = '#4a4a4a';
+        c.fill();
+        c.beginPath();
+        c.arc(at + 10, y + 8, 5.5, 0, 2 * Math.PI);
+        c.fillStyle = '#ffffff';
+        c.fill();
+        c.beginPath();
+        c.arc(at + 10, y + 8, 4.5, 0, 2 * Math.PI);
+        c.fillStyle = colour;
+        c.fill();
+      }
+      const textX = colour ? at + 28 : at;
       c.fillStyle = '#1a1a1a';
-      c.fillText(fitCanvas(c, row.entry.label, textWidth), x + 28, y + 2);
+      c.fillText(fitCanvas(c, label, textWidth - (textX - x - 28)), textX, y + 2);
       return;
     }
     const { entry } = row;

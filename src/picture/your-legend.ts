@@ -6,6 +6,8 @@
  * colours, the widths and opacities) is written out here as the map's style has it.
  */
 import type { Geometry } from 'geojson';
+import type { Messages } from '../i18n/index.ts';
+import { type ColourScheme, colourOf, legendEntries } from '../your-data/colour-by.ts';
 import type { DateColumn, YourFeature } from '../your-data/types.ts';
 
 /** A reader's file as a picture needs it: its name, its palette colour, its features and dates. */
@@ -15,12 +17,16 @@ export interface PictureFile {
   colour: string;
   features: readonly YourFeature[];
   dates?: DateColumn;
+  /** The column the reader colours the file by, as the map does (src/your-data/colour-by.ts). */
+  colourBy?: ColourScheme;
 }
 
-/** One row of a picture's "Your data" legend: a swatch and its words. */
+/** One row of a picture's "Your data" legend: a swatch and its words, or words alone over a key. */
 export interface YourLegendEntry {
   label: string;
-  colour: string;
+  colour?: string;
+  /** A line of a file's key by a column, under the file's name. */
+  indent?: boolean;
 }
 
 /**
@@ -107,6 +113,10 @@ export function ownColour(feature: YourFeature, part: Part, fallback: string): s
   return fallback;
 }
 
+/** The colour a feature's part is drawn in: by the file's column where the reader chose one, as on the map. */
+export const featureColour = (file: PictureFile, feature: YourFeature, part: Part): string =>
+  file.colourBy ? colourOf(file.colourBy, feature.properties) : ownColour(feature, part, file.colour);
+
 /** Which of the map's layers draws a geometry: its area (with an outline), its line or its point. */
 export function partOf(geometry: Geometry | null): 'area' | 'line' | 'point' | undefined {
   switch (geometry?.type) {
@@ -125,11 +135,24 @@ export function partOf(geometry: Geometry | null): 'area' | 'line' | 'point' | u
 }
 
 /**
- * The legend entries of one reader's file, for every picture: the one place they are made. Today one
- * entry, the file's name with the colour its features are drawn in: the file's palette colour, or
- * its own colour where every feature has the same one (a My Maps layer of red pins is keyed red).
+ * The legend entries of one reader's file, for every picture: the one place they are made. A file
+ * coloured by a column: its name and the column, then the key's lines as the page's legend has them.
+ * Otherwise one entry, the file's name with the colour its features are drawn in: the file's palette
+ * colour, or its own colour where every feature has the same one (a My Maps layer of red pins is
+ * keyed red).
  */
-export function yourLegend(file: PictureFile): YourLegendEntry[] {
+export function yourLegend(file: PictureFile, t: Messages): YourLegendEntry[] {
+  if (file.colourBy) {
+    const count = new Intl.NumberFormat(t.locale);
+    return [
+      { label: `${file.name}: ${t.yourData.colourBy.key(file.colourBy.column)}` },
+      ...legendEntries(file.colourBy, t).map((e) => ({
+        label: `${e.label} (${count.format(e.count)})`,
+        colour: e.colour,
+        indent: true,
+      })),
+    ];
+  }
   const colours = new Set(
     file.features.flatMap((f) => {
       const part = partOf(f.geometry);

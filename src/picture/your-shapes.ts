@@ -11,7 +11,7 @@ import type { Point } from './geometry.ts';
 import { latFromMercatorY, lngFromMercatorX, mercatorX, mercatorY, worldSize } from './project.ts';
 import { draw, type Scene } from './scene.ts';
 import { element, group } from './xml.ts';
-import { LOOK, ownColour, type PictureFile, partOf } from './your-legend.ts';
+import { featureColour, LOOK, type PictureFile, partOf } from './your-legend.ts';
 
 /** MapLibre's vector tile extent, in which its clustering measures its radius. */
 const TILE_EXTENT = 8192;
@@ -98,7 +98,7 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
   const inView = ([x, y]: Point, margin: number) =>
     x >= -margin && x <= width + margin && y >= -margin && y <= height + margin;
   const point = (position: Position, feature: YourFeature, faint: number) => {
-    const colour = ownColour(feature, 'point', file.colour);
+    const colour = featureColour(file, feature, 'point');
     for (const shift of scene.shifts) {
       const [x, y] = scene.project(position);
       const at: Point = [x + shift, y];
@@ -131,8 +131,8 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
       const d = part ? draw(scene, geometry) : '';
       if (!d) continue;
       if (part === 'area') {
-        const fill = ownColour(feature, 'area', file.colour);
-        const stroke = ownColour(feature, 'outline', file.colour);
+        const fill = featureColour(file, feature, 'area');
+        const stroke = featureColour(file, feature, 'outline');
         areas.push(
           element('path', {
             d,
@@ -148,7 +148,7 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
           }),
         );
       } else {
-        const stroke = ownColour(feature, 'line', file.colour);
+        const stroke = featureColour(file, feature, 'line');
         lines.push(
           element('path', {
             d,

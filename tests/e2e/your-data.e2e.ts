@@ -754,6 +754,22 @@ describe("the reader's own files", () => {
     // 7.5 kilos (P11) in the ramp's darkest class, 5,000 (P5) in its lightest.
     expect(await drawnIn(page, P[11], RAMP[0])).toBe(true);
     expect(await drawnIn(page, P[5], RAMP[4])).toBe(true);
+    // The pictures key the file by its column, line for line as the legend does.
+    const key = [
+      'seizures.csv: Colours by kilos',
+      '7.5 – 47 (3)',
+      '47 – 130 (3)',
+      '130 – 460 (3)',
+      '460 – 1400 (3)',
+      '1400 – 5000 (3)',
+      'no value (1)',
+    ];
+    expect((await savePicture(page, 'PNG')).texts).toEqual(expect.arrayContaining(key));
+    const svgKey = svgElements((await savePicture(page, 'SVG')).bytes.toString('utf8'))
+      .filter((e) => e.attributes.class === 'legend-your-file')
+      .map((e) => e.text.trim());
+    expect(svgKey).toEqual(key);
+    await page.keyboard.press('Escape');
 
     // A column named like Object.prototype's member: its values reach the map under `_c` alone.
     // The popup is the feature's row as read, not the map's copy: no `_c`, every column.

@@ -13,6 +13,7 @@ import { cssColour, type PictureFile, yourLegend } from '../../src/picture/your-
 import { UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 import { DEFAULT_PICTURE_BOX } from '../../src/ui/without-map.ts';
+import { CATEGORY_COLOURS, NO_VALUE_COLOUR, schemeFor } from '../../src/your-data/colour-by.ts';
 import type { YourFeature } from '../../src/your-data/types.ts';
 
 const basemap = readBasemap();
@@ -407,8 +408,8 @@ describe("the SVG picture with the reader's own files", () => {
       name: 'pistas.kml',
       features: SEIZURES.features.slice(0, 2).map((f) => ({ ...f, properties: { 'marker-color': 'Red' } })),
     };
-    expect(yourLegend(red)).toEqual([{ label: 'pistas.kml', colour: 'red' }]);
-    expect(yourLegend(SEIZURES)).toEqual([{ label: 'seizures.geojson', colour: '#1e88e5' }]);
+    expect(yourLegend(red, es)).toEqual([{ label: 'pistas.kml', colour: 'red' }]);
+    expect(yourLegend(SEIZURES, es)).toEqual([{ label: 'seizures.geojson', colour: '#1e88e5' }]);
     const root = parse(
       mapSvg({
         view: GUATEMALA,
@@ -435,6 +436,42 @@ describe("the SVG picture with the reader's own files", () => {
       'your-data-1',
       'your-data-2',
     ]);
+  });
+
+  it('draws and keys a file coloured by a column as the map does, its own colours set aside', () => {
+    const kinds = ['cocaine', 'cash', 'cocaine', undefined];
+    const file: PictureFile = {
+      ...SEIZURES,
+      features: SEIZURES.features.map((f, i) => ({
+        ...f,
+        properties: { ...f.properties, ...(kinds[i] ? { kind: kinds[i] } : {}) },
+      })),
+    };
+    const scheme = schemeFor(file.features, 'kind');
+    if (!scheme) throw new Error('no scheme');
+    const root = parse(
+      svgOf({ view: GUATEMALA, date: '2012-01-15', yourFiles: [{ ...file, colourBy: scheme }] }),
+    );
+    // The two points: the first category's colour, then the second's over the feature's own magenta.
+    const dots = elements(byId(root, 'your-data-1') as Element, 'circle').map((c) => c.attributes.fill);
+    expect(dots).toEqual([CATEGORY_COLOURS[0], CATEGORY_COLOURS[1]]);
+    const area = elements(byId(root, 'your-data-1') as Element, 'path').map(
+      (p) => p.attributes.fill ?? p.attributes.stroke,
+    );
+    expect(area).toContain(NO_VALUE_COLOUR);
+    // The key: the file and its column, then each value with its count, indented, under the heading.
+    const legend = byId(root, 'legend') as Element;
+    const words = elements(legend, 'text').map((t) => t.text);
+    expect(words.slice(-4)).toEqual([
+      'seizures.geojson: Colours by kind',
+      'cocaine (2)',
+      'cash (1)',
+      'no value (1)',
+    ]);
+    const keyDots = elements(legend, 'circle')
+      .map((c) => c.attributes.fill)
+      .filter((f) => f !== 'none');
+    expect(keyDots.slice(-3)).toEqual([CATEGORY_COLOURS[0], CATEGORY_COLOURS[1], NO_VALUE_COLOUR]);
   });
 
   it('reads colours as the map does, and nothing else', () => {
