@@ -130,6 +130,8 @@ export const en = {
       title: (file: string) => `Swap latitude and longitude in ${file}?`,
       intro: (latitude: string, longitude: string, rows: number) =>
         `${rows === 1 ? '1 row lies' : `${rows} rows lie`} beyond the world as “${latitude}” and “${longitude}” are read, and every one would fit with the two swapped.`,
+      southOf60: (latitude: string, longitude: string, rows: number) =>
+        `${rows === 1 ? 'The row lies' : `All ${rows} rows lie`} south of 60°S, in Antarctica or the Southern Ocean, as “${latitude}” and “${longitude}” are read; with the two swapped, ${rows === 1 ? 'it lies' : 'they lie'} between 60°W and 90°W, in the Americas.`,
       yes: 'Swap them',
     },
     dateOrder: {
@@ -177,6 +179,8 @@ export const en = {
       'too-many': 'the file holds more than 2,000,000 features, more than the map can draw: refused',
       many: 'the file holds more than 250,000 features: the map may be slow with them',
       'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
+      'south-of-60':
+        'every point lies south of 60°S, in Antarctica or the Southern Ocean: are latitude and longitude swapped?',
     },
   },
   textList: {
