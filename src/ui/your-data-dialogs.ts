@@ -99,3 +99,19 @@ export function askSwap(file: string, question: Extract<Question, { kind: 'swap'
     w.yes,
   );
 }
+
+/** A GeoJSON's positions look [latitude, longitude]: the reader decides. */
+export function askSwapPositions(
+  file: string,
+  question: Extract<Question, { kind: 'swap-positions' }>,
+  t: Messages,
+) {
+  const w = t.yourData.swap;
+  return ask<true>(
+    w.title(file),
+    [el('p', {}, w.positions(question.why, question.count, question.unit))],
+    () => true,
+    t,
+    w.yes,
+  );
+}

@@ -10,6 +10,9 @@
  */
 import type { Geometry, Position } from 'geojson';
 
+/** [latitude, longitude] read as GeoJSON's [longitude, latitude], or back. */
+export const swapPosition = (p: Position): Position => [p[1] as number, p[0] as number, ...p.slice(2)];
+
 /** The Antarctic Treaty's limit: everything south of it is Antarctica and the Southern Ocean. */
 export const SOUTH_OF = -60;
 

@@ -54,12 +54,19 @@ export type Question =
    * as given here.
    */
   | { kind: 'swap'; why: 'beyond-world' | 'south-of-60'; latitude: string; longitude: string; rows: number }
+  /**
+   * The same for a GeoJSON's positions, written [latitude, longitude] where GeoJSON says longitude
+   * first: `count` features (or lines) as `why` says. The answer is `swapPositions: true`.
+   */
+  | { kind: 'swap-positions'; why: 'beyond-world' | 'south-of-60'; count: number; unit: 'features' | 'lines' }
   | { kind: 'date-order'; column: string; examples: string[]; evident?: DateOrder };
 
 /** The reader's answers to the questions of an earlier read of the same file. */
 export interface ReadOptions {
   coordinates?: { latitude: string; longitude: string } | { wkt: string };
   dateOrder?: DateOrder;
+  /** GeoJSON: every position is [latitude, longitude], to be read the other way round. */
+  swapPositions?: boolean;
 }
 
 export interface YourFeature extends Feature<Geometry> {

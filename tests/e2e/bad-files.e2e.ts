@@ -209,6 +209,37 @@ describe('bad files', () => {
       'south-of-60.csv: every point lies south of 60°S, in Antarctica or the Southern Ocean: are latitude and longitude swapped?',
     );
     expect(await status(page).textContent()).toContain('Added south-of-60.csv: 5 features.');
+    // A GeoJSON written [latitude, longitude]: asked, swapped when the reader says so, drawn in Guatemala.
+    await page
+      .locator('#your-data-input')
+      .setInputFiles(`${ROOT}tests/fixtures/your-data/swapped/swapped.geojson`);
+    await dialog.waitFor();
+    await expect(dialog.locator('p').textContent()).resolves.toBe(
+      '3 features lie beyond the world as the file’s positions are read, longitude first as GeoJSON orders them, and every one would fit with latitude and longitude swapped.',
+    );
+    await dialog.getByRole('button', { name: 'Swap them' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.your-data__entry').length === 3);
+    const swappedId = (await page.locator('.your-data__entry').last().getAttribute('data-your-data')) ?? '';
+    const positions = await withMap(
+      page,
+      (map, fileId) =>
+        (
+          map.getSource(`your-data-${fileId}`) as unknown as {
+            serialize(): { data: { features: { geometry: { coordinates: unknown } }[] } };
+          }
+        )
+          .serialize()
+          .data.features.map((f) => f.geometry.coordinates),
+      swappedId,
+    );
+    expect(positions).toEqual([
+      [-90.3707, 15.4708],
+      [-91.4714, 15.3194],
+      [
+        [-91.5181, 14.8347],
+        [-90.3707, 15.4708],
+      ],
+    ]);
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator('#map img, .legend img').count()).resolves.toBe(0);

@@ -51,7 +51,7 @@ describe('every point south of 60°S, and north of it swapped', () => {
     expect(what(readFile(csv(rows), 'mixed.csv'))).toEqual({ questions: [], problems: [] });
   });
 
-  it('warns in a GeoJSON too, where there are no columns to offer to swap', () => {
+  it('asks and warns in a GeoJSON too, whose positions can be swapped', () => {
     const collection = {
       type: 'FeatureCollection',
       features: [
@@ -69,10 +69,93 @@ describe('every point south of 60°S, and north of it swapped', () => {
         },
       ],
     };
-    expect(what(readFile(strToU8(JSON.stringify(collection)), 'crossed.geojson'))).toEqual({
-      questions: [],
+    const bytes = strToU8(JSON.stringify(collection));
+    expect(what(readFile(bytes, 'crossed.geojson'))).toEqual({
+      questions: ['swap-positions'],
       problems: ['south-of-60'],
     });
+    const first = readFile(bytes, 'crossed.geojson');
+    expect(first.ok && first.questions[0]).toEqual({
+      kind: 'swap-positions',
+      why: 'south-of-60',
+      count: 2,
+      unit: 'features',
+    });
+    const swapped = readFile(bytes, 'crossed.geojson', { swapPositions: true });
+    expect(swapped.ok && swapped.features.map((f) => f.geometry)).toEqual([
+      { type: 'Point', coordinates: [-74.0721, 4.711] },
+      {
+        type: 'LineString',
+        coordinates: [
+          [-75.4794, 10.391],
+          [-87.2068, 14.0723],
+        ],
+      },
+    ]);
+    expect(what(swapped)).toEqual({ questions: [], problems: [] });
+  });
+
+  it('asks to swap a GeoJSON written [latitude, longitude], beyond the world as read', () => {
+    const first = read('swapped/swapped.geojson');
+    expect([first.features.length, first.questions]).toEqual([
+      0,
+      [{ kind: 'swap-positions', why: 'beyond-world', count: 3, unit: 'features' }],
+    ]);
+    const swapped = read('swapped/swapped.geojson', { swapPositions: true });
+    expect(swapped.features.map((f) => f.geometry)).toEqual([
+      { type: 'Point', coordinates: [-90.3707, 15.4708] },
+      { type: 'Point', coordinates: [-91.4714, 15.3194] },
+      {
+        type: 'LineString',
+        coordinates: [
+          [-91.5181, 14.8347],
+          [-90.3707, 15.4708],
+        ],
+      },
+    ]);
+    expect([swapped.questions, swapped.skipped]).toEqual([[], []]);
+  });
+
+  it('asks the same of newline-delimited GeoJSON, by lines', () => {
+    const lines = ['[15.47,-90.37]', '[15.32,-91.47]'].map(
+      (c) => `{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":${c}}}`,
+    );
+    const first = readFile(strToU8(lines.join('\n')), 'puntos.ndjson');
+    expect(first.ok && first.questions).toEqual([
+      { kind: 'swap-positions', why: 'beyond-world', count: 2, unit: 'lines' },
+    ]);
+    const swapped = readFile(strToU8(lines.join('\n')), 'puntos.ndjson', { swapPositions: true });
+    expect(swapped.ok && coords(swapped)).toEqual([
+      [-90.37, 15.47],
+      [-91.47, 15.32],
+    ]);
+  });
+
+  it('offers nothing where some features would not fit swapped, or the file names its system', () => {
+    const collection = (coordinates: number[][]) =>
+      strToU8(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: coordinates.map((c) => ({
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'Point', coordinates: c },
+          })),
+        }),
+      );
+    // One position beyond the world whichever way it is read: metres, not swapped degrees.
+    const some = readFile(
+      collection([
+        [15.47, -90.37],
+        [500000, 1700000],
+        [-90, 15],
+      ]),
+      'some.geojson',
+    );
+    expect(some.ok && some.questions).toEqual([]);
+    // Web Mercator metres, converted: no swap is offered for a file that names its system.
+    const named = readFile(fixture('crs/web-mercator.geojson'), 'web-mercator.geojson');
+    expect(named.ok && named.questions).toEqual([]);
   });
 
   it('is not said of the fixtures of true data, nor of a file with no point', () => {
