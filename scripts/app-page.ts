@@ -53,10 +53,18 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     hash = '',
     beforeGoto,
     serviceWorkers = 'block',
+    // Still unless a test asks for motion: the moving highlight repaints the map about 8 times a second,
+    // which in software WebGL is CPU every other test waits for (docs/PERFORMANCE.md, 2026-12-07).
+    reducedMotion = 'reduce',
     ...contextOptions
   } = options;
   const server = await serveStatic(build, prefix);
-  const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, serviceWorkers, ...contextOptions });
+  const context = await browser.newContext({
+    viewport: DESKTOP_VIEWPORT,
+    serviceWorkers,
+    reducedMotion,
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const session: AppSession = {
     page,

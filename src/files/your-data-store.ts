@@ -18,6 +18,8 @@ export interface StoredFile {
   /** Index into the palette, kept so the file keeps its colour across visits. */
   colour: number;
   visible: boolean;
+  /** The column the reader colours it by, if any: kept so a reload colours it the same. */
+  colourBy?: string;
   /** When it was added (ms since 1970): the legend's order. */
   added: number;
 }
@@ -47,7 +49,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** A stored value as a StoredFile, or undefined for anything else (an older or damaged entry). */
 export function storedFile(value: unknown): StoredFile | undefined {
   if (!isObject(value)) return undefined;
-  const { id, name, bytes, read, colour, visible, added } = value;
+  const { id, name, bytes, read, colour, visible, added, colourBy } = value;
   if (typeof id !== 'string' || typeof name !== 'string' || !(bytes instanceof Blob)) return undefined;
   if (typeof colour !== 'number' || typeof visible !== 'boolean' || typeof added !== 'number')
     return undefined;
@@ -59,6 +61,7 @@ export function storedFile(value: unknown): StoredFile | undefined {
     visible,
     added,
     ...(isObject(read) ? { read: read as ReadOptions } : {}),
+    ...(typeof colourBy === 'string' ? { colourBy } : {}),
   };
 }
 
@@ -75,8 +78,8 @@ export class YourDataStore {
     return this.store.set(file.id, file);
   }
 
-  /** Changes what is kept of one file (its visibility), if it is still kept. */
-  async update(id: string, change: Partial<Pick<StoredFile, 'visible'>>): Promise<void> {
+  /** Changes what is kept of one file (its visibility, its colouring), if it is still kept. */
+  async update(id: string, change: Partial<Pick<StoredFile, 'visible' | 'colourBy'>>): Promise<void> {
     const found = storedFile(await this.store.get(id));
     if (found) await this.store.set(id, { ...found, ...change });
   }

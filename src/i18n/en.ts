@@ -113,6 +113,17 @@ export const en = {
     notAnswered: (file: string) => `${file}: not added, as the question was closed unanswered.`,
     failed: (reason: string) => `Your files could not be read: ${reason}`,
     link: 'A link cannot carry your own files: whoever opens it sees the report alone.',
+    colourBy: {
+      label: 'Colour by',
+      /** The select's name to a screen reader, which hears it apart from the file's name. */
+      labelFor: (file: string) => `Colour by (${file})`,
+      /** The select's first choice: the file's own colour(s), by no column. */
+      none: 'no column',
+      key: (column: string) => `Colours by ${column}`,
+      other: 'other',
+      noValue: 'no value',
+      between: (low: string, high: string) => `${low} – ${high}`,
+    },
     encoding: {
       'utf-8': 'UTF-8',
       'utf-8-bom': 'UTF-8 with a byte-order mark',
@@ -268,6 +279,8 @@ export const en = {
     copyNamed: (name: string) => `Copy ${name}`,
     copied: (what: string) => `Copied ${what}.`,
     close: 'Close',
+    /** Shown while a reader's file is on the map: the citation is of the map and the report alone. */
+    yourData: 'Your own files are not part of this citation, which cites the map and the report only.',
   },
   /** The words of a citation around the names (src/data/cite.ts); the map's title stays as it is. */
   citation: {

@@ -111,6 +111,15 @@ export const es: Messages = {
     notAnswered: (file: string) => `${file}: no se añadió, la pregunta se cerró sin respuesta.`,
     failed: (reason: string) => `No se pudieron leer tus archivos: ${reason}`,
     link: 'Un enlace no puede llevar tus propios archivos: quien lo abra verá solo el reportaje.',
+    colourBy: {
+      label: 'Colorear por',
+      labelFor: (file: string) => `Colorear por (${file})`,
+      none: 'ninguna columna',
+      key: (column: string) => `Colores según ${column}`,
+      other: 'otros',
+      noValue: 'sin valor',
+      between: (low: string, high: string) => `${low} – ${high}`,
+    },
     encoding: {
       'utf-8': 'UTF-8',
       'utf-8-bom': 'UTF-8 con marca de orden de bytes',
@@ -283,6 +292,7 @@ export const es: Messages = {
     copyNamed: (name) => `Copiar ${name}`,
     copied: (what) => `Copiado ${what}.`,
     close: 'Cerrar',
+    yourData: 'Tus propios archivos no forman parte de esta cita, que cita solo el mapa y el reportaje.',
   },
   citation: {
     version: (v) => `versión ${v}`,

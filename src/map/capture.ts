@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { pictureStarts } from './covered-labels.ts';
 
 /** How long MapLibre fades labels in: what a capture waits when the map never comes to rest. */
 const LABEL_FADE_MS = 350;
@@ -36,6 +37,7 @@ function drawnAtNewRatio(map: MapLibreMap): Promise<void> {
  */
 export async function captureMap(map: MapLibreMap, scale: number): Promise<HTMLCanvasElement> {
   const previous = map.getPixelRatio();
+  const ends = pictureStarts(map);
   map.setPixelRatio(scale);
   try {
     await drawnAtNewRatio(map);
@@ -48,5 +50,6 @@ export async function captureMap(map: MapLibreMap, scale: number): Promise<HTMLC
     return copy;
   } finally {
     map.setPixelRatio(previous);
+    ends();
   }
 }

@@ -5,6 +5,7 @@ import { geoPackageUrl, glyphsUrl } from '../files/urls.ts';
 import type { Language, Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
+import { hideCovered } from '../style/covered.ts';
 import { buildStyle } from '../style/index.ts';
 import { clickableLayers, layerGroups } from '../style/tags.ts';
 import { sharePrograms } from '../style/time.ts';
@@ -17,6 +18,7 @@ import { createShareMenu } from '../ui/share-menu.ts';
 import { createTextList } from '../ui/text-list.ts';
 import { createTimeline } from '../ui/timeline.ts';
 import { ElementControl } from './controls.ts';
+import { hideCoveredLabels } from './covered-labels.ts';
 import { controlShare, fitDefaultView, oneMenuAtATime } from './fit.ts';
 import { animateFlows } from './flow-animation.ts';
 import { reducedMotion } from './motion.ts';
@@ -108,7 +110,7 @@ export function mountMap(options: MountOptions): MountedMap {
   try {
     map = createMapView({
       container,
-      style: { ...style, layers: sharePrograms(style.layers) },
+      style: { ...style, layers: hideCovered(sharePrograms(style.layers)) },
       view: initial.view,
       onError: showMessage,
       t,
@@ -163,6 +165,7 @@ export function mountMap(options: MountOptions): MountedMap {
     onLanguage: options.onLanguage,
   });
   const stopPrint = printableMap(map, t.print.alt);
+  const stopHiding = hideCoveredLabels(map);
   map.addControl(new ElementControl(legend.element), 'top-left');
   if (embedded) {
     const full = fullMapLink(t);
@@ -184,19 +187,21 @@ export function mountMap(options: MountOptions): MountedMap {
       ),
       'top-left',
     );
+    // Both pictures draw, key and credit the reader's shown files, apart from the report.
     const pictureState = () => {
       const { visible: shown, date: day } = report.state();
-      return { visible: shown, date: day, permalink: fullMapUrl(window.location), t };
+      return {
+        visible: shown,
+        date: day,
+        permalink: fullMapUrl(window.location),
+        t,
+        yourFiles: yourData?.pictureFiles() ?? [],
+      };
     };
     map.addControl(
       new ElementControl(
         createShareMenu({
-          // The PNG draws the reader's layers as the map does, so it credits them; the SVG does not.
-          savePng: async () =>
-            (await import('./save-picture.ts')).savePng(map, {
-              ...pictureState(),
-              yourFiles: yourData?.shownFiles() ?? [],
-            }),
+          savePng: async () => (await import('./save-picture.ts')).savePng(map, pictureState()),
           saveSvg: async () =>
             (await import('./save-svg.ts')).saveSvg(map, { basemap, data }, pictureState()),
           embedCode: () => embedCode(window.location, t),
@@ -251,6 +256,7 @@ export function mountMap(options: MountOptions): MountedMap {
       stopFlows();
       stopOneMenu();
       stopPrint();
+      stopHiding();
       permalink.destroy();
       timeline.destroy();
       report.destroy();

@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { pictureStarts } from './covered-labels.ts';
 
 /**
  * Printing: a browser prints a WebGL canvas from a buffer MapLibre does not keep, which comes out
@@ -10,11 +11,13 @@ export function printableMap(map: MapLibreMap, alt: string): () => void {
   const before = () => {
     // A second beforeprint (a print started while one is pending) replaces the copy.
     image?.remove();
+    const ends = pictureStarts(map);
     map.redraw();
     image = document.createElement('img');
     image.className = 'map-print';
     image.alt = alt;
     image.src = map.getCanvas().toDataURL('image/png');
+    ends();
     map.getContainer().append(image);
   };
   const after = () => {

@@ -8,6 +8,7 @@ import type { ReportLayerId } from '../layers/registry.ts';
 import { pictureFrame } from '../picture/frame.ts';
 import { composePng, pngBlob } from '../picture/png.ts';
 import { metresPerPixel } from '../picture/scale.ts';
+import type { PictureFile } from '../picture/your-legend.ts';
 import { theme } from '../theme.ts';
 import { download } from '../ui/download.ts';
 import { captureMap } from './capture.ts';
@@ -21,8 +22,11 @@ export interface PictureState {
   permalink: string;
   /** The frame's language, and the SVG's labels'. */
   t?: Messages;
-  /** The reader's own files shown on the map, which a PNG draws as it is drawn. */
-  yourFiles?: readonly string[];
+  /**
+   * The reader's own files shown on the map, oldest first: the PNG has them as the map draws them,
+   * the SVG draws them from their data; both key and credit them apart from the report.
+   */
+  yourFiles?: readonly PictureFile[];
 }
 
 export const pictureName = (date: string, extension: string) => `guatemala-transit-map-${date}.${extension}`;

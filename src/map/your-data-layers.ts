@@ -2,7 +2,8 @@
  * The reader's files on the map: one GeoJSON source a file and its layers (polygons with an outline,
  * lines, points as circles), all under the report's, so the report stays on top and clickable. A
  * file's own simplestyle or KML colours (`fill`, `stroke`, `marker-color`, KML's `icon-color`) win
- * over its palette colour.
+ * over its palette colour, and a column the reader colours it by wins over both
+ * (src/your-data/colour-by.ts).
  */
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
@@ -11,6 +12,7 @@ import type { Messages } from '../i18n/index.ts';
 import { TIME_STATE } from '../style/time.ts';
 import { FONT_BOLD } from '../theme.ts';
 import { yourDataPopup } from '../ui/your-data-popup.ts';
+import { COLOUR_KEY, type ColourScheme, colourExpression, mapValue } from '../your-data/colour-by.ts';
 import type { YourData } from '../your-data/types.ts';
 
 /** From about this many points, clusters with counts read better than a blanket of dots. */
@@ -24,6 +26,8 @@ export interface DrawnFile {
   colour: string;
   data: YourData;
   visible: boolean;
+  /** The column the reader chose to colour by, over the file's own and its palette colour. */
+  colourBy?: ColourScheme;
 }
 
 const is = (...types: string[]): ExpressionSpecification => ['match', ['geometry-type'], types, true, false];
@@ -38,23 +42,38 @@ const own = (properties: string[], fallback: string): ExpressionSpecification =>
 const STYLE_PROPERTIES = ['fill', 'stroke', 'marker-color', 'icon-color'];
 
 /**
- * The features as the map's worker gets them: geometry, id and their colours only. Every other
- * property stays on this side for the popup; MapLibre's worker transfer fails outright on a
- * property named `constructor` (its serializer reads it as the object's class).
+ * The features as the map's worker gets them: geometry, id and their colours only, and the chosen
+ * column's value under the fixed key `_c`. Every other property stays on this side for the popup;
+ * MapLibre's worker transfer fails outright on a property named `constructor` (its serializer
+ * reads it as the object's class).
  */
-function forMap(data: YourData): GeoJSON.FeatureCollection {
+function forMap(data: YourData, scheme?: ColourScheme): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: data.features.map(({ id, geometry, properties }) => {
-      const colours: Record<string, string> = {};
+      const colours: Record<string, string | number> = {};
       for (const key of STYLE_PROPERTIES) {
         const value = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
         if (typeof value === 'string') colours[key] = value;
       }
+      const value = scheme && mapValue(scheme, properties);
+      if (value !== undefined) colours[COLOUR_KEY] = value;
       return { type: 'Feature', id, geometry, properties: colours };
     }),
   };
 }
+
+/** Each colour paint property of a file's layers, by layer part, and the file's own colours it reads. */
+const COLOURED: [part: string, property: 'fill-color' | 'line-color' | 'circle-color', own: string[]][] = [
+  ['fill', 'fill-color', ['fill']],
+  ['outline', 'line-color', ['stroke']],
+  ['line', 'line-color', ['stroke']],
+  ['point', 'circle-color', ['marker-color', 'icon-color']],
+];
+
+/** A layer's colour: the chosen column's, else the feature's own, else the file's. */
+const colourFor = (file: DrawnFile, properties: string[]): ExpressionSpecification =>
+  file.colourBy ? (colourExpression(file.colourBy) as ExpressionSpecification) : own(properties, file.colour);
 
 /** A dated row as the report's features are: shown from its date, uncertain while it may not be yet. */
 const state = ['coalesce', ['feature-state', TIME_STATE], 'in-force'] as ExpressionSpecification;
@@ -148,7 +167,7 @@ export class YourDataLayers {
     const cluster = points >= CLUSTER_FROM;
     this.map.addSource(source, {
       type: 'geojson',
-      data: forMap(file.data),
+      data: forMap(file.data, file.colourBy),
       ...(cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {}),
     });
     const [fill, outline, line, point, clusters, count] = this.layerIds(file.id) as [
@@ -169,7 +188,7 @@ export class YourDataLayers {
         source,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
-        paint: { 'fill-color': own(['fill'], c), 'fill-opacity': byState(0.3, 0.12) },
+        paint: { 'fill-color': colourFor(file, ['fill']), 'fill-opacity': byState(0.3, 0.12) },
       },
       before,
     );
@@ -180,7 +199,11 @@ export class YourDataLayers {
         source,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
-        paint: { 'line-color': own(['stroke'], c), 'line-width': 1.5, 'line-opacity': byState(1, 0.4) },
+        paint: {
+          'line-color': colourFor(file, ['stroke']),
+          'line-width': 1.5,
+          'line-opacity': byState(1, 0.4),
+        },
       },
       before,
     );
@@ -191,7 +214,11 @@ export class YourDataLayers {
         source,
         filter: is('LineString', 'MultiLineString'),
         layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': own(['stroke'], c), 'line-width': 2.5, 'line-opacity': byState(1, 0.4) },
+        paint: {
+          'line-color': colourFor(file, ['stroke']),
+          'line-width': 2.5,
+          'line-opacity': byState(1, 0.4),
+        },
       },
       before,
     );
@@ -203,7 +230,7 @@ export class YourDataLayers {
         filter: ['all', is('Point', 'MultiPoint'), notCluster],
         layout: { visibility },
         paint: {
-          'circle-color': own(['marker-color', 'icon-color'], c),
+          'circle-color': colourFor(file, ['marker-color', 'icon-color']),
           'circle-radius': 5,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1.5,
@@ -249,6 +276,24 @@ export class YourDataLayers {
       );
     }
     this.applyDate(file.id);
+  }
+
+  /**
+   * Colours a file by a column, or by its own colours again (undefined): its data sent again with
+   * the column's values, and its layers' colours changed in place, so that it keeps its place among
+   * the reader's layers, its popup and its rows' dates.
+   */
+  setColourBy(id: string, scheme: ColourScheme | undefined): void {
+    const file = this.files.get(id);
+    if (!file) return;
+    if (scheme) file.colourBy = scheme;
+    else delete file.colourBy;
+    (this.map.getSource(`${PREFIX}${id}`) as GeoJSONSource | undefined)?.setData(forMap(file.data, scheme));
+    for (const [part, property, properties] of COLOURED) {
+      const layer = `${PREFIX}${id}-${part}`;
+      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colourFor(file, properties));
+    }
+    this.applyDate(id);
   }
 
   /** Draws every dated row as it stands on `day`, as feature state: a repaint, not a re-tiling. */

@@ -6,6 +6,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { YourLayer } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { PictureFile } from '../picture/your-legend.ts';
 import { clickableLayers } from '../style/tags.ts';
 import { acceptDrops, createYourDataPanel, markShown } from '../ui/your-data.ts';
 import type { YourDataSession } from './your-data.ts';
@@ -13,10 +14,12 @@ import type { YourDataSession } from './your-data.ts';
 export interface YourDataMount {
   /** Whether a reader's layer is shown: links cannot carry it. */
   shown(): boolean;
-  /** The names of the reader's files shown, for a picture's credits. */
-  shownFiles(): string[];
+  /** The reader's files shown, for a picture to draw, key and credit. */
+  pictureFiles(): PictureFile[];
   /** The reader's layers shown, for the zip of everything. */
   shownLayers(): YourLayer[];
+  /** The shown files coloured by a column, each with its key's lines, for a picture's legend. */
+  shownKeys(): ReturnType<YourDataSession['shownKeys']>;
   /** The timeline's day, for the reader's dated rows. */
   setDate(day: string): void;
   /** Whether a click at this point opens a reader's feature rather than the report's. */
@@ -69,6 +72,7 @@ export function mountYourData(options: {
     onToggle: (id, visible) => withSession((s) => s.toggle(id, visible)),
     onRemove: (id) => withSession((s) => s.remove(id)),
     onDownload: (id, format) => withSession((s) => s.download(id, format)),
+    onColourBy: (id, column) => withSession((s) => s.colourBy(id, column)),
     t,
   });
   options.legend.append(panel.element);
@@ -77,8 +81,9 @@ export function mountYourData(options: {
   map.once('idle', () => withSession((s) => s.restore()));
   return {
     shown: () => current?.shown() ?? false,
-    shownFiles: () => current?.shownFiles() ?? [],
+    pictureFiles: () => current?.pictureFiles() ?? [],
     shownLayers: () => current?.shownLayers() ?? [],
+    shownKeys: () => current?.shownKeys() ?? [],
     setDate(day) {
       date = day;
       current?.setDate(day);

@@ -8,10 +8,18 @@ import { DEFAULT_BOUNDS } from '../data/default-view.ts';
 import { browserStore, fileOf, type StoredFile, YourDataStore } from '../files/your-data-store.ts';
 import { type YourFormat, type YourLayer, yourLayerFile } from '../formats/your-data.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { PictureFile } from '../picture/your-legend.ts';
 import { download } from '../ui/download.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
 import { askCoordinates, askDateOrder, askSwap, askSwapPositions } from '../ui/your-data-dialogs.ts';
 import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
+import {
+  type ColourScheme,
+  colourColumns,
+  type LegendEntry,
+  legendEntries,
+  schemeFor,
+} from '../your-data/colour-by.ts';
 import { openFiles } from '../your-data/open.ts';
 import type { ReadOptions, ReadResult, YourData } from '../your-data/types.ts';
 import { YourDataLayers } from './your-data-layers.ts';
@@ -42,7 +50,7 @@ export class YourDataSession {
 
   /** Whether any of the reader's layers is shown, for the dialogs that make links. */
   shown(): boolean {
-    return this.shownFiles().length > 0;
+    return [...this.kept.values()].some((f) => f.visible);
   }
 
   shownLayers(): YourLayer[] {
@@ -51,8 +59,19 @@ export class YourDataSession {
       .map((f) => ({ name: f.name, features: parsed.get(f.id)?.features ?? [] }));
   }
 
-  shownFiles(): string[] {
-    return [...this.kept.values()].filter((f) => f.visible).map((f) => f.name);
+  /** The shown files as a picture draws, keys and credits them, in the order the map stacks them. */
+  pictureFiles(): PictureFile[] {
+    return [...this.kept.values()]
+      .filter((f) => f.visible)
+      .map((f) => {
+        const data = parsed.get(f.id);
+        return {
+          name: f.name,
+          colour: paletteColour(f.colour),
+          features: data?.features ?? [],
+          ...(data?.dates ? { dates: data.dates } : {}),
+        };
+      });
   }
 
   setDate(day: string): void {
@@ -190,7 +209,16 @@ export class YourDataSession {
     parsed.set(stored.id, data);
     this.kept.set(stored.id, stored);
     const colour = paletteColour(stored.colour);
-    this.layers.add({ id: stored.id, name: stored.name, colour, data, visible: stored.visible });
+    // A kept column the file no longer has a value in (read again differently) is one colour again.
+    const scheme = stored.colourBy === undefined ? undefined : schemeFor(data.features, stored.colourBy);
+    this.layers.add({
+      id: stored.id,
+      name: stored.name,
+      colour,
+      data,
+      visible: stored.visible,
+      ...(scheme ? { colourBy: scheme } : {}),
+    });
     this.panel.add({
       id: stored.id,
       name: stored.name,
@@ -201,8 +229,40 @@ export class YourDataSession {
         ...data.skipped.map((s) => skippedLine(s, this.t)),
         ...data.problems.map((p) => problemLine(p, this.t)),
       ],
+      columns: colourColumns(data.features, data.columns),
+      ...(scheme ? { colourBy: this.keyOf(scheme) } : {}),
     });
     this.onChange();
+  }
+
+  private keyOf(scheme: ColourScheme): { column: string; key: LegendEntry[] } {
+    return { column: scheme.column, key: legendEntries(scheme, this.t) };
+  }
+
+  /** Colours a file by one of its columns, or by its own colour again, and keeps the choice. */
+  colourBy(id: string, column: string | undefined): void {
+    const stored = this.kept.get(id);
+    const data = parsed.get(id);
+    if (!stored || !data) return;
+    const scheme = column === undefined ? undefined : schemeFor(data.features, column);
+    this.layers.setColourBy(id, scheme);
+    if (scheme) stored.colourBy = scheme.column;
+    else delete stored.colourBy;
+    this.panel.setColourBy(id, scheme && this.keyOf(scheme), paletteColour(stored.colour));
+    void this.store.update(id, { colourBy: stored.colourBy }).catch(() => {});
+  }
+
+  /**
+   * The shown files' colourings, each with its legend's lines, for a picture's legend: files in
+   * one colour have none.
+   */
+  shownKeys(): { name: string; column: string; key: LegendEntry[] }[] {
+    return [...this.kept.values()].flatMap((f) => {
+      const data = parsed.get(f.id);
+      const scheme =
+        f.visible && f.colourBy !== undefined && data ? schemeFor(data.features, f.colourBy) : undefined;
+      return scheme ? [{ name: f.name, ...this.keyOf(scheme) }] : [];
+    });
   }
 
   toggle(id: string, visible: boolean): void {

@@ -1,9 +1,9 @@
 import { escapeXml } from '../formats/xml.ts';
 import { theme } from '../theme.ts';
-import type { PictureFrame } from './frame.ts';
+import { type LegendEntry, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
 import type { PictureView } from './project.ts';
 import { metresPerPixel, scaleBar } from './scale.ts';
-import { type Font, wrapWords } from './text.ts';
+import { type Font, fitLine, wrapWords } from './text.ts';
 import { type Attributes, element, group, num } from './xml.ts';
 
 /**
@@ -31,6 +31,7 @@ const FRAME_FONT = {
   asOf: { size: 13, weight: 'regular' },
   foot: { size: 11, weight: 'regular' },
   legend: { size: 12, weight: 'regular' },
+  legendHeading: { size: 12, weight: 'bold' },
   scale: { size: 10, weight: 'regular' },
 } as const satisfies Record<string, Font>;
 
@@ -47,6 +48,37 @@ function textLines(
     element('tspan', { x, y: top + i * lineHeight + 0.9 * font.size }, escapeXml(line)),
   );
   return element('text', { 'font-size': font.size, ...attributes }, spans.join(''));
+}
+
+/** A report layer's legend row: its swatch and name. */
+function reportRow(entry: LegendEntry, x: number, y: number): string {
+  const swatch =
+    entry.swatch.kind === 'area'
+      ? [
+          element('rect', {
+            x: x + 1,
+            y: y + 3,
+            width: 18,
+            height: 10,
+            fill: entry.swatch.fill,
+            stroke: entry.swatch.outline,
+            'stroke-width': 2,
+          }),
+        ]
+      : // The route solid and the displacement dashed, as the map draws them.
+        entry.swatch.colours.map((colour, j) =>
+          element('path', {
+            d: `M${num(x)} ${num(y + 5.5 + j * 6)}h20`,
+            fill: 'none',
+            stroke: colour,
+            'stroke-width': 3,
+            'stroke-dasharray': j > 0 ? '6 3.6' : undefined,
+          }),
+        );
+  return group({ id: `legend-${entry.id}` }, [
+    ...swatch,
+    textLines(x + 28, y + 1, [entry.name], FRAME_FONT.legend, ROW, { fill: theme.annotationText }),
+  ]);
 }
 
 /** The frame of a picture of `view`: the title band over the map's top, the foot under its bottom. */
@@ -71,38 +103,57 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
 
   // The foot: the legend on the left and the scale bar on the right, then the credits, note and link.
   const footTop = band + height;
-  const keyHeight = Math.max(frame.legend.length * ROW, 24);
+  const legend = legendRows(frame);
+  const keyHeight = Math.max(legend.length * ROW, 24);
   const parts = [titleGroup];
-  const rows = frame.legend.map((entry, i) => {
+  const textWidth = legendTextWidth(width);
+  const rows = legend.map((row, i) => {
     const y = footTop + PAD / 2 + i * ROW;
     const x = PAD;
-    const swatch =
-      entry.swatch.kind === 'area'
-        ? [
-            element('rect', {
-              x: x + 1,
-              y: y + 3,
-              width: 18,
-              height: 10,
-              fill: entry.swatch.fill,
-              stroke: entry.swatch.outline,
-              'stroke-width': 2,
-            }),
-          ]
-        : // The route solid and the displacement dashed, as the map draws them.
-          entry.swatch.colours.map((colour, j) =>
-            element('path', {
-              d: `M${num(x)} ${num(y + 5.5 + j * 6)}h20`,
-              fill: 'none',
-              stroke: colour,
-              'stroke-width': 3,
-              'stroke-dasharray': j > 0 ? '6 3.6' : undefined,
-            }),
-          );
-    return group({ id: `legend-${entry.id}` }, [
-      ...swatch,
-      textLines(x + 28, y + 1, [entry.name], FRAME_FONT.legend, ROW, { fill: theme.annotationText }),
-    ]);
+    if (row.kind === 'heading')
+      return textLines(
+        x,
+        y + 1,
+        [fitLine(row.text, FRAME_FONT.legendHeading, inner)],
+        FRAME_FONT.legendHeading,
+        ROW,
+        {
+          fill: theme.annotationText,
+          'font-weight': 'bold',
+          id: 'legend-your-data',
+        },
+      );
+    if (row.kind === 'yours')
+      // A dot ringed white and grey, as the page's legend keys a reader's file.
+      return group({ class: 'legend-your-file' }, [
+        element('circle', {
+          cx: x + 10,
+          cy: y + 8,
+          r: 6.5,
+          fill: 'none',
+          stroke: '#4a4a4a',
+          'stroke-width': 1,
+        }),
+        element('circle', {
+          cx: x + 10,
+          cy: y + 8,
+          r: 5.5,
+          fill: row.entry.colour,
+          stroke: '#ffffff',
+          'stroke-width': 1,
+        }),
+        textLines(
+          x + 28,
+          y + 1,
+          [fitLine(row.entry.label, FRAME_FONT.legend, textWidth)],
+          FRAME_FONT.legend,
+          ROW,
+          {
+            fill: theme.annotationText,
+          },
+        ),
+      ]);
+    return reportRow(row.entry, x, y);
   });
   if (rows.length > 0) parts.push(group({ id: 'legend' }, rows));
 

@@ -1,4 +1,4 @@
-import type { PictureFrame } from './frame.ts';
+import { legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
 import { scaleBar } from './scale.ts';
 
 export interface PngInput {
@@ -31,6 +31,15 @@ function wrap(context: CanvasRenderingContext2D, text: string, width: number): s
   return lines;
 }
 
+/** `text` cut to one line no wider than `width`, ended with "…" where cut (src/picture/text.ts fitLine). */
+function fitCanvas(context: CanvasRenderingContext2D, text: string, width: number): string {
+  if (context.measureText(text).width <= width) return text;
+  const chars = Array.from(text);
+  let n = chars.length - 1;
+  while (n > 1 && context.measureText(`${chars.slice(0, n).join('')}\u2026`).width > width) n -= 1;
+  return `${chars.slice(0, n).join('').trimEnd()}\u2026`;
+}
+
 /**
  * The picture a reader saves: its title and date on a band above the map as drawn, then, below it,
  * a legend of the layers shown, a scale bar, the credits, the schematic note and the link. Neither
@@ -49,7 +58,8 @@ export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): H
   const foot = [frame.credits.join(' · '), ...(frame.note ? [frame.note] : []), frame.permalink].flatMap(
     (text) => wrap(measure, text, width - 2 * PAD),
   );
-  const keyHeight = Math.max(frame.legend.length * ROW, 24);
+  const legend = legendRows(frame);
+  const keyHeight = Math.max(legend.length * ROW, 24);
   const footHeight = PAD / 2 + keyHeight + PAD / 2 + foot.length * 14 + PAD / 2;
 
   const canvas = document.createElement('canvas');
@@ -79,9 +89,36 @@ export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): H
   c.fillStyle = '#ffffff';
   c.fillRect(0, footTop, width, footHeight);
   c.font = `12px ${FONT}`;
-  frame.legend.forEach((entry, i) => {
+  const textWidth = legendTextWidth(width);
+  legend.forEach((row, i) => {
     const y = footTop + PAD / 2 + i * ROW;
     const x = PAD;
+    if (row.kind === 'heading') {
+      c.font = `600 12px ${FONT}`;
+      c.fillStyle = '#1a1a1a';
+      c.fillText(fitCanvas(c, row.text, width - 2 * PAD), x, y + 2);
+      c.font = `12px ${FONT}`;
+      return;
+    }
+    if (row.kind === 'yours') {
+      // A dot ringed white and grey, as the page's legend keys a reader's file.
+      c.beginPath();
+      c.arc(x + 10, y + 8, 6.5, 0, 2 * Math.PI);
+      c.fillStyle = '#4a4a4a';
+      c.fill();
+      c.beginPath();
+      c.arc(x + 10, y + 8, 5.5, 0, 2 * Math.PI);
+      c.fillStyle = '#ffffff';
+      c.fill();
+      c.beginPath();
+      c.arc(x + 10, y + 8, 4.5, 0, 2 * Math.PI);
+      c.fillStyle = row.entry.colour;
+      c.fill();
+      c.fillStyle = '#1a1a1a';
+      c.fillText(fitCanvas(c, row.entry.label, textWidth), x + 28, y + 2);
+      return;
+    }
+    const { entry } = row;
     if (entry.swatch.kind === 'area') {
       c.fillStyle = entry.swatch.fill;
       c.fillRect(x, y + 2, 20, 12);

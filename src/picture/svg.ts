@@ -11,6 +11,8 @@ import type { PictureView } from './project.ts';
 import { makeScene } from './scene.ts';
 import { ARROWHEAD_PATH, countryShapes, departments, reportFills, reportShapes } from './shapes.ts';
 import { element, group, num } from './xml.ts';
+import type { PictureFile } from './your-legend.ts';
+import { yourShapes } from './your-shapes.ts';
 
 export type { PictureView } from './project.ts';
 
@@ -25,9 +27,16 @@ export interface PictureInput {
   date: string;
   /** The absolute link of the view; an empty one leaves the link out. */
   permalink: string;
+  /** The reader's own files shown on the map, oldest first: drawn, keyed and credited apart from the report. */
+  yourFiles?: readonly PictureFile[];
 }
 
-function describe({ center: [lng, lat], zoom, width, height }: PictureView, names: string[], date: string) {
+function describe(
+  { center: [lng, lat], zoom, width, height }: PictureView,
+  names: string[],
+  date: string,
+  files: readonly PictureFile[],
+) {
   const layers = names.length > 0 ? `, showing ${names.join(', ')}` : ', with none of its layers shown';
   const ns = `${Math.abs(lat).toFixed(2)}° ${lat < 0 ? 'S' : 'N'}`;
   const ew = `${Math.abs(lng).toFixed(2)}° ${lng < 0 ? 'W' : 'E'}`;
@@ -35,23 +44,37 @@ function describe({ center: [lng, lat], zoom, width, height }: PictureView, name
     `A map of what the BBC News report of 15 January 2012 says about cocaine transit through Guatemala${layers}, ` +
     `as of ${dayInWords(date)}. Web Mercator, centred on ${ns}, ${ew} at zoom ${zoom.toFixed(2)}, ` +
     `${width} × ${height} pixels. Drawn from the map's data and theme: boundaries from Natural Earth, places ` +
-    'from GeoNames. Each report layer is a group named by its id, and every word is text.'
+    'from GeoNames. Each report layer is a group named by its id, and every word is text.' +
+    (files.length > 0
+      ? ` Also drawn, under the report's lines, the reader's own files, which are not part of the report: ${files.map((f) => f.name).join(', ')} (the group your-data; a file of many points in the map's clusters).`
+      : '')
   );
 }
 
 /**
  * The SVG picture of a view of the map, built from the data, the theme and the style rather than
  * from pixels: the sea, the land and its borders, the visible report layers as the timeline has them
- * on `date`, the labels, and the frame (title, date, legend, scale bar, credits, note, link). Each
+ * on `date`, the reader's own files shown (over the report's tints, under its lines, as the map
+ * stacks them: the group `your-data`), the labels, and the frame (title, date, legend, scale bar,
+ * credits, note, link), which keys and credits the reader's files apart from the report. Each
  * report layer is a group named by its id (`<g id="transit-flows">`), with its fill, where it has
  * one, under the borders as `<id>-fill` and its labels as `<id>-labels`; every text is a <text>.
  * Pure: the same in the page and in Node, and it fetches nothing.
  */
-export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }: PictureInput): string {
+export function mapSvg({
+  view,
+  basemap,
+  data,
+  visible,
+  date,
+  permalink,
+  t = en,
+  yourFiles = [],
+}: PictureInput): string {
   const { width, height } = view;
   const scene = makeScene({ view, basemap, data, visible, date, t });
   const { style } = scene;
-  const frame = pictureFrame({ visible, date, permalink, t });
+  const frame = pictureFrame({ visible, date, permalink, t, yourFiles });
   const framed = drawFrame(frame, view);
   // The frame is above and below the map, so the labels keep clear of nothing but its edges.
   const labels = mapLabels(scene, []);
@@ -66,6 +89,7 @@ export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }
           view,
           scene.shown.map((l) => l.name),
           date,
+          yourFiles,
         ),
       ),
     ),
@@ -89,6 +113,8 @@ export function mapSvg({ view, basemap, data, visible, date, permalink, t = en }
           stroke: 'none',
         }),
         ...reportFills(scene, labels.calledOut),
+        // The reader's files over the report's tints and under every line, as the map stacks them.
+        yourShapes(scene, yourFiles),
         departments(scene),
         element('use', {
           id: 'country-borders',

@@ -30,7 +30,14 @@ const TABLES: Record<Weight, number[]> = {
 };
 
 /** Characters outside ASCII that the picture writes itself, at 24 px. */
-const OTHER_ADVANCES: Record<string, number> = { '\u2022': 9, '\u2013': 12, '\u2014': 24, '\u2192': 14 };
+const OTHER_ADVANCES: Record<string, number> = {
+  '\u2022': 9,
+  '\u2013': 12,
+  '\u2014': 24,
+  '\u2192': 14,
+  // Not in the glyph files (the map never sets it); a whole em, so that a cut line is never too wide.
+  '\u2026': 24,
+};
 /** An average lower-case advance, for a character known to neither table. */
 const FALLBACK_ADVANCE = 14;
 
@@ -174,4 +181,13 @@ export function wrapWords(text: string, font: Font, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** `text` on one line no wider than `width`: whole where it fits, else cut and ended with "…". */
+export function fitLine(text: string, font: Font, width: number): string {
+  if (textWidth(text, font) <= width) return text;
+  const chars = Array.from(text);
+  let n = chars.length - 1;
+  while (n > 1 && textWidth(`${chars.slice(0, n).join('')}\u2026`, font) > width) n -= 1;
+  return `${chars.slice(0, n).join('').trimEnd()}\u2026`;
 }

@@ -173,14 +173,18 @@ export function mapSourceData(
   data: ReportData,
   index: ReadonlyMap<string, FeatureEntry>,
 ): FeatureCollection {
-  const tag = (layer: string, features: Feature[], withId: boolean) =>
+  const tag = (layer: string, features: Feature[], id?: (f: Feature) => string) =>
     features.map((f) => ({
       ...f,
-      properties: { ...f.properties, ...(withId ? { id: String(f.id) } : {}), [LAYER_TAG]: layer },
+      properties: { ...f.properties, ...(id ? { id: id(f) } : {}), [LAYER_TAG]: layer },
     }));
+  // The basemap's names carry ids for a feature state of their own (src/map/covered-labels.ts),
+  // prefixed so that none is a report feature's (a country's label and its report area are both GTM).
+  const named = (file: string) =>
+    file === 'labels' || file === 'places' ? (f: Feature) => `${file}:${f.id}` : undefined;
   const features = [
-    ...BASEMAP_FILES.flatMap((file) => tag(file, basemap[file].features, false)),
-    ...REPORT_LAYERS.flatMap(({ id }) => tag(id, data[id].features, true)),
+    ...BASEMAP_FILES.flatMap((file) => tag(file, basemap[file].features, named(file))),
+    ...REPORT_LAYERS.flatMap(({ id }) => tag(id, data[id].features, (f) => String(f.id))),
     ...labelPoints(index),
     ...flowLabelPoints(index),
     ...calloutFeatures(index),

@@ -37,6 +37,8 @@ export function openCiteDialog(
       feature ? t.cite.featureLink : t.cite.mapLink,
     ),
     linkNote(t),
+    // Shown, as the link's note, only while a reader's file is on the map (src/ui/your-data.css).
+    el('p', { class: 'your-data-link-note cite__your-data' }, t.cite.yourData),
   );
   const dialog = el(
     'dialog',

@@ -23,6 +23,17 @@ export interface YourDataEntry {
   visible: boolean;
   /** What was skipped or warned, for the text list. */
   notes: string[];
+  /** The columns it can be coloured by (those with a value), in file order. */
+  columns: string[];
+  /** The column it is coloured by, and its legend's lines; absent for one colour. */
+  colourBy?: { column: string; key: readonly YourDataKeyLine[] };
+}
+
+/** One line of a coloured file's legend: a value or a range, its colour, how many features. */
+export interface YourDataKeyLine {
+  label: string;
+  colour: string;
+  count: number;
 }
 
 export interface YourDataPanelOptions {
@@ -30,6 +41,8 @@ export interface YourDataPanelOptions {
   onToggle: (id: string, visible: boolean) => void;
   onRemove: (id: string) => void;
   onDownload: (id: string, format: YourFormat) => void;
+  /** A column chosen to colour a file by, or undefined for its own colour again. */
+  onColourBy: (id: string, column: string | undefined) => void;
   t: Messages;
 }
 
@@ -39,6 +52,8 @@ export interface YourDataPanel {
   /** For the text list: one entry a file, never one a feature. */
   listElement: HTMLElement;
   add(entry: YourDataEntry): void;
+  /** Shows a file's colouring: its legend's lines under it, or its one colour again. */
+  setColourBy(id: string, colourBy: YourDataEntry['colourBy'], colour: string): void;
   remove(id: string): void;
   /** Says one or more lines in the status line (role=status), replacing what it said. */
   announce(lines: readonly string[]): void;
@@ -51,6 +66,7 @@ export function createYourDataPanel({
   onToggle,
   onRemove,
   onDownload,
+  onColourBy,
   t,
 }: YourDataPanelOptions): YourDataPanel {
   const input = el('input', { type: 'file', multiple: '', class: 'your-data__input', id: 'your-data-input' });
@@ -87,6 +103,68 @@ export function createYourDataPanel({
   );
   listElement.hidden = true;
   const entries = new Map<string, { legend: HTMLElement; text: HTMLElement }>();
+  const number = new Intl.NumberFormat(t.locale);
+
+  /** The swatch in the file's colour, or a wheel of its column's colours; the lines under it. */
+  const showColours = (legend: HTMLElement, colourBy: YourDataEntry['colourBy'], colour: string): void => {
+    const swatch = legend.querySelector<HTMLElement>('.your-data__swatch');
+    const key = legend.querySelector<HTMLElement>('.your-data__key');
+    if (!swatch || !key) return;
+    const colours = colourBy?.key.map((line) => line.colour) ?? [];
+    swatch.style.background =
+      colours.length > 0
+        ? `conic-gradient(${colours.map((c, i) => `${c} ${(i * 360) / colours.length}deg ${((i + 1) * 360) / colours.length}deg`).join(', ')})`
+        : colour;
+    key.hidden = !colourBy;
+    if (colourBy) key.setAttribute('aria-label', t.yourData.colourBy.key(colourBy.column));
+    else key.removeAttribute('aria-label');
+    // Text only: a value holding markup shows as its characters.
+    key.replaceChildren(
+      ...(colourBy?.key ?? []).map((line) => {
+        const dot = el('span', { class: 'your-data__key-swatch', 'aria-hidden': 'true' });
+        dot.style.backgroundColor = line.colour;
+        return el(
+          'li',
+          {},
+          dot,
+          el('span', { class: 'your-data__key-label' }, line.label),
+          el('span', { class: 'your-data__key-count' }, number.format(line.count)),
+        );
+      }),
+    );
+  };
+
+  /** "Colour by: no column / a column…", a native select: keyboards and screen readers know it. */
+  function colourControl(entry: YourDataEntry): HTMLElement[] {
+    if (entry.columns.length === 0) return [];
+    const words = t.yourData.colourBy;
+    const select = el('select', {
+      class: 'your-data__colour-by',
+      id: `your-data-colour-${entry.id}`,
+      'aria-label': words.labelFor(entry.name),
+    });
+    select.append(
+      el('option', { value: '' }, words.none),
+      ...entry.columns.map((column) => {
+        // The column's name as the option's value and text, set as text: never parsed as markup.
+        const option = el('option', {}, column);
+        option.value = column;
+        return option;
+      }),
+    );
+    select.value = entry.colourBy?.column ?? '';
+    select.addEventListener('change', () =>
+      onColourBy(entry.id, select.value === '' ? undefined : select.value),
+    );
+    return [
+      el(
+        'div',
+        { class: 'your-data__colour' },
+        el('label', { for: select.id, 'aria-hidden': 'true' }, words.label),
+        select,
+      ),
+    ];
+  }
 
   return {
     element,
@@ -96,7 +174,6 @@ export function createYourDataPanel({
       checkbox.checked = entry.visible;
       checkbox.addEventListener('change', () => onToggle(entry.id, checkbox.checked));
       const swatch = el('span', { class: 'legend__swatch your-data__swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = entry.colour;
       const count = featureCount(entry.count, t);
       const remove = el(
         'button',
@@ -120,7 +197,10 @@ export function createYourDataPanel({
           ),
         ),
         remove,
+        ...colourControl(entry),
+        el('ul', { class: 'your-data__key' }),
       );
+      showColours(legend, entry.colourBy, entry.colour);
       const text = el(
         'li',
         { class: 'text-list__item', 'data-your-data': entry.id },
@@ -151,6 +231,10 @@ export function createYourDataPanel({
       list.append(legend);
       textItems.append(text);
       listElement.hidden = false;
+    },
+    setColourBy(id, colourBy, colour) {
+      const found = entries.get(id);
+      if (found) showColours(found.legend, colourBy, colour);
     },
     remove(id) {
       const found = entries.get(id);

@@ -56,7 +56,7 @@ const texts = (features: Placed[] = []) => [...new Set(features.map((f) => f.tex
 function expectClean(session: AppSession): void {
   expect(session.errors, 'console and page errors').toEqual([]);
   // A glyph missing from the page's own files is no error to MapLibre: it warns and draws it itself.
-  expect(session.warnings.filter((w) => /glyph/i.test(w))).toEqual([]);
+  expect(session.warnings.filter((w) => /Unable to load glyph range/.test(w))).toEqual([]);
 }
 
 const SYMBOLS = [
@@ -197,6 +197,51 @@ describe('labels closer in', () => {
       expect(shown['alta-verapaz-callout-label']).toEqual([]);
       expect(shown['alta-verapaz-callout-leader']).toEqual([]);
       expect(ids(shown['militarised-policing-label'])).toEqual(['GTM', 'HND', 'MEX']);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('names under the map controls', () => {
+  it('hides a name a control covers while the map rests, and shows it in a saved picture', async () => {
+    // At 360×640 Peru's name falls under the zoom buttons in the corner at the default view.
+    const session = await openApp(browser, { viewport: { width: 360, height: 640 } });
+    const { page } = session;
+    try {
+      await waitForReady(page);
+      const peruCovered = () =>
+        withMap(page, async (map) => {
+          await new Promise((resolve) => {
+            map.once('idle', resolve);
+            map.triggerRepaint();
+          });
+          return map.getFeatureState({ source: 'map', id: 'labels:PER' }).covered;
+        });
+      expect(await peruCovered()).toBe(true);
+      // The state at the first frame drawn for the picture.
+      await withMap(page, (map) => {
+        const w = window as unknown as { __inPicture?: unknown };
+        map.getContainer().addEventListener(
+          'map-picture',
+          () => {
+            map.once('render', () => {
+              w.__inPicture = map.getFeatureState({ source: 'map', id: 'labels:PER' }).covered;
+            });
+          },
+          { once: true },
+        );
+      });
+      await page.getByText('Share', { exact: true }).click();
+      await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /Save image of this view as PNG/ }).click(),
+      ]);
+      expect(await page.evaluate(() => (window as unknown as { __inPicture?: unknown }).__inPicture)).toBe(
+        false,
+      );
+      expect(await peruCovered()).toBe(true);
+      expectClean(session);
     } finally {
       await session.close();
     }

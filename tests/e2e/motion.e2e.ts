@@ -4,6 +4,8 @@ import { waitForMap, withMap } from '../../scripts/app-page.ts';
 import { freshPagePerTest } from './helpers.ts';
 
 const open = freshPagePerTest();
+/** What a reader gets who has asked for nothing (the tests' pages are still unless they ask). */
+const MOVING = { reducedMotion: 'no-preference' } as const;
 const PULSE = 'transit-flows-pulse';
 
 /** Whether the moving highlight's gradient changed within `ms`. */
@@ -27,18 +29,18 @@ const labelFade = (page: Page) =>
 
 describe('motion', () => {
   it("fades labels in and out over MapLibre's 300 ms by default, and not under reduced motion", async () => {
-    expect(await labelFade(await open())).toBe(300);
+    expect(await labelFade(await open(MOVING))).toBe(300);
     expect(await labelFade(await open({ reducedMotion: 'reduce' }))).toBe(0);
   });
 
   it('moves gently along the route by default, shown from the first idle', async () => {
-    const page = await open();
+    const page = await open(MOVING);
     expect(await highlightOpacity(page)).toBe(1);
     expect(await gradientChangesWithin(page, 600)).toBe(true);
   });
 
   it('hides and holds while the map moves, and goes on once it stops', async () => {
-    const page = await open();
+    const page = await open(MOVING);
     const held = await withMap(
       page,
       async (map, layer) => {

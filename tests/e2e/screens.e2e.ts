@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { waitForReady, withMap } from '../../scripts/app-page.ts';
 import { pageFontIs } from '../../scripts/browser.ts';
 import { TEST_FONTS } from '../../scripts/fonts.ts';
+import { BASEMAP_LABEL_LAYERS } from '../../src/style/covered.ts';
 import { freshSessionPerTest } from './helpers.ts';
 
 /** Phones (one on its side), tablets held upright and a 10-inch laptop, then the desktops. */
@@ -106,7 +107,7 @@ async function problems(page: Page): Promise<string[]> {
 function mapProblems(page: Page): Promise<string[]> {
   return withMap(
     page,
-    async (map, { places, labels }) => {
+    async (map, { places, labels, names }) => {
       await new Promise((resolve) => {
         map.once('idle', resolve);
         map.triggerRepaint();
@@ -187,9 +188,15 @@ function mapProblems(page: Page): Promise<string[]> {
           }
         }
       }
+      // The basemap's names: one under a control is hidden while the map rests, never half shown.
+      const layers = names.filter((id) => map.getLayer(id));
+      for (const [where, region] of regions.filter(([where]) => where.startsWith('control')))
+        for (const f of map.queryRenderedFeatures(region, { layers }))
+          if (f.id === undefined || !map.getFeatureState({ source: f.source, id: f.id }).covered)
+            lines.push(`the name ${f.properties.name} shows under the ${where}`);
       return lines;
     },
-    { places: PLACES, labels: LABELS },
+    { places: PLACES, labels: LABELS, names: BASEMAP_LABEL_LAYERS },
   );
 }
 

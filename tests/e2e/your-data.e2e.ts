@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { parseXml, XmlElement } from '@rgrove/parse-xml';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePoint, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { DEFAULT_BOUNDS } from '../../src/data/default-view.ts';
-import { freshSessionPerTest } from './helpers.ts';
+import { CATEGORY_COLOURS, NO_VALUE_COLOUR, OTHER_COLOUR, RAMP } from '../../src/your-data/colour-by.ts';
+import { freshSessionPerTest, seriousViolations } from './helpers.ts';
+import { pixelAt } from './pixel.ts';
 
 const open = freshSessionPerTest();
 const FIXTURES = `${ROOT}tests/fixtures/your-data/`;
@@ -88,6 +91,53 @@ const waitForKept = (page: Page, expected: [string, boolean][]) =>
     const kept = all.map((f) => `${f.name} ${f.visible}`).sort();
     return JSON.stringify(kept) === JSON.stringify(want.map(([n, v]) => `${n} ${v}`).sort());
   }, expected);
+
+/** A coloured file's key under its legend entry: each line's label and count. */
+const colourKey = (page: Page, id: string) =>
+  page
+    .locator(`[data-your-data="${id}"] .your-data__key li`)
+    .evaluateAll((items) =>
+      items.map((li) =>
+        ['label', 'count'].map((part) => li.querySelector(`.your-data__key-${part}`)?.textContent).join(' '),
+      ),
+    );
+
+/**
+ * The colour-by fixture's points as the map has them: the circles' paint, the values under `_c`
+ * and every property key the map's copy holds (its colours only, the column's value under `_c`).
+ */
+const colouredOnMap = (page: Page, id: string) =>
+  withMap(
+    page,
+    async (map, fileId) => {
+      map.jumpTo({ center: [-94.5, 12.4], zoom: 6 });
+      await new Promise((resolve) => map.once('idle', resolve));
+      const layer = `your-data-${fileId}-point`;
+      const features = map.queryRenderedFeatures({ layers: [layer] });
+      return {
+        paint: JSON.stringify(map.getPaintProperty(layer, 'circle-color')),
+        values: [...new Set(features.map((f) => String(f.properties?._c ?? 'none')))].sort(),
+        keys: [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))].sort(),
+      };
+    },
+    id,
+  );
+
+/** Whether the colour drawn at a point's centre is this one, within antialiasing's few levels. */
+async function drawnIn(page: Page, lngLat: [number, number], hex: string): Promise<boolean> {
+  const point = await pagePoint(page, lngLat);
+  const actual = await pixelAt(page, Math.round(point.x), Math.round(point.y));
+  return actual.every((c, i) => Math.abs(c - Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) <= 8);
+}
+
+/** The colour-by fixture's points (tests/fixtures/your-data/colour-by/seizures.csv), by name. */
+const P = {
+  1: [-96, 11.5],
+  5: [-96, 12.1],
+  11: [-94, 12.7],
+  15: [-94, 13.3],
+  16: [-93, 13.3],
+} as const satisfies Record<number, [number, number]>;
 
 describe("the reader's own files", () => {
   it('adds several files through the input: each drawn under the report, named, toggled and removed', async () => {
@@ -576,6 +626,31 @@ describe("the reader's own files", () => {
       );
     // 2008-03-10 is past; June 2011 holds the day; 20 December 2011 is to come; row D has no date.
     expect(await states()).toEqual(['in-force', 'uncertain', 'not-yet', null]);
+    // Coloured by a column, the rows keep their states, as drawn: the map's copy is sent again.
+    await page.getByRole('combobox', { name: 'Colour by (dated.csv)' }).selectOption('lugar');
+    await expect.poll(() => colourKey(page, id)).toHaveLength(4);
+    const drawnStates = () =>
+      withMap(
+        page,
+        async (map, fileId) => {
+          await new Promise((resolve) => {
+            map.once('idle', resolve);
+            map.triggerRepaint();
+          });
+          return map
+            .queryRenderedFeatures({ layers: [`your-data-${fileId}-point`] })
+            .map((f) => [f.id, f.properties?._c, f.state?.time ?? null])
+            .sort((a, b) => Number(a[0]) - Number(b[0]));
+        },
+        id,
+      );
+    await expect.poll(drawnStates).toEqual([
+      [0, 0, 'in-force'],
+      [1, 1, 'uncertain'],
+      [2, 2, 'not-yet'],
+      [3, 3, null],
+    ]);
+    expect(await states()).toEqual(['in-force', 'uncertain', 'not-yet', null]);
     // The timeline's last day, the report's: every dated row is in force.
     await page.locator('#timeline-date').focus();
     await page.keyboard.press('End');
@@ -629,5 +704,442 @@ describe("the reader's own files", () => {
     await page.keyboard.press('Enter');
     await waitForEntries(page, 0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add your data…');
+  });
+
+  it('colours a file by a column: its eight most frequent values and other, then a range', async () => {
+    // CSP bypassed for axe's script only (seriousViolations).
+    const session = await open({ bypassCSP: true });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('colour-by/seizures.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    const select = page.getByRole('combobox', { name: 'Colour by (seizures.csv)' });
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'no column',
+      'lugar',
+      'lat',
+      'lon',
+      'tipo',
+      'kilos',
+      'constructor',
+    ]);
+    expect(await colourKey(page, id)).toEqual([]);
+    // Reached by keyboard: the next stop after the file's Remove.
+    await page.getByRole('button', { name: 'Remove seizures.csv' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await select.evaluate((s) => s === document.activeElement)).toBe(true);
+
+    await select.selectOption('tipo');
+    await expect
+      .poll(() => colourKey(page, id))
+      .toEqual([
+        'pista 4',
+        'lancha 3',
+        'avioneta 2',
+        'camión 1',
+        'semisumergible 1',
+        'contenedor 1',
+        'bodega 1',
+        'finca 1',
+        'other 1',
+        'no value 1',
+      ]);
+    const categories = await colouredOnMap(page, id);
+    expect(categories.paint).toMatch(/^\["match",\["get","_c"\]/);
+    expect(categories.values).toEqual(['-1', '0', '1', '2', '3', '4', '5', '6', '7', 'none']);
+    expect(categories.keys).toEqual(['_c']);
+    // P1 is an airstrip, P5 a launch, P15 the one helicopter ("other"), P16 has no type.
+    expect(await drawnIn(page, P[1], CATEGORY_COLOURS[0])).toBe(true);
+    expect(await drawnIn(page, P[5], CATEGORY_COLOURS[1])).toBe(true);
+    expect(await drawnIn(page, P[15], OTHER_COLOUR)).toBe(true);
+    expect(await drawnIn(page, P[16], NO_VALUE_COLOUR)).toBe(true);
+    expect(await seriousViolations(page, '.your-data')).toEqual([]);
+
+    await select.selectOption('kilos');
+    await expect
+      .poll(() => colourKey(page, id))
+      .toEqual(['7.5 – 47 3', '47 – 130 3', '130 – 460 3', '460 – 1400 3', '1400 – 5000 3', 'no value 1']);
+    expect((await colouredOnMap(page, id)).paint).toMatch(/^\["case",.*"step"/);
+    // 7.5 kilos (P11) in the ramp's darkest class, 5,000 (P5) in its lightest.
+    expect(await drawnIn(page, P[11], RAMP[0])).toBe(true);
+    expect(await drawnIn(page, P[5], RAMP[4])).toBe(true);
+
+    // A column named like Object.prototype's member: its values reach the map under `_c` alone.
+    // The popup is the feature's row as read, not the map's copy: no `_c`, every column.
+    const p5 = await pagePoint(page, P[5]);
+    await page.mouse.click(p5.x, p5.y);
+    const rows = await page
+      .locator('.your-data-popup tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toContainEqual(['kilos', '5000']);
+    expect(rows.map((r) => r[0])).not.toContain('_c');
+    await page.keyboard.press('Escape');
+
+    await select.selectOption('constructor');
+    await expect.poll(() => colourKey(page, id)).toEqual(['a 8', 'b 8']);
+    expect((await colouredOnMap(page, id)).keys).toEqual(['_c']);
+    expect(session.external).toEqual([]);
+  });
+
+  it("keeps a file's colouring through a reload and a change of language, until no column", async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('colour-by/seizures.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    await page.getByRole('combobox', { name: 'Colour by (seizures.csv)' }).selectOption('kilos');
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('your-data');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const all = await new Promise<{ colourBy?: string }[]>((resolve) => {
+        const request = db.transaction('files').objectStore('files').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return all.length === 1 && all[0]?.colourBy === 'kilos';
+    });
+    await page.reload();
+    await waitForReady(page);
+    await waitForEntries(page, 1);
+    await expect.poll(() => colourKey(page, id)).toHaveLength(6);
+    await expect(page.getByRole('combobox', { name: 'Colour by (seizures.csv)' }).inputValue()).resolves.toBe(
+      'kilos',
+    );
+    expect((await colouredOnMap(page, id)).paint).toMatch(/^\["case",.*"step"/);
+    expect(await drawnIn(page, P[5], RAMP[4])).toBe(true);
+
+    // Drawn again in Spanish from what was kept: the key's words and numbers in Spanish.
+    await page.locator('#language').selectOption('es');
+    const select = page.getByRole('combobox', { name: 'Colorear por (seizures.csv)' });
+    await select.waitFor();
+    await expect
+      .poll(() => colourKey(page, id))
+      .toEqual(['7,5 – 47 3', '47 – 130 3', '130 – 460 3', '460 – 1400 3', '1400 – 5000 3', 'sin valor 1']);
+    await expect(select.inputValue()).resolves.toBe('kilos');
+
+    // Back to no column: the key goes, and the map's copy holds no column's value.
+    await select.selectOption('');
+    await expect.poll(() => colourKey(page, id)).toEqual([]);
+    expect((await colouredOnMap(page, id)).values).toEqual(['none']);
+    expect(session.external).toEqual([]);
+  });
+
+  it('fits a phone: the key within the screen, and the folded legend off the map', async () => {
+    const session = await open({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const { page } = session;
+    await waitForReady(page);
+    await page.locator('#your-data-input').setInputFiles(fixture('colour-by/seizures.csv'));
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    await page.getByRole('combobox', { name: 'Colour by (seizures.csv)' }).selectOption('tipo');
+    await expect.poll(() => colourKey(page, id)).toHaveLength(10);
+    const fits = await page.evaluate(() => {
+      const parts = [...document.querySelectorAll('.your-data__colour, .your-data__key li')];
+      return {
+        sideways: document.documentElement.scrollWidth > innerWidth,
+        outside: parts.filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.left < 0 || r.right > innerWidth;
+        }).length,
+      };
+    });
+    expect(fits).toEqual({ sideways: false, outside: 0 });
+    // Folded again by the reader, the legend leaves the map as the default view does (screens.e2e.ts).
+    const legend = page.locator('#map .panel-control > details').first();
+    await legend.locator('> summary').click();
+    expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const covered = await page.evaluate(() => {
+      const map = (document.querySelector('.maplibregl-canvas') as HTMLElement).getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('#map .maplibregl-ctrl, #map details[open] > .menu__body')]
+        .map((c) => c.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      let under = 0;
+      let cells = 0;
+      for (let y = map.top + 2; y < map.bottom; y += 4)
+        for (let x = map.left + 2; x < map.right; x += 4) {
+          cells++;
+          if (boxes.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) under++;
+        }
+      return under / cells;
+    });
+    expect(covered).toBeLessThanOrEqual(1 / 3);
+  });
+});
+
+/** A file whose name is markup, and whose two points lie on open sea south of Guatemala, clear of the report. */
+const HOSTILE_NAME = '<b onmouseover=alert(1)>&"seizures".geojson';
+const SEA_POINTS: [number, number][] = [
+  [-93.2, 12.6],
+  [-91.6, 12.1],
+];
+const PALETTE_FIRST = [0x1e, 0x88, 0xe5];
+const VIEW = { center: [-90.5, 14.2] as [number, number], zoom: 5.4 };
+
+/** Saves a picture from the share menu, keeping every text the page drew on a canvas meanwhile. */
+async function savePicture(page: Page, format: 'PNG' | 'SVG') {
+  await page.evaluate(() => {
+    const drawn: string[] = [];
+    (window as unknown as { __drawnText: string[] }).__drawnText = drawn;
+    const original = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      drawn.push(text);
+      return original.call(this, text, ...rest);
+    };
+  });
+  const menu = page.locator('.share');
+  // The summary itself: on a phone its words are "Share", the longer ones hidden.
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('> summary').click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: new RegExp(`Save image of this view as ${format}`) }).click(),
+  ]);
+  const bytes = readFileSync(await file.path());
+  const texts = await page.evaluate(() => (window as unknown as { __drawnText: string[] }).__drawnText);
+  return { bytes, texts };
+}
+
+/** The view fixed, and where the sea points fall in it (CSS pixels), with the map's size. */
+const fixView = (page: Page) =>
+  withMap(
+    page,
+    async (map, { view, points }) => {
+      map.jumpTo(view);
+      await new Promise((resolve) => map.once('idle', resolve));
+      const canvas = map.getCanvas();
+      return {
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        points: points.map((p) => {
+          const { x, y } = map.project(p);
+          return [x, y];
+        }),
+      };
+    },
+    { view: VIEW, points: SEA_POINTS },
+  );
+
+/**
+ * In a saved PNG: pixels of `colour` within 12 device pixels of each point, and in the frame below
+ * the map. The map starts under the title band, whose height is where the header's colour stops.
+ */
+const pngCounts = (page: Page, png: Buffer, points: number[][], mapHeight: number, colour: number[]) =>
+  page.evaluate(
+    async ({ base64, points: at, mapHeight: h, colour: c }) => {
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      // No named functions in here: the test runner's keepNames would wrap them in a helper the page lacks.
+      let band = 0;
+      for (; band < image.height; band++) {
+        const [r = 0, g = 0, b = 0] = context.getImageData(1, band, 1, 1).data;
+        if (Math.abs(r - 31) > 3 || Math.abs(g - 41) > 3 || Math.abs(b - 51) > 3) break;
+      }
+      const mapBottom = band + 2 * h;
+      // Boxes of 24 device pixels around each point, then the frame below the map.
+      const boxes = [
+        ...at.map(([x = 0, y = 0]) => [2 * x - 12, band + 2 * y - 12, 24, 24]),
+        [0, mapBottom, image.width, image.height - mapBottom],
+      ];
+      const counts = boxes.map(([x = 0, y = 0, w = 0, hh = 0]) => {
+        const { data } = context.getImageData(x, y, w, hh);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if (
+            Math.abs((data[i] as number) - (c[0] ?? 0)) <= 3 &&
+            Math.abs((data[i + 1] as number) - (c[1] ?? 0)) <= 3 &&
+            Math.abs((data[i + 2] as number) - (c[2] ?? 0)) <= 3
+          )
+            n++;
+        return n;
+      });
+      return { points: counts.slice(0, at.length), foot: counts[at.length] ?? 0 };
+    },
+    { base64: png.toString('base64'), points, mapHeight, colour },
+  );
+
+/** An element and every element under it, in document order. */
+function under(element: XmlElement): XmlElement[] {
+  return [element, ...element.children.flatMap((c) => (c instanceof XmlElement ? under(c) : []))];
+}
+
+/** The elements of an SVG, in document order; parseXml refuses anything that is not well-formed XML. */
+function svgElements(text: string): XmlElement[] {
+  const root = parseXml(text).root;
+  return root ? under(root) : [];
+}
+
+describe("pictures and citations with the reader's files", () => {
+  for (const viewport of [
+    { name: 'desktop', size: { width: 1280, height: 800 } },
+    { name: 'phone', size: { width: 390, height: 844 } },
+  ])
+    it(`draws, keys and credits a file in the PNG and the SVG, and nothing without one (${viewport.name})`, async () => {
+      const session = await open({ viewport: viewport.size });
+      const { page } = session;
+      await waitForReady(page);
+      // Without a file: nothing of the palette's first colour where its points will be, nor in the key.
+      const before = await fixView(page);
+      const plainPng = await savePicture(page, 'PNG');
+      const plainCounts = await pngCounts(page, plainPng.bytes, before.points, before.height, PALETTE_FIRST);
+      expect(plainCounts.points).toEqual([0, 0]);
+      expect(plainCounts.foot).toBe(0);
+      expect(plainPng.texts.join(' ')).not.toMatch(/Your data/);
+      const plainSvg = (await savePicture(page, 'SVG')).bytes.toString('utf8');
+      const plain = svgElements(plainSvg);
+      expect(plain.filter((e) => (e.attributes.id ?? '').startsWith('your-data'))).toEqual([]);
+      expect(plainSvg).not.toMatch(/Your data/);
+
+      const features = SEA_POINTS.map((coordinates) => ({
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Point', coordinates },
+      }));
+      await page.locator('#your-data-input').setInputFiles({
+        name: HOSTILE_NAME,
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+      });
+      await waitForEntries(page, 1);
+      await expect(entries(page)).resolves.toMatchObject([{ name: HOSTILE_NAME }]);
+      const after = await fixView(page);
+      expect(after).toEqual(before);
+
+      // The PNG: each point drawn in the file's colour, its swatch under the map, its name and credit.
+      const png = await savePicture(page, 'PNG');
+      const counts = await pngCounts(page, png.bytes, after.points, after.height, PALETTE_FIRST);
+      for (const n of counts.points) expect(n).toBeGreaterThan(60);
+      expect(counts.foot).toBeGreaterThan(40);
+      const words = png.texts.join(' ');
+      expect(png.texts).toContain('Your data');
+      expect(
+        png.texts.some(
+          (t) => t === HOSTILE_NAME || (t.endsWith('…') && HOSTILE_NAME.startsWith(t.slice(0, -1))),
+        ),
+      ).toBe(true);
+      expect(words).toContain(`Your data: ${HOSTILE_NAME}`);
+      expect(words).toMatch(/Report: BBC News, 15 January 2012.*Your data:/);
+
+      // The SVG: the file's group, a circle where the map draws each point, the key and the credit.
+      const svgText = (await savePicture(page, 'SVG')).bytes.toString('utf8');
+      expect(svgText).not.toContain('<b ');
+      const svg = svgElements(svgText);
+      const group = svg.find((e) => e.attributes.id === 'your-data-1');
+      expect(group?.name).toBe('g');
+      const drawn = under(group as XmlElement).filter((e) => e.name === 'circle');
+      expect(drawn).toHaveLength(2);
+      for (const [i, circle] of drawn.entries()) {
+        const [x = 0, y = 0] = after.points[i] ?? [];
+        expect(Math.abs(Number(circle.attributes.cx) - x)).toBeLessThan(1);
+        expect(Math.abs(Number(circle.attributes.cy) - y)).toBeLessThan(1);
+      }
+      expect(svg.find((e) => e.attributes.id === 'legend-your-data')?.text).toBe('Your data');
+      const keyed = svg.filter((e) => e.attributes.class === 'legend-your-file');
+      expect(keyed).toHaveLength(1);
+      expect(keyed[0]?.text.trim()).toMatch(/^<b onmouseover/);
+      // The credits' lines are tspans, broken at spaces.
+      const credits = svg.find((e) => e.attributes.id === 'credits-text') as XmlElement;
+      const lines = under(credits).flatMap((e) => (e.name === 'tspan' ? [e.text] : []));
+      expect(lines.join(' ')).toMatch(/^Report: BBC News, 15 January 2012 · .*· Your data: <b onmouseover/);
+      expect(lines.join(' ')).toContain(`Your data: ${HOSTILE_NAME}`);
+    });
+
+  it('draws a file the map clusters with the bubbles and counts the map shows', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    await page.evaluate(() => {
+      // A grid over Central America, 200 × 100 points, as the clustering test above.
+      const features = Array.from({ length: 20_000 }, (_, i) => ({
+        type: 'Feature',
+        properties: { n: i },
+        geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
+      }));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
+      const map = document.getElementById('map') as HTMLElement;
+      map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await waitForEntries(page, 1);
+    const id = (await entries(page))[0]?.id as string;
+    // The map's bubbles well inside the view: where each is, and its count as the map writes it.
+    const onMap = await withMap(
+      page,
+      async (map, fileId) => {
+        map.jumpTo({ center: [-87.5, 13.5], zoom: 5.3 });
+        await new Promise((resolve) => map.once('idle', resolve));
+        const canvas = map.getCanvas();
+        return map
+          .queryRenderedFeatures({ layers: [`your-data-${fileId}-count`] })
+          .map((f) => {
+            const [lng = 0, lat = 0] = (f.geometry as GeoJSON.Point).coordinates;
+            const { x, y } = map.project([lng, lat]);
+            return { x, y, count: String(f.properties?.point_count_abbreviated) };
+          })
+          .filter(
+            (b) => b.x > 30 && b.y > 30 && b.x < canvas.clientWidth - 30 && b.y < canvas.clientHeight - 30,
+          );
+      },
+      id,
+    );
+    expect(onMap.length).toBeGreaterThan(5);
+    const svg = svgElements((await savePicture(page, 'SVG')).bytes.toString('utf8'));
+    const counts = under(svg.find((e) => e.attributes.class === 'counts') as XmlElement).filter(
+      (e) => e.name === 'text',
+    );
+    expect(svg.filter((e) => e.attributes.class === 'points')).toEqual([]);
+    for (const bubble of onMap) {
+      const same = counts.filter(
+        (t) =>
+          Math.hypot(Number(t.attributes.x) - bubble.x, Number(t.attributes.y) - 12 * 0.36 - bubble.y) < 1,
+      );
+      expect(
+        same.map((t) => t.text),
+        `${bubble.count} at ${bubble.x}, ${bubble.y}`,
+      ).toEqual([bubble.count]);
+    }
+  });
+
+  it('says the citation does not hold the files, and holds none of them', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitForReady(page);
+    const cite = async () => {
+      const menu = page.locator('.share');
+      if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await menu.locator('> summary').click();
+      await page.getByRole('button', { name: 'Cite this map' }).click();
+      const dialog = page.locator('dialog.cite');
+      // The dialog's code loads on the first press: wait for it, or a hidden note would pass unseen.
+      await dialog.locator('textarea').first().waitFor();
+      const note = dialog.locator('.cite__your-data');
+      const shown = await note.isVisible();
+      const fields = await dialog
+        .locator('textarea')
+        .evaluateAll((all) => all.map((f) => (f as HTMLTextAreaElement).value).join('\n'));
+      const text = await note.textContent();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      return { shown, fields, text };
+    };
+    const without = await cite();
+    expect(without.shown).toBe(false);
+    await page.locator('#your-data-input').setInputFiles(fixture('page/lines.geojson'));
+    await waitForEntries(page, 1);
+    const withFile = await cite();
+    expect(withFile.shown).toBe(true);
+    expect(withFile.text).toBe(
+      'Your own files are not part of this citation, which cites the map and the report only.',
+    );
+    // The citation is the same with the file as without: the map and the report, never the reader's file.
+    expect(withFile.fields).not.toContain('lines.geojson');
+    expect(withFile.fields).not.toMatch(/your data/i);
+    expect(withFile.fields.replace(/\d{4}-\d{2}-\d{2}/g, '')).toBe(
+      without.fields.replace(/\d{4}-\d{2}-\d{2}/g, ''),
+    );
   });
 });

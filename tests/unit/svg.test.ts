@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseXml, XmlElement } from '@rgrove/parse-xml';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PICTURE, DEFAULT_PICTURE_PATH, defaultPictureSvg } from '../../scripts/default-picture.ts';
 import { readBasemap, readReportLayers } from '../../scripts/io.ts';
+import { es } from '../../src/i18n/es.ts';
 import { REPORT_LAYER_IDS, type ReportData, type ReportLayerId } from '../../src/layers/registry.ts';
 import { type PictureView, projector } from '../../src/picture/project.ts';
 import { mapSvg } from '../../src/picture/svg.ts';
+import { textWidth } from '../../src/picture/text.ts';
+import { cssColour, type PictureFile, yourLegend } from '../../src/picture/your-legend.ts';
 import { UNCERTAIN_FILL_OPACITY } from '../../src/style/time.ts';
 import { areaColour, theme } from '../../src/theme.ts';
 import { DEFAULT_PICTURE_BOX } from '../../src/ui/without-map.ts';
+import type { YourFeature } from '../../src/your-data/types.ts';
 
 const basemap = readBasemap();
 const data = readReportLayers();
@@ -25,6 +29,7 @@ function svgOf(
     date: string;
     permalink: string;
     data: ReportData;
+    yourFiles: PictureFile[];
   }> = {},
 ): string {
   return mapSvg({
@@ -34,6 +39,7 @@ function svgOf(
     visible: options.visible ?? REPORT_LAYER_IDS,
     date: options.date ?? '2012-01-15',
     permalink: options.permalink ?? 'https://example.org/map/#3.9/17/-88',
+    ...(options.yourFiles ? { yourFiles: options.yourFiles } : {}),
   });
 }
 
@@ -274,6 +280,295 @@ describe('the SVG picture of a view (src/picture/svg.ts)', () => {
     expect(ids(root).every((id) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(id))).toBe(true);
     // And the parser this rests on does refuse markup that was not escaped.
     expect(() => parse('<svg xmlns="http://www.w3.org/2000/svg"><text>a & b</text></svg>')).toThrow();
+  });
+});
+
+/** A reader's feature as the readers give it: its index is its id. */
+const feature = (id: number, geometry: Geometry, properties: Record<string, unknown> = {}): YourFeature => ({
+  type: 'Feature',
+  id,
+  geometry,
+  properties,
+});
+
+/** A reader's file in Guatemala: two points (one in its own colour), a line and an area. */
+const SEIZURES: PictureFile = {
+  name: 'seizures.geojson',
+  colour: '#1e88e5',
+  features: [
+    feature(0, { type: 'Point', coordinates: [-90.5, 14.6] }),
+    feature(1, { type: 'Point', coordinates: [-89.9, 16.9] }, { 'marker-color': '#ff00ff' }),
+    feature(2, {
+      type: 'LineString',
+      coordinates: [
+        [-91.5, 15],
+        [-90, 15.5],
+      ],
+    }),
+    feature(
+      3,
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-90, 14],
+            [-89.5, 14],
+            [-89.5, 14.5],
+            [-90, 14],
+          ],
+        ],
+      },
+      { fill: 'not a colour', stroke: '#00aa00' },
+    ),
+  ],
+};
+
+/** The map's children by id, in drawing order. */
+const mapOrder = (root: Element): string[] =>
+  (byId(root, 'map') as Element).children.flatMap((c) =>
+    c instanceof XmlElement && c.attributes.id ? [c.attributes.id] : [],
+  );
+
+describe("the SVG picture with the reader's own files", () => {
+  it('draws them over the report’s tints and under its lines, keyed and credited apart', () => {
+    const root = parse(svgOf({ view: GUATEMALA, date: '2010-12-25', yourFiles: [SEIZURES] }));
+    const order = mapOrder(root);
+    const yours = order.indexOf('your-data');
+    expect(yours).toBeGreaterThan(order.indexOf('alta-verapaz-fill'));
+    expect(yours).toBeGreaterThan(order.indexOf('militarised-policing-fill'));
+    expect(order.indexOf('alta-verapaz-fill')).toBeGreaterThan(-1);
+    for (const above of [
+      'guatemala-departments',
+      'country-borders',
+      'alta-verapaz',
+      'transit-flows',
+      'labels',
+    ])
+      expect(order.indexOf(above), above).toBeGreaterThan(yours);
+    const file = byId(root, 'your-data-1') as Element;
+    expect(elements(file, 'title')[0]?.text).toBe('seizures.geojson');
+    // Each point where the map projects it, in the file's colour or its own, ringed white.
+    const project = projector(GUATEMALA);
+    const circles = elements(file, 'circle');
+    expect(circles).toHaveLength(2);
+    for (const [i, circle] of circles.entries()) {
+      const [x, y] = project(
+        (SEIZURES.features[i] as YourFeature & { geometry: Point }).geometry.coordinates,
+      );
+      expect(Number(attribute(circle, 'cx'))).toBeCloseTo(x, 1);
+      expect(Number(attribute(circle, 'cy'))).toBeCloseTo(y, 1);
+      // The fill 5 pixels across its radius and the ring outside it, as MapLibre strokes a circle.
+      expect(attribute(circle, 'r')).toBe('5.75');
+    }
+    const points = elements(file, 'g').find((g) => g.attributes.class === 'points');
+    expect([attribute(points, 'fill'), attribute(points, 'stroke')]).toEqual(['#1e88e5', '#ffffff']);
+    expect(attribute(circles[0], 'fill')).toBeNull();
+    expect(attribute(circles[1], 'fill')).toBe('#ff00ff');
+    // The line in the file's colour; the area tinted in it (its `fill` is no colour), outlined in its own.
+    const part = (name: string) => elements(file, 'g').find((g) => g.attributes.class === name) as Element;
+    expect(attribute(part('lines'), 'stroke')).toBe('#1e88e5');
+    expect(attribute(part('lines'), 'stroke-width')).toBe('2.5');
+    expect(pathPoints(attribute(elements(part('lines'), 'path')[0], 'd') ?? '')[0]?.[0]).toBeCloseTo(
+      project([-91.5, 15])[0],
+      0,
+    );
+    expect([attribute(part('areas'), 'fill'), attribute(part('areas'), 'fill-opacity')]).toEqual([
+      '#1e88e5',
+      '0.3',
+    ]);
+    expect(attribute(elements(part('areas'), 'path')[0], 'fill')).toBeNull();
+    expect(attribute(elements(part('outlines'), 'path')[0], 'stroke')).toBe('#00aa00');
+    // The legend's "Your data", after the report's layers, and the credit.
+    const legend = byId(root, 'legend') as Element;
+    expect(byId(legend, 'legend-your-data')?.text).toBe('Your data');
+    const rows = elements(legend, 'g').filter((g) => g.attributes.class === 'legend-your-file');
+    expect(rows.map((r) => elements(r, 'text')[0]?.text)).toEqual(['seizures.geojson']);
+    expect(attribute(elements(rows[0] as Element, 'circle')[1], 'fill')).toBe('#1e88e5');
+    const rowsY = elements(legend, 'tspan').map((t) => Number(attribute(t, 'y')));
+    expect(rowsY).toEqual([...rowsY].sort((a, b) => a - b));
+    expect(byId(root, 'credits-text')?.text).toMatch(
+      /Report: BBC News, 15 January 2012.*· Your data: seizures\.geojson$/,
+    );
+    expect(elements(root, 'desc')[0]?.text).toMatch(
+      /reader's own files, which are not part of the report: seizures\.geojson/,
+    );
+    // The frame grew by the legend's two rows, and the credits stay below the map.
+    const without = parse(svgOf({ view: GUATEMALA, date: '2010-12-25' }));
+    expect(Number(attribute(root, 'height')) - Number(attribute(without, 'height'))).toBe(36);
+    // And without a file: no drawing, no key, no credit.
+    expect(ids(without).filter((id) => id.startsWith('your-data') || id === 'legend-your-data')).toEqual([]);
+    expect(texts(without).join(' ')).not.toMatch(/Your data/);
+    expect(elements(without, 'desc')[0]?.text).not.toMatch(/reader/);
+  });
+
+  it('keys a file in Spanish, in its own colour where every feature has the same', () => {
+    const red = {
+      ...SEIZURES,
+      name: 'pistas.kml',
+      features: SEIZURES.features.slice(0, 2).map((f) => ({ ...f, properties: { 'marker-color': 'Red' } })),
+    };
+    expect(yourLegend(red)).toEqual([{ label: 'pistas.kml', colour: 'red' }]);
+    expect(yourLegend(SEIZURES)).toEqual([{ label: 'seizures.geojson', colour: '#1e88e5' }]);
+    const root = parse(
+      mapSvg({
+        view: GUATEMALA,
+        basemap,
+        data,
+        visible: [],
+        date: '2012-01-15',
+        permalink: '',
+        t: es,
+        yourFiles: [SEIZURES, red],
+      }),
+    );
+    // With no report layer shown, the legend is the reader's files alone.
+    const legend = byId(root, 'legend') as Element;
+    expect(elements(legend, 'text').map((t) => t.text)).toEqual([
+      'Tus datos',
+      'seizures.geojson',
+      'pistas.kml',
+    ]);
+    expect(byId(root, 'credits-text')?.text).toMatch(/Tus datos: seizures\.geojson, pistas\.kml$/);
+    // The later file over the earlier, as the map stacks them.
+    expect(mapOrder(root)).toContain('your-data');
+    expect(ids(byId(root, 'your-data') as Element).filter((id) => /^your-data-\d$/.test(id))).toEqual([
+      'your-data-1',
+      'your-data-2',
+    ]);
+  });
+
+  it('reads colours as the map does, and nothing else', () => {
+    for (const colour of [
+      '#abc',
+      '#AABBCC',
+      '#aabbcc80',
+      'rgb(1, 2, 3)',
+      'rgba(1,2,3,0.5)',
+      'hsl(120 50% 50%)',
+    ])
+      expect(cssColour(colour), colour).toBe(colour);
+    expect(cssColour(' Teal ')).toBe('teal');
+    for (const bad of ['', 'url(#x)', '#abcde', 'red;stroke:x', '"><script>', 'expression(1)', 12, null])
+      expect(cssColour(bad), String(bad)).toBeUndefined();
+  });
+
+  it('draws dated rows as the timeline has them on the day', () => {
+    const dated: PictureFile = {
+      name: 'dated.csv',
+      colour: '#009e73',
+      features: [
+        feature(0, { type: 'Point', coordinates: [-90.5, 14.6] }),
+        feature(1, { type: 'Point', coordinates: [-90, 15] }),
+        feature(2, { type: 'Point', coordinates: [-89.5, 15.5] }),
+      ],
+      dates: {
+        column: 'fecha',
+        values: [
+          { date: '2010-12', text: '2010-12', earliest: '2010-12-01', latest: '2010-12-31', unit: 'month' },
+          {
+            date: '2011-06-01',
+            text: '2011-06-01',
+            earliest: '2011-06-01',
+            latest: '2011-06-01',
+            unit: 'day',
+          },
+          null,
+        ],
+      },
+    };
+    const on = (date: string) =>
+      elements(
+        byId(parse(svgOf({ view: GUATEMALA, date, yourFiles: [dated] })), 'your-data-1') as Element,
+        'circle',
+      );
+    // 19 December 2010: the first row may or may not be yet (uncertain, faint), the second is not yet.
+    const december = on('2010-12-19');
+    expect(december.map((c) => attribute(c, 'opacity'))).toEqual(['0.35', null]);
+    // At the report's date both are in force, and the undated row is drawn whatever the day.
+    expect(on('2012-01-15').map((c) => attribute(c, 'opacity'))).toEqual([null, null, null]);
+  });
+
+  it('keeps a hostile file name as text, and the SVG well-formed', () => {
+    const hostile = '<script>alert("x")</script> & Co\'s \u0000"file".csv';
+    const svg = svgOf({ view: GUATEMALA, yourFiles: [{ ...SEIZURES, name: hostile }] });
+    const root = parse(svg);
+    expect(svg).not.toContain('<script');
+    expect(elements(root, 'script')).toEqual([]);
+    const shown = hostile.replace('\u0000', '');
+    expect(elements(byId(root, 'your-data-1') as Element, 'title')[0]?.text).toBe(shown);
+    const row = elements(byId(root, 'legend') as Element, 'g').find(
+      (g) => g.attributes.class === 'legend-your-file',
+    );
+    expect(elements(row as Element, 'text')[0]?.text).toBe(shown);
+    expect(byId(root, 'credits-text')?.text?.replace(/\s+/g, ' ')).toContain(
+      `Your data: ${shown}`.replace(/\s+/g, ' '),
+    );
+  });
+
+  it('cuts a long file name in the legend to its line, and credits it whole', () => {
+    const long = `${'municipios-homicidios-'.repeat(8)}2011.geojson`;
+    const root = parse(
+      svgOf({ view: { ...GUATEMALA, width: 375, height: 500 }, yourFiles: [{ ...SEIZURES, name: long }] }),
+    );
+    const row = elements(byId(root, 'legend') as Element, 'g').find(
+      (g) => g.attributes.class === 'legend-your-file',
+    );
+    const cut = elements(row as Element, 'text')[0]?.text ?? '';
+    expect(cut).toMatch(/^municipios-homicidios-.*…$/);
+    expect(textWidth(cut, { size: 12, weight: 'regular' })).toBeLessThanOrEqual(375 - 20 - 28 - 112);
+    expect(byId(root, 'credits-text')?.text?.replace(/\s+/g, '')).toContain(`Yourdata:${long}`);
+  });
+
+  it('draws a file of many points in the map’s clusters, with counts, and its points close up', () => {
+    // 50,000 points over Guatemala, more than the map clusters from, from a fixed sequence.
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pointFile = (count: number): PictureFile => ({
+      name: 'many.csv',
+      colour: '#cc79a7',
+      features: Array.from({ length: count }, (_, i) =>
+        feature(i, { type: 'Point', coordinates: [-92 + 3.5 * random(), 13.8 + 4 * random()] }),
+      ),
+    });
+    const many = pointFile(50_000);
+    const svg = svgOf({ view: CORRIDOR, yourFiles: [many] });
+    const file = byId(parse(svg), 'your-data-1') as Element;
+    const part = (name: string) => elements(file, 'g').find((g) => g.attributes.class === name);
+    const bubbles = elements(part('clusters') as Element, 'circle');
+    const counts = elements(part('counts') as Element, 'text').map((t) => t.text);
+    // A few bubbles, each with a count as MapLibre abbreviates it, the large ones widest.
+    expect(bubbles.length).toBeGreaterThan(0);
+    expect(bubbles.length).toBeLessThan(200);
+    expect(counts).toHaveLength(bubbles.length);
+    for (const count of counts) expect(count).toMatch(/^(\d+|\d+(\.\d)?k)$/);
+    const widest = bubbles.reduce((most, b) => Math.max(most, Number(attribute(b, 'r'))), 0);
+    expect(widest).toBe(22);
+    expect([attribute(part('clusters'), 'fill'), attribute(part('clusters'), 'stroke')]).toEqual([
+      '#cc79a7',
+      '#ffffff',
+    ]);
+    expect(part('points')).toBeUndefined();
+    expect(svg.length).toBeLessThan(100_000);
+    // Beyond the zoom the map clusters to (11), every point in view is drawn as itself.
+    const close: PictureView = { center: [-90.3, 15.6], zoom: 12, width: 400, height: 300 };
+    const project = projector(close);
+    const inView = many.features.filter((f) => {
+      const [x, y] = project((f.geometry as Point).coordinates);
+      return x >= -8 && x <= 408 && y >= -8 && y <= 308;
+    });
+    expect(inView.length).toBeGreaterThan(0);
+    const near = byId(parse(svgOf({ view: close, yourFiles: [many] })), 'your-data-1') as Element;
+    expect(elements(near, 'circle').length).toBe(inView.length);
+    expect(elements(near, 'text')).toEqual([]);
+    // One point fewer than the map clusters from: points, not bubbles.
+    const fewer = byId(parse(svgOf({ view: CORRIDOR, yourFiles: [pointFile(19_999)] })), 'your-data-1');
+    expect(elements(fewer as Element, 'g').map((g) => g.attributes.class)).toEqual([
+      'your-data-file',
+      'points',
+    ]);
   });
 });
 

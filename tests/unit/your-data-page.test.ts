@@ -122,6 +122,17 @@ describe("keeping the reader's files", () => {
     expect((await store.list()).map((f) => f.id)).toEqual(['a', 'c']);
   });
 
+  it('keeps the column a file is coloured by, and forgets it when the reader goes back to one colour', async () => {
+    const store = new YourDataStore(fakeStore());
+    await store.put(file('a', 1));
+    expect((await store.list())[0]?.colourBy).toBeUndefined();
+    await store.update('a', { colourBy: '__proto__' });
+    expect((await store.list())[0]?.colourBy).toBe('__proto__');
+    await store.update('a', { colourBy: undefined });
+    expect((await store.list())[0]).not.toHaveProperty('colourBy');
+    expect(storedFile({ ...file('z', 1), colourBy: 7 })).not.toHaveProperty('colourBy');
+  });
+
   it('leaves out what does not read as a kept file', async () => {
     const kept = fakeStore();
     kept.map.set('x', { id: 'x', name: 'x.csv', bytes: 'not a blob', colour: 0, visible: true, added: 1 });
@@ -133,8 +144,14 @@ describe("keeping the reader's files", () => {
 });
 
 describe("a picture with the reader's files", () => {
+  const file = (name: string) => ({ name, colour: '#1e88e5', features: [] });
   const frame = (yourFiles?: string[]) =>
-    pictureFrame({ visible: ['alta-verapaz'], permalink: '', t: es, ...(yourFiles ? { yourFiles } : {}) });
+    pictureFrame({
+      visible: ['alta-verapaz'],
+      permalink: '',
+      t: es,
+      ...(yourFiles ? { yourFiles: yourFiles.map(file) } : {}),
+    });
 
   it('credits them apart from the report, in the page language', () => {
     expect(frame(['incautaciones.csv', 'pistas.kml']).credits).toEqual([
@@ -143,5 +160,19 @@ describe("a picture with the reader's files", () => {
     ]);
     expect(frame([]).credits).toEqual(frame().credits);
     expect(frame().credits.join(' ')).not.toContain('Tus datos');
+  });
+
+  it('keys them under their own heading, never among the report’s layers', () => {
+    const both = frame(['incautaciones.csv', 'pistas.kml']);
+    expect(both.legend.map((e) => e.name)).toEqual(frame().legend.map((e) => e.name));
+    expect(both.yours).toEqual({
+      title: 'Tus datos',
+      entries: [
+        { label: 'incautaciones.csv', colour: '#1e88e5' },
+        { label: 'pistas.kml', colour: '#1e88e5' },
+      ],
+    });
+    expect(frame().yours).toBeNull();
+    expect(frame([]).yours).toBeNull();
   });
 });
