@@ -11,17 +11,19 @@ const END_OF_INPUT = 'Unexpected end of JSON input';
 // unexpected token, the text around it; the problem line gives its own position, so both go.
 const POSITION = /(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/;
 const CONTEXT = /, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s;
+// Firefox's own place, which the problem line gives as it counts (code points, not UTF-16 units).
+const FIREFOX_POSITION = / at line \d+ column \d+ of the JSON data$/;
 
 export function parseJson(text: string, file: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const offset = positionIn(message) ?? firstBadOffset(text);
+    const offset = positionIn(message) ?? syntaxErrorAt(text);
     const reason =
       message === END_OF_INPUT
         ? `${message}: is the file cut short?`
-        : message.replace(POSITION, '').replace(CONTEXT, '');
+        : message.replace(POSITION, '').replace(FIREFOX_POSITION, '').replace(CONTEXT, '');
     return {
       ok: false,
       problem: { file, id: '(file)', rule: 'json', value: reason, at: lineColumn(text, offset) },
@@ -41,31 +43,92 @@ function positionIn(message: string): number | undefined {
 }
 
 /**
- * Node 20 names no position for an unexpected token. Every prefix of the text up to the bad character
- * is JSON cut short, and fails only at its end; every longer prefix fails before its end. So the
- * shortest prefix that fails before its end ends with the bad character. The end of the text if none
- * does: the file is cut short ("Unexpected end of JSON input").
+ * The offset of the first character that cannot continue JSON (the text's length where it ends too
+ * soon), by a scan of JSON's grammar. Only engines' messages tell where JSON.parse stopped, and only
+ * V8's name an offset: Node 20 names none for an unexpected token, Firefox a line and column of its
+ * own, WebKit nothing. Run only after JSON.parse has failed.
  */
-function firstBadOffset(text: string): number {
-  let low = 1;
-  let high = text.length;
-  if (!failsBeforeEnd(text)) return text.length;
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    if (failsBeforeEnd(text.slice(0, mid))) high = mid;
-    else low = mid + 1;
-  }
-  return low - 1;
-}
-
-function failsBeforeEnd(prefix: string): boolean {
+export function syntaxErrorAt(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const space = () => {
+    while (i < n && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const literal = (word: string) => {
+    for (const c of word) {
+      if (text[i] !== c) throw i;
+      i++;
+    }
+  };
+  const string = () => {
+    i++; // the opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) throw i;
+      if (c !== 0x5c) {
+        i++;
+        continue;
+      }
+      const next = text[i + 1];
+      if (next === 'u') {
+        for (let k = 2; k < 6; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) throw i + k;
+        i += 6;
+      } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+      else throw i + 1;
+    }
+    throw n;
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') throw i;
+          string();
+          space();
+          if (text[i] !== ':') throw i;
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else throw i;
+      }
+    }
+    if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      NUMBER.lastIndex = i;
+      const number = NUMBER.exec(text);
+      if (!number) throw i;
+      i += number[0].length;
+    }
+  };
   try {
-    JSON.parse(prefix);
-    return false;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    if (message === END_OF_INPUT) return false;
-    const position = positionIn(message);
-    return position === undefined || position < prefix.length;
+    value();
+    space();
+    return i;
+  } catch (at) {
+    // A nesting too deep for the stack: the start, rather than nowhere.
+    return typeof at === 'number' ? Math.min(at, n) : 0;
   }
 }

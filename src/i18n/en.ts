@@ -141,6 +141,14 @@ export const en = {
       title: (file: string) => `Swap latitude and longitude in ${file}?`,
       intro: (latitude: string, longitude: string, rows: number) =>
         `${rows === 1 ? '1 row lies' : `${rows} rows lie`} beyond the world as “${latitude}” and “${longitude}” are read, and every one would fit with the two swapped.`,
+      southOf60: (latitude: string, longitude: string, rows: number) =>
+        `${rows === 1 ? 'The row lies' : `All ${rows} rows lie`} south of 60°S, in Antarctica or the Southern Ocean, as “${latitude}” and “${longitude}” are read; with the two swapped, ${rows === 1 ? 'it lies' : 'they lie'} between 60°W and 90°W, in the Americas.`,
+      positions: (why: 'beyond-world' | 'south-of-60', count: number, unit: 'features' | 'lines') => {
+        const what = count === 1 ? `1 ${unit.slice(0, -1)}` : `${count} ${unit}`;
+        return why === 'beyond-world'
+          ? `${what} ${count === 1 ? 'lies' : 'lie'} beyond the world as the file’s positions are read, longitude first as GeoJSON orders them, and every one would fit with latitude and longitude swapped.`
+          : `${count === 1 ? `The ${unit.slice(0, -1)} lies` : `All ${what} lie`} south of 60°S, in Antarctica or the Southern Ocean, as the file’s positions are read, longitude first as GeoJSON orders them; with latitude and longitude swapped, ${count === 1 ? 'it lies' : 'they lie'} between 60°W and 90°W, in the Americas.`;
+      },
       yes: 'Swap them',
     },
     dateOrder: {
@@ -188,6 +196,8 @@ export const en = {
       'too-many': 'the file holds more than 2,000,000 features, more than the map can draw: refused',
       many: 'the file holds more than 250,000 features: the map may be slow with them',
       'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
+      'south-of-60':
+        'every point lies south of 60°S, in Antarctica or the Southern Ocean: are latitude and longitude swapped?',
     },
   },
   textList: {

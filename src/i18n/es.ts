@@ -137,6 +137,21 @@ export const es: Messages = {
       title: (file: string) => `¿Intercambiar latitud y longitud en ${file}?`,
       intro: (latitude: string, longitude: string, rows: number) =>
         `${rows === 1 ? '1 fila queda' : `${rows} filas quedan`} fuera del mundo tal como se leen «${latitude}» y «${longitude}», y todas cabrían con las dos intercambiadas.`,
+      southOf60: (latitude: string, longitude: string, rows: number) =>
+        `${rows === 1 ? 'La fila queda' : `Las ${rows} filas quedan`} al sur de los 60° S, en la Antártida o el océano Austral, tal como se leen «${latitude}» y «${longitude}»; con las dos intercambiadas, ${rows === 1 ? 'queda' : 'quedan'} entre los 60° O y los 90° O, en las Américas.`,
+      positions: (why: 'beyond-world' | 'south-of-60', count: number, unit: 'features' | 'lines') => {
+        const what =
+          unit === 'features'
+            ? count === 1
+              ? '1 entidad'
+              : `${count} entidades`
+            : count === 1
+              ? '1 línea'
+              : `${count} líneas`;
+        return why === 'beyond-world'
+          ? `${what} ${count === 1 ? 'queda' : 'quedan'} fuera del mundo tal como se leen las posiciones del archivo, primero la longitud como ordena GeoJSON, y ${count === 1 ? 'cabría' : 'todas cabrían'} con la latitud y la longitud intercambiadas.`
+          : `${count === 1 ? `${what} queda` : `Las ${what} quedan`} al sur de los 60° S, en la Antártida o el océano Austral, tal como se leen las posiciones del archivo, primero la longitud como ordena GeoJSON; con la latitud y la longitud intercambiadas, ${count === 1 ? 'queda' : 'quedan'} entre los 60° O y los 90° O, en las Américas.`;
+      },
       yes: 'Intercambiarlas',
     },
     dateOrder: {
@@ -195,6 +210,8 @@ export const es: Messages = {
       many: 'el archivo contiene más de 250.000 entidades: el mapa puede ir lento con ellas',
       'no-projection':
         'el archivo nombra un sistema de coordenadas que el mapa no sabe convertir a longitud y latitud',
+      'south-of-60':
+        'todos los puntos quedan al sur de los 60° S, en la Antártida o el océano Austral: ¿están invertidas la latitud y la longitud?',
     },
   },
   textList: {

@@ -11,7 +11,7 @@ import type { Messages } from '../i18n/index.ts';
 import type { PictureFile } from '../picture/your-legend.ts';
 import { download } from '../ui/download.ts';
 import type { YourDataPanel } from '../ui/your-data.ts';
-import { askCoordinates, askDateOrder, askSwap } from '../ui/your-data-dialogs.ts';
+import { askCoordinates, askDateOrder, askSwap, askSwapPositions } from '../ui/your-data-dialogs.ts';
 import { paletteColour, problemLine, readLines, skippedLine } from '../ui/your-data-words.ts';
 import {
   type ColourScheme,
@@ -167,7 +167,8 @@ export class YourDataSession {
     swapDeclined = false,
   ): Promise<{ result: ReadResult; read?: ReadOptions } | undefined> {
     if (!result) return undefined;
-    const questions = result.ok ? result.questions.filter((q) => !(swapDeclined && q.kind === 'swap')) : [];
+    const swap = (q: { kind: string }) => q.kind === 'swap' || q.kind === 'swap-positions';
+    const questions = result.ok ? result.questions.filter((q) => !(swapDeclined && swap(q))) : [];
     if (questions.length === 0) return { result };
     const read: ReadOptions = {};
     let declined = swapDeclined;
@@ -179,6 +180,9 @@ export class YourDataSession {
       } else if (question.kind === 'swap') {
         const answer = await askSwap(file.name, question, this.t);
         if (answer) read.coordinates = answer;
+        else declined = true;
+      } else if (question.kind === 'swap-positions') {
+        if (await askSwapPositions(file.name, question, this.t)) read.swapPositions = true;
         else declined = true;
       } else {
         const answer = await askDateOrder(file.name, question, this.t);

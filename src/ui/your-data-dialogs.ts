@@ -77,14 +77,40 @@ export function askDateOrder(file: string, question: Extract<Question, { kind: '
   );
 }
 
-/** Every row beyond the world would fit with latitude and longitude swapped: the reader decides. */
+/** Latitude and longitude look swapped (types.ts, Question): the reader decides. */
 export function askSwap(file: string, question: Extract<Question, { kind: 'swap' }>, t: Messages) {
   const w = t.yourData.swap;
   return ask<Coordinates>(
     w.title(file),
     // The question names the columns swapped, as the answer takes them; the file read them the other way.
-    [el('p', {}, w.intro(question.longitude, question.latitude, question.rows))],
+    [
+      el(
+        'p',
+        {},
+        (question.why === 'south-of-60' ? w.southOf60 : w.intro)(
+          question.longitude,
+          question.latitude,
+          question.rows,
+        ),
+      ),
+    ],
     () => ({ latitude: question.latitude, longitude: question.longitude }),
+    t,
+    w.yes,
+  );
+}
+
+/** A GeoJSON's positions look [latitude, longitude]: the reader decides. */
+export function askSwapPositions(
+  file: string,
+  question: Extract<Question, { kind: 'swap-positions' }>,
+  t: Messages,
+) {
+  const w = t.yourData.swap;
+  return ask<true>(
+    w.title(file),
+    [el('p', {}, w.positions(question.why, question.count, question.unit))],
+    () => true,
     t,
     w.yes,
   );

@@ -9,6 +9,7 @@ import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { findDates } from './dates.ts';
 import { checkCount, FEATURE_LIMITS, refuse } from './rules.ts';
+import { crossedIntoAntarctica } from './swap.ts';
 import { decodeText } from './text.ts';
 import {
   properties,
@@ -96,9 +97,23 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
       problems: [],
     };
   }
-  const swap =
+  const swapWhy =
     pair && swappable > 0 && unswappable === 0
-      ? [{ kind: 'swap' as const, latitude: pair.longitude, longitude: pair.latitude, rows: swappable }]
+      ? ('beyond-world' as const)
+      : pair && crossedIntoAntarctica(features.map((f) => f.geometry))
+        ? ('south-of-60' as const)
+        : undefined;
+  const swap =
+    pair && swapWhy
+      ? [
+          {
+            kind: 'swap' as const,
+            why: swapWhy,
+            latitude: pair.longitude,
+            longitude: pair.latitude,
+            rows: swapWhy === 'beyond-world' ? swappable : features.length,
+          },
+        ]
       : [];
   // A file whose every row is swapped is still worth asking about, not refusing.
   if (features.length === 0 && swap.length === 0) tally.refuseEmpty(of);

@@ -9,6 +9,7 @@ import { lineColumn, parseJson } from '../data/json.ts';
 import { type Converter, convert, converterFor, crsName } from './crs.ts';
 import { findDates } from './dates.ts';
 import { checkCount, Refusal, refuse } from './rules.ts';
+import { crossedIntoAntarctica, swapPosition } from './swap.ts';
 import { decodeText } from './text.ts';
 import {
   type Encoding,
@@ -44,10 +45,12 @@ export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOption
   // A crs the map cannot convert leaves the coordinates as they are: the range check then says so.
   const crs = crsName(parsed.value);
   const converter = crs === undefined ? undefined : converterFor(crs);
-  const kept = collect(items, (n) => n + 1, tally, converter ?? undefined);
+  // Swapped positions are offered back only where the file names no system of its own.
+  const swap = crs === undefined && options.swapPositions ? swapPosition : undefined;
+  const kept = collect(items, (n) => n + 1, tally, converter ?? swap);
   let data: YourData;
   try {
-    data = result({ file: name, format: 'geojson', encoding }, kept, tally, items.length, options);
+    data = result({ file: name, format: 'geojson', encoding }, kept, tally, items.length, options, !crs);
   } catch (error) {
     // Nothing within the world, in a system the map cannot convert: that is the line to give.
     if (crs && converter === null && error instanceof Refusal && error.problem.rule === 'no-features')
@@ -77,7 +80,12 @@ export function readNdjson(bytes: Uint8Array, name: string, options: ReadOptions
       tally.add('not-json', index + 1);
     }
   });
-  const kept = collect(items, (n) => numbers[n] ?? n + 1, tally);
+  const kept = collect(
+    items,
+    (n) => numbers[n] ?? n + 1,
+    tally,
+    options.swapPositions ? swapPosition : undefined,
+  );
   return result({ file: name, format: 'ndjson', encoding }, kept, tally, items.length, options);
 }
 
@@ -101,6 +109,9 @@ interface Kept {
   numbers: number[];
   /** Each kept feature's own id, if it has one. */
   ids: (string | number | null)[];
+  /** Features beyond the world that would fit with latitude and longitude swapped, and that would not. */
+  swappable: number;
+  unswappable: number;
 }
 
 function collect(
@@ -112,6 +123,8 @@ function collect(
   const features: YourFeature[] = [];
   const numbers: number[] = [];
   const ids: (string | number | null)[] = [];
+  let swappable = 0;
+  let unswappable = 0;
   items.forEach((item, index) => {
     if (item === undefined) return; // not JSON, already counted
     const given = isObject(item) ? item.geometry : undefined;
@@ -126,6 +139,8 @@ function collect(
     const geometry = converter ? convert(given, converter) : given;
     if (!withinWorld(geometry)) {
       tally.add('out-of-range', number(index));
+      if (withinWorld(convert(geometry, swapPosition))) swappable += 1;
+      else unswappable += 1;
       return;
     }
     const props = isObject(item.properties) ? Object.entries(item.properties) : [];
@@ -133,7 +148,7 @@ function collect(
     numbers.push(number(index));
     ids.push(typeof item.id === 'string' || typeof item.id === 'number' ? item.id : null);
   });
-  return { features, numbers, ids };
+  return { features, numbers, ids, swappable, unswappable };
 }
 
 /** A geometry MapLibre can draw: a known type whose every position is two or three finite numbers. */
@@ -159,14 +174,25 @@ function positions(value: unknown, depth: number): boolean {
 
 function result(
   base: { file: string; format: 'geojson' | 'ndjson'; encoding: Encoding },
-  { features, numbers, ids }: Kept,
+  { features, numbers, ids, swappable, unswappable }: Kept,
   tally: Tally,
   of: number,
   options: ReadOptions,
+  offerSwap = true,
 ): YourData {
-  if (features.length === 0) tally.refuseEmpty(of);
+  const unit: 'features' | 'lines' = base.format === 'ndjson' ? 'lines' : 'features';
+  // Asked, as a CSV's columns are (csv.ts), unless the positions were swapped already.
+  const swap =
+    options.swapPositions === true || !offerSwap
+      ? undefined
+      : swappable > 0 && unswappable === 0
+        ? { kind: 'swap-positions' as const, why: 'beyond-world' as const, count: swappable, unit }
+        : crossedIntoAntarctica(features.map((f) => f.geometry))
+          ? { kind: 'swap-positions' as const, why: 'south-of-60' as const, count: features.length, unit }
+          : undefined;
+  // A file whose every feature is swapped is still worth asking about, not refusing.
+  if (features.length === 0 && !swap) tally.refuseEmpty(of);
   const columns = columnsOf(features);
-  const unit = base.format === 'ndjson' ? 'lines' : 'features';
   const dating = findDates(features, columns, (i) => numbers[i] ?? 0, unit, options);
   return {
     ok: true,
@@ -176,7 +202,7 @@ function result(
     ...sourceIdsOf(ids),
     ...(dating.dates ? { dates: dating.dates } : {}),
     skipped: [...tally.skipped(of), ...dating.tally.skipped(features.length)],
-    questions: dating.question ? [dating.question] : [],
+    questions: [...(swap ? [swap] : []), ...(dating.question ? [dating.question] : [])],
     problems: [],
   };
 }

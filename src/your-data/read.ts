@@ -10,6 +10,7 @@ import { readKmz } from './kmz.ts';
 import { FEATURE_LIMITS, Refusal, refuse } from './rules.ts';
 import { readShapefile } from './shapefile.ts';
 import { isZip, sniffText } from './sniff.ts';
+import { crossedIntoAntarctica } from './swap.ts';
 import { decodeText, looksBinary } from './text.ts';
 import type { Format, ReadOptions, ReadResult, Refused } from './types.ts';
 import { zipEntryNames } from './zip.ts';
@@ -59,6 +60,11 @@ export function readFile(bytes: Uint8Array, name: string, options: ReadOptions =
     const warnings = [
       ...(bytes.length > FILE_LIMITS.warn ? [{ file: name, rule: 'large' as const }] : []),
       ...(result.features.length > FEATURE_LIMITS.warn ? [{ file: name, rule: 'many' as const }] : []),
+      // Whatever the format, so a reader who declines the swap (or whose file cannot be swapped for
+      // them) still reads why the points are in Antarctica.
+      ...(crossedIntoAntarctica(result.features.map((f) => f.geometry))
+        ? [{ file: name, rule: 'south-of-60' as const }]
+        : []),
     ];
     return warnings.length === 0 ? result : { ...result, problems: [...warnings, ...result.problems] };
   } catch (error) {

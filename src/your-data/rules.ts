@@ -32,6 +32,8 @@ export const RULES = {
   large: 'the file is over 25 MB: it may take a while to read, and the map may be slow with it',
   many: 'the file holds more than 250,000 features: the map may be slow with them',
   'no-projection': 'the file names a coordinate system the map cannot convert to longitude and latitude',
+  'south-of-60':
+    'every point lies south of 60°S, in Antarctica or the Southern Ocean: are latitude and longitude swapped?',
 } as const;
 
 export type ReadRule = keyof typeof RULES;

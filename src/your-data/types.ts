@@ -48,16 +48,25 @@ export type Question =
   /** No column is known to hold coordinates: which do? `sample` is the first row, to show beside them. */
   | { kind: 'coordinates'; columns: string[]; sample: string[] }
   /**
-   * Every row beyond the world would fit with latitude and longitude swapped: offer it. The answer
-   * is `coordinates: { latitude, longitude }` as given here.
+   * Latitude and longitude look swapped: every row beyond the world would fit swapped
+   * (`beyond-world`), or every row lies south of 60°S as read and north of it swapped
+   * (`south-of-60`, swap.ts). Offered, never done: the answer is `coordinates: { latitude, longitude }`
+   * as given here.
    */
-  | { kind: 'swap'; latitude: string; longitude: string; rows: number }
+  | { kind: 'swap'; why: 'beyond-world' | 'south-of-60'; latitude: string; longitude: string; rows: number }
+  /**
+   * The same for a GeoJSON's positions, written [latitude, longitude] where GeoJSON says longitude
+   * first: `count` features (or lines) as `why` says. The answer is `swapPositions: true`.
+   */
+  | { kind: 'swap-positions'; why: 'beyond-world' | 'south-of-60'; count: number; unit: 'features' | 'lines' }
   | { kind: 'date-order'; column: string; examples: string[]; evident?: DateOrder };
 
 /** The reader's answers to the questions of an earlier read of the same file. */
 export interface ReadOptions {
   coordinates?: { latitude: string; longitude: string } | { wkt: string };
   dateOrder?: DateOrder;
+  /** GeoJSON: every position is [latitude, longitude], to be read the other way round. */
+  swapPositions?: boolean;
 }
 
 export interface YourFeature extends Feature<Geometry> {

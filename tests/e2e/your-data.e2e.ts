@@ -373,7 +373,7 @@ describe("the reader's own files", () => {
     ]);
   });
 
-  it("shows a large file's progress with Cancel; cancelled, nothing is added and the map still moves", async () => {
+  it("shows a large file's progress with Cancel, the map moving meanwhile; cancelled, nothing is added", async () => {
     const session = await open();
     const { page } = session;
     await waitForReady(page);
@@ -390,6 +390,16 @@ describe("the reader's own files", () => {
     await expect(page.locator('.your-data__status').textContent()).resolves.toMatch(
       /^(Reading|Parsing) big\.csv: \d+%/,
     );
+    // A drag moves the map while the file is still being read: the reading keeps off the main thread.
+    const centre = () => withMap(page, (map) => map.getCenter().toArray());
+    const before = await centre();
+    const box = (await page.locator('#map canvas').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 50, { steps: 6 });
+    await page.mouse.up();
+    expect(await centre()).not.toEqual(before);
+    await expect(page.locator('.your-data__status progress').count()).resolves.toBe(1);
     await cancel.click();
     await expect
       .poll(() => page.locator('.your-data__status').textContent())

@@ -201,7 +201,7 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(await page.evaluate(systemFontIs, DEFAULT_TEST_FONT)).toBe(true);
     });
 
-    it("adds a reader's file through its input and opens its feature's popup, as text", async () => {
+    it("adds a reader's file, its popup as text; refuses a broken and a hostile file, in a line each", async () => {
       const page = await open();
       // The input's own change event, with a File made in the page: the drivers' file choosers differ.
       await page.evaluate(() => {
@@ -238,6 +238,35 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       expect(popup).toContain('pistas.geojson');
       expect(popup).toContain('<img src=x onerror=alert(1)>');
       expect(await page.evaluate(() => document.querySelectorAll('.maplibregl-popup img').length)).toBe(0);
+      // A broken file and a hostile one, at once: each refused in a line naming it and where, the
+      // markup of a name shown as text, no entity fetched, and the file already added kept.
+      const broken = '{"type":"FeatureCollection","features":[{"type":"Feat';
+      await page.evaluate((cut) => {
+        const input = document.getElementById('your-data-input') as HTMLInputElement;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([cut], 'cortado.geojson'));
+        const xxe =
+          '<?xml version="1.0"?>\n<!DOCTYPE kml [ <!ENTITY x SYSTEM "http://127.0.0.1:9/x"> ]>\n<kml><Placemark><name>&x;</name></Placemark></kml>';
+        transfer.items.add(new File([xxe], '<img src=x onerror=window.__pwned=1>.kml'));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, broken);
+      await waitFor(page, 'both files refused', () =>
+        (document.querySelector('.your-data__status')?.textContent ?? '').includes('__pwned=1>.kml:'),
+      );
+      const said = (await text(page, '.your-data__status')) ?? '';
+      expect(said).toMatch(
+        new RegExp(
+          `^cortado\\.geojson: line 1, column ${broken.length + 1}: this is not valid JSON: [^\\n]+ <img src=x onerror=window\\.__pwned=1>\\.kml: line 2, column 1: the XML declares a DOCTYPE or entities, which KML and GPX never need: refused unread\\.$`,
+        ),
+      );
+      expect(
+        await page.evaluate(() => ({
+          elements: document.querySelectorAll('.your-data img, .your-data__status img').length,
+          pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+          files: [...document.querySelectorAll('.your-data__name')].map((n) => n.textContent),
+        })),
+      ).toEqual({ elements: 0, pwned: null, files: ['pistas.geojson'] });
       // Removed, as a reader would: the browser keeps the file otherwise, and every later page of this
       // engine would show it (and put it in the zip the download case compares with the CLI's).
       await page.click('.your-data__remove');

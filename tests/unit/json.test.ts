@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { lineColumn, parseJson } from '../../src/data/json.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lineColumn, parseJson, syntaxErrorAt } from '../../src/data/json.ts';
 import { formatProblem } from '../../src/data/validate.ts';
 
 function lineOf(text: string): string {
@@ -54,6 +54,56 @@ describe('parseJson', () => {
     },
   ])('names the line and column of $label', ({ text, line }) => {
     expect(lineOf(text)).toBe(line);
+  });
+});
+
+// The readers' worker runs in the reader's browser, whose JSON.parse words its errors its own way.
+describe('parseJson in the other engines', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const engine = (message: string) =>
+    vi.spyOn(JSON, 'parse').mockImplementation(() => {
+      throw new SyntaxError(message);
+    });
+
+  it("places Firefox's error itself, and drops Firefox's own place from the words", () => {
+    engine(
+      "JSON.parse: expected ',' or '}' after property value in object at line 2 column 9 of the JSON data",
+    );
+    expect(lineOf('{\n  "a": 1 "b": 2}\n')).toBe(
+      "a.json: line 2, column 10: json: JSON.parse: expected ',' or '}' after property value in object",
+    );
+  });
+
+  it("places WebKit's error, which names no place, and a string cut short at the end", () => {
+    engine("JSON Parse error: Expected '}'");
+    expect(lineOf('{\n  "a": 1 "b": 2}\n')).toBe(
+      "a.json: line 2, column 10: json: JSON Parse error: Expected '}'",
+    );
+    engine('JSON Parse error: Unterminated string');
+    expect(lineOf('{"type":"Feat')).toBe(
+      'a.json: line 1, column 14: json: JSON Parse error: Unterminated string',
+    );
+  });
+});
+
+describe('syntaxErrorAt', () => {
+  it.each([
+    ['{"a": tru}', 9],
+    ['[1, 2,, 3]', 6],
+    ['{"a": "\\q"}', 8],
+    ['{"a": "\\u12G4"}', 11],
+    ['{"a"  1}', 6],
+    ['[01]', 2],
+    ['{"a": [1, {"b": null}], "c": -1.5e3}', 36],
+    ['"tab\there"', 4],
+  ])('%s: %i', (text, at) => {
+    expect(syntaxErrorAt(text)).toBe(at);
+  });
+
+  it('gives the start for a nesting deeper than the stack', () => {
+    expect(syntaxErrorAt('['.repeat(1_000_000))).toBe(0);
   });
 });
 

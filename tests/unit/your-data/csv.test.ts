@@ -136,7 +136,7 @@ describe('CSV and TSV', () => {
     const first = readFile(csv, 'swapped.csv');
     expect(first.ok && [first.features.length, first.questions]).toEqual([
       0,
-      [{ kind: 'swap', latitude: 'lon', longitude: 'lat', rows: 2 }],
+      [{ kind: 'swap', why: 'beyond-world', latitude: 'lon', longitude: 'lat', rows: 2 }],
     ]);
     const swapped = readFile(csv, 'swapped.csv', { coordinates: { latitude: 'lon', longitude: 'lat' } });
     expect(swapped.ok && coords(swapped)).toEqual([

@@ -173,6 +173,10 @@ const partial: Partial<Record<ReadRule, { file: string; line: string; bytes?: ()
   },
   'no-geometry': { file: 'ndjson/points.ndjson', line: '1 of 4 lines had no geometry: line 2' },
   'not-json': { file: 'ndjson/points.ndjson', line: '1 of 4 lines were not JSON: line 4' },
+  'south-of-60': {
+    file: 'rules/south-of-60.csv',
+    line: 'south-of-60.csv: every point lies south of 60°S, in Antarctica or the Southern Ocean: are latitude and longitude swapped?',
+  },
   'bad-date': {
     file: 'bom-csv/seizures.csv',
     line: '1 of 5 rows had a date that does not read as a date, and are drawn undated: row 7',
