@@ -3,7 +3,7 @@
  * Firefox or Safari must get. One engine per file (firefox.engine.ts, webkit.engine.ts), run one
  * after the other; each test file starts its own virtual display.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -675,13 +675,10 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
 /** A download is complete once the engine has renamed its partial file to the file's own name. */
 async function waitForFile(path: string, timeout = 10_000): Promise<void> {
   const until = Date.now() + timeout;
-  for (;;) {
-    try {
-      readFileSync(path);
-      return;
-    } catch {
-      if (Date.now() > until) throw new Error(`No download at ${path} after ${timeout} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  // Firefox makes an empty file of the final name as a download starts, writes FILE.part, then
+  // moves it over: the download is whole once the .part is gone and the file has bytes.
+  while (!(existsSync(path) && !existsSync(`${path}.part`) && statSync(path).size > 0)) {
+    if (Date.now() > until) throw new Error(`No whole download at ${path} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
