@@ -124,6 +124,20 @@ const colouredOnMap = (page: Page, id: string) =>
   );
 
 /** Whether the colour drawn at a point's centre is this one, within antialiasing's few levels. */
+/** Drops a file of 20,000 points on the map, a grid of 200 × 100 over Central America: clustered. */
+const dropGrid = (page: Page) =>
+  page.evaluate(() => {
+    const features = Array.from({ length: 20_000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { n: i },
+      geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
+    }));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
+    const map = document.getElementById('map') as HTMLElement;
+    map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+
 async function drawnIn(page: Page, lngLat: [number, number], hex: string): Promise<boolean> {
   const point = await pagePoint(page, lngLat);
   const actual = await pixelAt(page, Math.round(point.x), Math.round(point.y));
@@ -513,18 +527,7 @@ describe("the reader's own files", () => {
     const session = await open();
     const { page } = session;
     await waitForReady(page);
-    await page.evaluate(() => {
-      // A grid over Central America, 200 × 100 points.
-      const features = Array.from({ length: 20_000 }, (_, i) => ({
-        type: 'Feature',
-        properties: { n: i },
-        geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
-      }));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
-      const map = document.getElementById('map') as HTMLElement;
-      map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    });
+    await dropGrid(page);
     await waitForEntries(page, 1);
     const id = (await entries(page))[0]?.id as string;
     const counts = await withMap(
@@ -1069,18 +1072,7 @@ describe("pictures and citations with the reader's files", () => {
     const session = await open();
     const { page } = session;
     await waitForReady(page);
-    await page.evaluate(() => {
-      // A grid over Central America, 200 × 100 points, as the clustering test above.
-      const features = Array.from({ length: 20_000 }, (_, i) => ({
-        type: 'Feature',
-        properties: { n: i },
-        geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
-      }));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
-      const map = document.getElementById('map') as HTMLElement;
-      map.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    });
+    await dropGrid(page);
     await waitForEntries(page, 1);
     const id = (await entries(page))[0]?.id as string;
     // The map's bubbles well inside the view: where each is, and its count as the map writes it.
