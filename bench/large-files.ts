@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --only large-files [--runs N] [--compare DIR] [--no-build]` (or
+ * `npm run bench -- --only large-files [--runs N] [--compare [LABEL=]DIR] [--part points|rows] [--no-build]` (or
  * `npx tsx bench/large-files.ts …`): a reader's large files in the built app (issue 34).
  *
  * Made here, never committed: 100,000 points as a 10 MB GeoJSON and 1,000,000 rows as a ~33 MB CSV,
@@ -14,12 +14,14 @@
  *   workers (`performance.measureUserAgentSpecificMemory()`);
  * - for the 1M CSV, the same drop → drawn, the largest gap between animation frames meanwhile, and
  *   the frames while the map is dragged during its progress line.
- * With `--compare DIR`, another build of the app (e.g. main's) is measured in the same runs,
- * alternating which goes first: an interleaved A/B. Writes docs/benchmarks-large-files.json.
+ * With `--compare [LABEL=]DIR` (repeatable), other builds of the app (e.g. main's) are measured in
+ * the same runs, the order turned round each run: an interleaved A/B. `--part points` or
+ * `--part rows` measures one file only (and checks no budget). Writes docs/benchmarks-large-files.json.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
@@ -116,6 +118,9 @@ export interface PointsRun {
   build: string;
   run: number;
   drawnMs: number;
+  /** From the drop to drawn: the main thread's tasks, summed, and the renderer process's CPU time (workers too). */
+  mainCpuMs: number;
+  processCpuMs: number;
   longestTaskMs: number;
   tasksOver200: number;
   fpsWithout: number;
@@ -135,6 +140,8 @@ export interface RowsRun {
   /** ms from the drop to drawn, or to the refusal's line. */
   ms: number;
   outcome: 'drawn' | 'refused' | 'timeout';
+  mainCpuMs: number;
+  processCpuMs: number;
   longestTaskMs: number;
   tasksOver200: number;
   /** The largest gap between two animation frames from the drop to drawn. */
@@ -197,6 +204,26 @@ async function memory(page: Page): Promise<{ heap: number; tab: number | null; w
   return { heap, tab: tab && tab.bytes / MB, workers: tab && tab.workers / MB };
 }
 
+/**
+ * Seconds so far (CDP Performance.getMetrics): the main thread's tasks, summed (TaskDuration, wall
+ * time inside tasks), and the CPU time of the whole renderer process, workers included
+ * (ProcessTime), which other load on the machine moves little.
+ */
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function cpu(page: Page): Promise<{ main: number; process: number }> {
+  // One session a page: TaskDuration counts from that session's Performance.enable.
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    sessions.set(page, cdp);
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { main: metric('TaskDuration'), process: metric('ProcessTime') };
+}
+
 const overlapping = (probe: LargeProbe, end: number) =>
   probe.tasks.filter((t) => probe.change !== null && t.start + t.duration >= probe.change && t.start <= end);
 
@@ -212,11 +239,10 @@ async function pointsRun(browser: Browser, build: Build, url: string, file: stri
     const before = await memory(page);
     const fpsWithout = await dragFps(page);
     await page.evaluate(nextIdle);
+    const cpuBefore = await cpu(page);
     await page.locator('#your-data-input').setInputFiles(file);
-    await page.waitForFunction(isDrawn, undefined, {
-      timeout: 60_000,
-      polling: 100,
-    });
+    await page.waitForFunction(isDrawn, undefined, { timeout: 120_000, polling: 100 });
+    const cpuAfter = await cpu(page);
     const probe = await page.evaluate(readLarge);
     const drawn = probe.drawn as number;
     await page.locator('.your-data__entry').first().waitFor();
@@ -230,6 +256,8 @@ async function pointsRun(browser: Browser, build: Build, url: string, file: stri
       build: build.label,
       run,
       drawnMs: drawn - (probe.change as number),
+      mainCpuMs: (cpuAfter.main - cpuBefore.main) * 1000,
+      processCpuMs: (cpuAfter.process - cpuBefore.process) * 1000,
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       tasksOver200: tasks.filter((t) => t.duration > 200).length,
       fpsWithout,
@@ -252,24 +280,32 @@ async function rowsRun(browser: Browser, build: Build, url: string, file: string
   try {
     const fpsBefore = await dragFps(page, 2000);
     await page.evaluate(nextIdle);
+    const cpuBefore = await cpu(page);
     const start = performance.now();
     await page.locator('#your-data-input').setInputFiles(file);
     // Drag while the progress line (with Cancel) shows: the map must answer meanwhile.
     let fpsDuringLoad = Number.NaN;
     const cancel = page.getByRole('button', { name: 'Cancel' });
-    if (await cancel.isVisible({ timeout: 5000 }).catch(() => false))
-      fpsDuringLoad = await dragFps(page, 2000);
-    const drawnOrLine = page.waitForFunction(drawnOrSettled, undefined, { timeout: 60_000, polling: 100 });
-    const settled = await withTimeout(drawnOrLine, 61_000, '1M rows drawn').then(
+    const progress = await cancel.waitFor({ timeout: 30_000 }).then(
       () => true,
       () => false,
     );
-    // Refused or drawn: wait the few ms until the frame with it, if it was drawn.
+    if (progress) fpsDuringLoad = await dragFps(page, 2000);
+    const drawnOrLine = page.waitForFunction(drawnOrSettled, basename(file), {
+      timeout: 120_000,
+      polling: 100,
+    });
+    const settled = await withTimeout(drawnOrLine, 121_000, '1M rows drawn').then(
+      () => true,
+      () => false,
+    );
+    // Added: MapLibre may still be indexing (clustering) the rows; wait for the frame with them.
     if (settled && (await page.locator('.your-data__entry').count()) > 0)
       await page.waitForFunction(isDrawn, undefined, {
-        timeout: 30_000,
+        timeout: 180_000,
         polling: 100,
       });
+    const cpuAfter = await cpu(page);
     const probe = await page.evaluate(readLarge);
     const change = probe.change as number;
     const refusedAt = performance.now() - start;
@@ -284,6 +320,8 @@ async function rowsRun(browser: Browser, build: Build, url: string, file: string
       run,
       ms: outcome === 'drawn' ? end - change : refusedAt,
       outcome,
+      mainCpuMs: (cpuAfter.main - cpuBefore.main) * 1000,
+      processCpuMs: (cpuAfter.process - cpuBefore.process) * 1000,
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       tasksOver200: tasks.filter((t) => t.duration > 200).length,
       largestFrameGapMs: Math.max(0, ...gaps),
@@ -302,6 +340,8 @@ export interface LargeSummary {
   build: string;
   points: {
     drawnMs: Stats;
+    mainCpuMs: Stats;
+    processCpuMs: Stats;
     longestTaskMs: Stats;
     fpsRatio: Stats;
     heapDeltaMB: Stats;
@@ -309,6 +349,8 @@ export interface LargeSummary {
   };
   rows: {
     ms: Stats;
+    mainCpuMs: Stats;
+    processCpuMs: Stats;
     longestTaskMs: Stats;
     largestFrameGapMs: Stats;
     fpsRatioDuringLoad: Stats;
@@ -324,6 +366,8 @@ function summarise(label: string, points: PointsRun[], rows: RowsRun[]): LargeSu
     build: label,
     points: {
       drawnMs: stats(p.map((x) => x.drawnMs)),
+      mainCpuMs: stats(p.map((x) => x.mainCpuMs)),
+      processCpuMs: stats(p.map((x) => x.processCpuMs)),
       longestTaskMs: stats(p.map((x) => x.longestTaskMs)),
       fpsRatio: stats(p.map((x) => x.fpsWith / x.fpsWithout)),
       heapDeltaMB: stats(p.map((x) => x.heapAfterMB - x.heapBeforeMB)),
@@ -331,6 +375,8 @@ function summarise(label: string, points: PointsRun[], rows: RowsRun[]): LargeSu
     },
     rows: {
       ms: stats(r.map((x) => x.ms)),
+      mainCpuMs: stats(r.map((x) => x.mainCpuMs)),
+      processCpuMs: stats(r.map((x) => x.processCpuMs)),
       longestTaskMs: stats(r.map((x) => x.longestTaskMs)),
       largestFrameGapMs: stats(r.map((x) => x.largestFrameGapMs)),
       fpsRatioDuringLoad: stats(r.map((x) => x.fpsDuringLoad / x.fpsBefore)),
@@ -339,16 +385,23 @@ function summarise(label: string, points: PointsRun[], rows: RowsRun[]): LargeSu
   };
 }
 
-const spread = (s: Stats, unit: (n: number) => string) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
+const spread = (s: Stats, unit: (n: number) => string) =>
+  Number.isFinite(s.median) ? `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})` : 'not measured';
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 export function summaryLines(s: LargeSummary): string[] {
-  return [
-    `${s.build}: 100k GeoJSON drop → drawn ${spread(s.points.drawnMs, ms)}`,
+  const points = [
+    `${s.build}: 100k GeoJSON drop → drawn ${spread(s.points.drawnMs, ms)}; meanwhile: main-thread tasks ${spread(s.points.mainCpuMs, ms)}, renderer CPU ${spread(s.points.processCpuMs, ms)}`,
     `${s.build}: 100k longest main-thread task ${spread(s.points.longestTaskMs, ms)}`,
     `${s.build}: 100k drag frames with ÷ without ${spread(s.points.fpsRatio, ratio)}`,
     `${s.build}: 100k main JS heap +${spread(s.points.heapDeltaMB, mb)}${s.points.tabDeltaMB ? `, whole tab +${spread(s.points.tabDeltaMB, mb)}` : ''}`,
-    `${s.build}: 1M CSV ${s.rows.outcome} in ${spread(s.rows.ms, ms)}, longest task ${spread(s.rows.longestTaskMs, ms)}, largest frame gap ${spread(s.rows.largestFrameGapMs, ms)}, drag frames during its progress ÷ before ${spread(s.rows.fpsRatioDuringLoad, ratio)}`,
+  ];
+  const rows = [
+    `${s.build}: 1M CSV ${s.rows.outcome} in ${spread(s.rows.ms, ms)}; meanwhile: main-thread tasks ${spread(s.rows.mainCpuMs, ms)}, renderer CPU ${spread(s.rows.processCpuMs, ms)}; longest task ${spread(s.rows.longestTaskMs, ms)}, largest frame gap ${spread(s.rows.largestFrameGapMs, ms)}, drag frames during its progress ÷ before ${spread(s.rows.fpsRatioDuringLoad, ratio)}`,
+  ];
+  return [
+    ...(Number.isFinite(s.points.drawnMs.median) ? points : []),
+    ...(Number.isFinite(s.rows.ms.median) ? rows : []),
   ];
 }
 
@@ -359,7 +412,8 @@ function parseArgs(argv: string[]) {
   };
   const runs = Number(value('--runs') ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
-  const compare = value('--compare');
+  // `--compare DIR` or `--compare LABEL=DIR`, as often as wanted.
+  const compare = argv.flatMap((a, i) => (argv[i - 1] === '--compare' ? [a] : []));
   const only = value('--part');
   return { runs, compare, noBuild: argv.includes('--no-build'), only };
 }
@@ -377,7 +431,10 @@ export async function main(argv: string[]): Promise<void> {
   );
   const builds: Build[] = [
     { label: 'this', dir: APP_DIR },
-    ...(compare ? [{ label: 'compare', dir: compare }] : []),
+    ...compare.map((c, i): Build => {
+      const [label, dir] = c.includes('=') ? (c.split('=', 2) as [string, string]) : [`compare${i + 1}`, c];
+      return { label, dir };
+    }),
   ];
   // Cross-origin isolated, so the page may measure every agent's memory, workers included.
   const headers = {
@@ -391,21 +448,22 @@ export async function main(argv: string[]): Promise<void> {
   const rows: RowsRun[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
-      const order = run % 2 === 1 ? builds : [...builds].reverse();
+      // Each run starts one build later than the last, so no build always comes first.
+      const order = builds.map((_, i) => builds[(i + run - 1) % builds.length] as Build);
       for (const b of order) {
         const url = servers[builds.indexOf(b)]?.url as string;
         if (only !== 'rows') {
           const p = await pointsRun(browser, b, url, files.points, run);
           points.push(p);
           console.log(
-            `run ${run} ${b.label.padEnd(7)} 100k: drawn ${ms(p.drawnMs)}, longest task ${ms(p.longestTaskMs)} (${p.tasksOver200} over 200 ms), drag ${p.fpsWith.toFixed(1)}/${p.fpsWithout.toFixed(1)} fps, heap ${p.heapBeforeMB.toFixed(0)}→${p.heapAfterMB.toFixed(0)} MB, tab ${p.tabBeforeMB?.toFixed(0)}→${p.tabAfterMB?.toFixed(0)} MB (workers ${p.workersAfterMB?.toFixed(0)}); "${p.status}"`,
+            `run ${run} ${b.label.padEnd(7)} 100k: drawn ${ms(p.drawnMs)} (main-thread tasks ${ms(p.mainCpuMs)}, renderer CPU ${ms(p.processCpuMs)}), longest task ${ms(p.longestTaskMs)} (${p.tasksOver200} over 200 ms), drag ${p.fpsWith.toFixed(1)}/${p.fpsWithout.toFixed(1)} fps, heap ${p.heapBeforeMB.toFixed(0)}→${p.heapAfterMB.toFixed(0)} MB, tab ${p.tabBeforeMB?.toFixed(0)}→${p.tabAfterMB?.toFixed(0)} MB (workers ${p.workersAfterMB?.toFixed(0)}); "${p.status}"`,
           );
         }
         if (only !== 'points') {
           const r = await rowsRun(browser, b, url, files.rows, run);
           rows.push(r);
           console.log(
-            `run ${run} ${b.label.padEnd(7)} 1M: ${r.outcome} ${ms(r.ms)}, longest task ${ms(r.longestTaskMs)} (${r.tasksOver200} over 200 ms), largest frame gap ${ms(r.largestFrameGapMs)}, drag during load ${r.fpsDuringLoad.toFixed(1)}/${r.fpsBefore.toFixed(1)} fps, tab ${r.tabAfterMB?.toFixed(0)} MB; "${r.status}"`,
+            `run ${run} ${b.label.padEnd(7)} 1M: ${r.outcome} ${ms(r.ms)} (main-thread tasks ${ms(r.mainCpuMs)}, renderer CPU ${ms(r.processCpuMs)}), longest task ${ms(r.longestTaskMs)} (${r.tasksOver200} over 200 ms), largest frame gap ${ms(r.largestFrameGapMs)}, drag during load ${r.fpsDuringLoad.toFixed(1)}/${r.fpsBefore.toFixed(1)} fps, tab ${r.tabAfterMB?.toFixed(0)} MB; "${r.status}"`,
           );
         }
       }

@@ -142,10 +142,13 @@ export function isDrawn(): boolean {
   return (window as unknown as ProbedWindow).__large.drawn !== null;
 }
 
-/** Drawn, or the status line no longer shows progress (a refusal, or an error). */
-export function drawnOrSettled(): boolean {
+/** Drawn, or the status line names the file without progress (a refusal, an error, or added). */
+export function drawnOrSettled(file: string): boolean {
+  const status = document.querySelector('.your-data__status');
   return (
     (window as unknown as ProbedWindow).__large.drawn !== null ||
-    document.querySelector('.your-data__status progress') === null
+    (status !== null &&
+      status.querySelector('progress') === null &&
+      (status.textContent ?? '').includes(file))
   );
 }
