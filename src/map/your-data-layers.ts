@@ -107,8 +107,6 @@ export class YourDataLayers {
   private date: string;
   /** Each file's features' dates, where it has a date column. */
   private readonly dated = new Map<string, (Interval | undefined)[]>();
-  /** Each file's blob: URL of its map data, revoked with the file. */
-  private readonly urls = new Map<string, string>();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -146,15 +144,11 @@ export class YourDataLayers {
     this.files.set(file.id, file);
     if (file.data.dates) this.dated.set(file.id, intervals(file.data));
     const source = `${PREFIX}${file.id}`;
-    const drawable = file.data.drawable;
-    const points = drawable?.points ?? file.data.features.filter((f) => f.geometry?.type === 'Point').length;
+    const points = file.data.features.filter((f) => f.geometry?.type === 'Point').length;
     const cluster = points >= CLUSTER_FROM;
-    // The map's copy as the reading worker made it (src/your-data/pack.ts): no pass over it here.
-    const url = drawable?.map instanceof Blob ? URL.createObjectURL(drawable.map) : undefined;
-    if (url) this.urls.set(file.id, url);
     this.map.addSource(source, {
       type: 'geojson',
-      data: url ?? (drawable?.map as GeoJSON.FeatureCollection | undefined) ?? forMap(file.data),
+      data: forMap(file.data),
       ...(cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {}),
     });
     const [fill, outline, line, point, clusters, count] = this.layerIds(file.id) as [
@@ -287,9 +281,6 @@ export class YourDataLayers {
   }
 
   remove(id: string): void {
-    const url = this.urls.get(id);
-    if (url) URL.revokeObjectURL(url);
-    this.urls.delete(id);
     if (!this.files.delete(id)) return;
     this.dated.delete(id);
     this.popup?.remove();
@@ -305,7 +296,7 @@ export class YourDataLayers {
   fit(ids: readonly string[], report: [[number, number], [number, number]]): void {
     const all = ids.flatMap((id) => {
       const file = this.files.get(id);
-      const bounds = file && (file.data.drawable ? file.data.drawable.bounds : boundsOf(file.data));
+      const bounds = file && boundsOf(file.data);
       return bounds ? [bounds] : [];
     });
     if (all.length === 0) return;
@@ -363,12 +354,7 @@ export class YourDataLayers {
       return;
     }
     // The feature as read: the map's copy holds only its colours.
-    const feature =
-      typeof hit.id !== 'number'
-        ? undefined
-        : file.data.drawable
-          ? file.data.drawable.feature(hit.id)
-          : file.data.features[hit.id];
+    const feature = typeof hit.id === 'number' ? file.data.features[hit.id] : undefined;
     this.popup?.remove();
     this.popup = new maplibregl.Popup({
       maxWidth: 'min(340px, 90vw)',

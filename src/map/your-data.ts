@@ -190,7 +190,7 @@ export class YourDataSession {
     this.panel.add({
       id: stored.id,
       name: stored.name,
-      count: data.drawable?.count ?? data.features.length,
+      count: data.features.length,
       colour,
       visible: stored.visible,
       notes: [

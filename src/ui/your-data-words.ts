@@ -40,7 +40,7 @@ export function problemLine(p: ReadProblem, t: Messages): string {
 /** Everything worth telling about a file that was read: its count, what was left out, warnings. */
 export function readLines(data: YourData, t: Messages): string[] {
   return [
-    t.yourData.added(data.file, featureCount(data.drawable?.count ?? data.features.length, t)),
+    t.yourData.added(data.file, featureCount(data.features.length, t)),
     ...data.skipped.map((s) => skippedLine(s, t)),
     ...data.problems.map((p) => problemLine(p, t)),
   ];

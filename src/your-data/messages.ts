@@ -2,9 +2,8 @@
  * What the page and the reading worker say to each other, and the worker's side as a function of
  * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
  */
-import { type Packed, pack } from './pack.ts';
 import { readFile, tooLarge } from './read.ts';
-import type { ReadOptions, Refused } from './types.ts';
+import type { ReadOptions, ReadResult } from './types.ts';
 
 export interface ReadRequest {
   id: number;
@@ -16,15 +15,12 @@ export interface ReadRequest {
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; stage: 'reading' | 'parsing'; loaded: number; total: number }
-  /** A file read is packed (pack.ts): its buffers are transferred, not copied. */
-  | { id: number; type: 'result'; result: Packed | Refused };
-
-export type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
+  | { id: number; type: 'result'; result: ReadResult };
 
 /** Files above this get progress messages while they are read. */
 export const PROGRESS_ABOVE = 2 * 1024 * 1024;
 
-export async function answer(request: ReadRequest, post: Post): Promise<void> {
+export async function answer(request: ReadRequest, post: (message: WorkerMessage) => void): Promise<void> {
   const { id, name } = request;
   const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
   const refused = tooLarge(name, total);
@@ -55,13 +51,7 @@ export async function answer(request: ReadRequest, post: Post): Promise<void> {
     return;
   }
   if (progress) post({ id, type: 'progress', stage: 'parsing', loaded: total, total });
-  const result = readFile(bytes, name, request.options);
-  if (!result.ok) {
-    post({ id, type: 'result', result });
-    return;
-  }
-  const { message, transfer } = pack(result);
-  post({ id, type: 'result', result: message }, transfer);
+  post({ id, type: 'result', result: readFile(bytes, name, request.options) });
 }
 
 /** A Blob's bytes in one buffer, filled chunk by chunk as the stream gives them. */

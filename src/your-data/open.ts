@@ -3,10 +3,11 @@
  * file, in order. This module is small and the readers are in the worker's own file, so the UI can
  * import it on demand without growing the first load.
  *
- * A result arrives packed (pack.ts) and is unpacked here: `drawable.map` is the map's GeoJSON as a
- * Blob, for MapLibre's own worker to fetch and parse (docs/PERFORMANCE.md, 2026-12-07), each feature's
- * numeric id ready for feature state, and `dates.values[id]` its date; `features` is decoded on first
- * use, `drawable.feature(id)` one at a time.
+ * A result arrives by structured clone, parsed once: `{ type: 'FeatureCollection', features }` goes
+ * to a GeoJSON source's setData as it is, each feature's numeric id ready for feature state, and
+ * `dates.values[id]` its date. (A Blob URL would let MapLibre's worker parse it instead; whether the
+ * CSP allows that fetch, since `connect-src 'self'` does not list blob:, and which is faster, is
+ * issue 34's measurement.)
  *
  * Each file of one call is read in turn in one worker, and cancelling stops them all: a UI that
  * cancels files one by one calls openFiles once a file.
@@ -16,7 +17,6 @@
  *   const again = await openFiles([file], { read: { coordinates: { latitude: 'lat_gps', longitude: 'lon_gps' } } });
  */
 import type { ReadRequest, WorkerMessage } from './messages.ts';
-import { unpack } from './pack.ts';
 import type { ReadOptions, ReadResult } from './types.ts';
 
 export { dateInterval } from './dates.ts';
@@ -77,7 +77,7 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
         options.onProgress?.({ index: data.id, file: file.name, stage, loaded, total });
         return;
       }
-      results[data.id] = data.result.ok ? unpack(data.result) : data.result;
+      results[data.id] = data.result;
       remaining -= 1;
       if (remaining === 0) {
         finish();

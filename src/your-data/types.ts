@@ -90,23 +90,6 @@ export interface YourData {
   questions: Question[];
   /** Warnings that did not stop the read. */
   problems: ReadProblem[];
-  /**
-   * On the page, as the worker sent it (pack.ts): the map's copy as a Blob and what the page needs
-   * without decoding every feature. Absent where a reader's result is used as it is (tests, Node).
-   */
-  drawable?: Drawable;
-}
-
-export interface Drawable {
-  /** The map's GeoJSON (geometry, id and own colours of each feature), as pack.ts's MAP_AS says. */
-  map: Blob | GeoJSON.FeatureCollection;
-  count: number;
-  /** How many features are points: enough of them are clustered. */
-  points: number;
-  /** [west, south, east, north] of every position. */
-  bounds?: [number, number, number, number];
-  /** One feature as read, decoded alone (for its popup). */
-  feature(id: number): YourFeature | undefined;
 }
 
 export interface Refused {

@@ -6,9 +6,9 @@ import { answer, type ReadRequest, type WorkerMessage } from './messages.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ReadRequest>) => void) | null;
-  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  postMessage(message: WorkerMessage): void;
 };
 
 scope.onmessage = (event) => {
-  void answer(event.data, (message, transfer) => scope.postMessage(message, transfer ?? []));
+  void answer(event.data, (message) => scope.postMessage(message));
 };
