@@ -26,19 +26,15 @@ async function main(): Promise<void> {
   globalThis.gc?.();
   const before = peakResident();
   const baseline = residentNow();
-  let packedBytes = 0;
   const started = performance.now();
-  await answer({ id: 0, file: blob, name: path.split('/').pop() ?? 'file' }, (message) => {
-    if (message.type === 'result' && message.result.ok)
-      packedBytes = message.result.packed?.text.byteLength ?? 0;
-  });
+  await answer({ id: 0, file: blob, name: path.split('/').pop() ?? 'file' }, () => {});
   const ms = performance.now() - started;
   const peak = peakResident();
   // VmHWM only grows: if the process never went above its level before the read, say so.
   const grown = peak - Math.max(before, baseline);
   console.log(
     `${path}: ${(size / MB).toFixed(1)} MB, read in ${ms.toFixed(0)} ms; peak resident ${(peak / MB).toFixed(0)} MB, ` +
-      `${(grown / MB).toFixed(0)} MB above the start (${(grown / size).toFixed(1)}× the file); page's feature text ${(packedBytes / MB).toFixed(1)} MB`,
+      `${(grown / MB).toFixed(0)} MB above the start (${(grown / size).toFixed(1)}× the file)`,
   );
 }
 
