@@ -1,6 +1,7 @@
 /** What the app must hold against the baseline and in absolute terms; `npm run bench` fails otherwise. */
 import { KB, kb, ms, ratio } from './format.ts';
-import type { Summary } from './stats.ts';
+import type { LargeSummary } from './large-files.ts';
+import type { Stats, Summary } from './stats.ts';
 
 export const BUDGETS = {
   /** A rested first visit in a new browser: the median of the pairs' ratios. */
@@ -104,6 +105,55 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       name: `Export build ≤ ${BUDGETS.exportMs} ms (median)`,
       value: ms(s.export.median),
       ok: s.export.median <= BUDGETS.exportMs,
+    },
+  ];
+}
+
+/** A reader's large files (issue 34, `npm run bench -- --only large-files`). */
+export const LARGE_FILE_BUDGETS = {
+  /** 100,000 points from a 10 MB GeoJSON: the drop to the first frame with them drawn. */
+  drawn100kMs: 2500,
+  /** No main-thread task longer than this from the drop to drawn. */
+  longestTaskMs: 200,
+  /** Frames while dragging with the 100k file over frames without it. */
+  dragRatio: 0.8,
+  /** 1,000,000 CSV rows: drawn (clustered). */
+  rows1mMs: 15_000,
+  /** The tab's memory after the 100k file over before it. */
+  memoryMB: 150,
+};
+
+export function checkLargeFileBudgets(s: LargeSummary): BudgetResult[] {
+  const b = LARGE_FILE_BUDGETS;
+  const spread = (x: Stats, unit: (n: number) => string) =>
+    `${unit(x.median)} (${unit(x.min)}–${unit(x.max)})`;
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  const memory = s.points.tabDeltaMB ?? s.points.heapDeltaMB;
+  return [
+    {
+      name: `100k points (10 MB GeoJSON): drop → drawn ≤ ${ms(b.drawn100kMs)} (median)`,
+      value: spread(s.points.drawnMs, ms),
+      ok: s.points.drawnMs.median <= b.drawn100kMs,
+    },
+    {
+      name: `100k points: longest main-thread task from the drop to drawn ≤ ${ms(b.longestTaskMs)} (median)`,
+      value: spread(s.points.longestTaskMs, ms),
+      ok: s.points.longestTaskMs.median <= b.longestTaskMs,
+    },
+    {
+      name: `100k points: frames while dragging ≥ ${b.dragRatio}× without the file (median)`,
+      value: `${spread(s.points.fpsRatio, ratio)}×`,
+      ok: s.points.fpsRatio.median >= b.dragRatio,
+    },
+    {
+      name: `1M CSV rows: drawn (clustered) ≤ ${ms(b.rows1mMs)} (median)`,
+      value: `${s.rows.outcome}, ${spread(s.rows.ms, ms)}`,
+      ok: s.rows.outcome === 'drawn' && s.rows.ms.median <= b.rows1mMs,
+    },
+    {
+      name: `100k points: ${s.points.tabDeltaMB ? "the tab's memory (every agent)" : 'the JS heap'} ≤ ${b.memoryMB} MB more than before (median)`,
+      value: spread(memory, mb),
+      ok: memory.median <= b.memoryMB,
     },
   ];
 }

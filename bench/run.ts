@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
+ * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
+ * (bench/large-files.ts).
  * Writes docs/BENCHMARKS.md and docs/benchmarks.json; exits non-zero when a budget fails.
  * Nothing here is asserted by the tests: timings depend on the machine.
  */
@@ -163,6 +165,11 @@ function restSweep(): Promise<void> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {
+    const { main: largeFiles } = await import('./large-files.ts');
+    const rest = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
+    return largeFiles(rest);
+  }
   const runsPerTarget = parseCount(argv, '--runs', METHOD.runs);
   const pairs = parseCount(argv, '--pairs', METHOD.firstVisit.pairs);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;

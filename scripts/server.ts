@@ -36,6 +36,8 @@ export interface ServeOptions {
    * page's script-src 'self' allows it): the engines' probe of errors and downloads.
    */
   probe?: string;
+  /** Headers sent with every file, e.g. the benchmark's cross-origin isolation (COOP and COEP). */
+  headers?: Record<string, string>;
 }
 
 const PROBE_FILE = '__probe.js';
@@ -46,7 +48,7 @@ export async function serveStatic(
   prefix = '/',
   options: ServeOptions = {},
 ): Promise<StaticServer> {
-  const { probe } = options;
+  const { probe, headers = {} } = options;
   let reachable = true;
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -73,7 +75,7 @@ export async function serveStatic(
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // The service worker script is checked on every visit; everything else is versioned by it.
       const caching = file.endsWith('sw.js') ? { 'cache-control': 'no-cache' } : {};
-      response.writeHead(200, { 'content-type': type, ...caching });
+      response.writeHead(200, { 'content-type': type, ...caching, ...headers });
       // After the policy's <meta>, so the probe runs under the same Content-Security-Policy as the page.
       if (probe && extname(file) === '.html')
         response.end(

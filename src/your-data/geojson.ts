@@ -6,6 +6,7 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import type { Geometry } from 'geojson';
 import { lineColumn, parseJson } from '../data/json.ts';
+import { countGeoJsonFeatures } from './count.ts';
 import { type Converter, convert, converterFor, crsName } from './crs.ts';
 import { findDates } from './dates.ts';
 import { checkCount, Refusal, refuse } from './rules.ts';
@@ -36,6 +37,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
+  // Counted in the bytes first, so a file of too many features is refused before it is parsed.
+  checkCount(countGeoJsonFeatures(bytes));
   const { text, encoding } = decodeText(bytes);
   const parsed = parseJson(text, name);
   if (!parsed.ok) return refuse('json', parsed.problem.value, parsed.problem.at);

@@ -5,6 +5,7 @@
  */
 import { type Folder, kmlWithFolders, type Root } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
+import { countPlacemarks } from './count.ts';
 import { fromLibrary } from './features.ts';
 import { checkCount } from './rules.ts';
 import { decodeText } from './text.ts';
@@ -17,6 +18,8 @@ export function readKml(
   options: ReadOptions = {},
   format: Format = 'kml',
 ): YourData {
+  // Counted in the bytes first, so a file of too many placemarks is refused before it is parsed.
+  checkCount(countPlacemarks(bytes));
   const { text, encoding } = decodeText(bytes);
   const doc = parseXml(text);
   checkCount(doc.getElementsByTagName('Placemark').length);

@@ -5,9 +5,9 @@
  *
  * A result arrives by structured clone, parsed once: `{ type: 'FeatureCollection', features }` goes
  * to a GeoJSON source's setData as it is, each feature's numeric id ready for feature state, and
- * `dates.values[id]` its date. (A Blob URL would let MapLibre's worker parse it instead; whether the
- * CSP allows that fetch, since `connect-src 'self'` does not list blob:, and which is faster, is
- * issue 34's measurement.)
+ * `dates.values[id]` its date. A Blob URL for MapLibre, or the map's copy made in this worker with
+ * the rest sent as text, were measured and not faster: MapLibre 6 parses a blob: URL on the page's
+ * thread, and the worker's extra pass came before drawn (docs/PERFORMANCE.md, 2026-12-07).
  *
  * Each file of one call is read in turn in one worker, and cancelling stops them all: a UI that
  * cancels files one by one calls openFiles once a file.
