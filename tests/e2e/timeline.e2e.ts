@@ -170,7 +170,8 @@ describe('the timeline', () => {
   });
 
   it('playing brings every dated feature into one frame, and stays there', async () => {
-    const page = await open({ hash: '#7/14.8/-86.6' });
+    // The camera moves only for a reader who has not asked for reduced motion.
+    const page = await open({ hash: '#7/14.8/-86.6', reducedMotion: 'no-preference' });
     await page.getByRole('button', { name: 'Play the story' }).click();
     await waitForMap(page, ([map]) => !map.isMoving() && map.getZoom() < 6);
     const framed = () =>
