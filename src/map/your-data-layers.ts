@@ -19,6 +19,13 @@ import type { YourData } from '../your-data/types.ts';
 export const CLUSTER_FROM = 20_000;
 const TOLERANCE_PX = 6;
 const PREFIX = 'your-data-';
+/**
+ * A clustered file's lines and areas have a source of their own: MapLibre's clustering keeps a
+ * source's points only, and would drop them.
+ */
+const SHAPES = ':shapes';
+const isPointFeature = (f: GeoJSON.Feature) =>
+  f.geometry?.type === 'Point' || f.geometry?.type === 'MultiPoint';
 
 export interface DrawnFile {
   id: string;
@@ -126,6 +133,8 @@ export class YourDataLayers {
   private date: string;
   /** Each file's features' dates, where it has a date column. */
   private readonly dated = new Map<string, (Interval | undefined)[]>();
+  /** The files drawn clustered, whose lines and areas have a source of their own (SHAPES). */
+  private readonly clustered = new Set<string>();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -165,11 +174,15 @@ export class YourDataLayers {
     const source = `${PREFIX}${file.id}`;
     const points = file.data.features.filter((f) => f.geometry?.type === 'Point').length;
     const cluster = points >= CLUSTER_FROM;
+    if (cluster) this.clustered.add(file.id);
+    const [data, shapes] = this.split(file.id, forMap(file.data, file.colourBy));
     this.map.addSource(source, {
       type: 'geojson',
-      data: forMap(file.data, file.colourBy),
+      data,
       ...(cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {}),
     });
+    if (shapes) this.map.addSource(`${source}${SHAPES}`, { type: 'geojson', data: shapes });
+    const shapeSource = shapes ? `${source}${SHAPES}` : source;
     const [fill, outline, line, point, clusters, count] = this.layerIds(file.id) as [
       string,
       string,
@@ -185,7 +198,7 @@ export class YourDataLayers {
       {
         id: fill,
         type: 'fill',
-        source,
+        source: shapeSource,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
         paint: { 'fill-color': colourFor(file, ['fill']), 'fill-opacity': byState(0.3, 0.12) },
@@ -196,7 +209,7 @@ export class YourDataLayers {
       {
         id: outline,
         type: 'line',
-        source,
+        source: shapeSource,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
         paint: {
@@ -211,7 +224,7 @@ export class YourDataLayers {
       {
         id: line,
         type: 'line',
-        source,
+        source: shapeSource,
         filter: is('LineString', 'MultiLineString'),
         layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
         paint: {
@@ -288,7 +301,9 @@ export class YourDataLayers {
     if (!file) return;
     if (scheme) file.colourBy = scheme;
     else delete file.colourBy;
-    (this.map.getSource(`${PREFIX}${id}`) as GeoJSONSource | undefined)?.setData(forMap(file.data, scheme));
+    const [data, shapes] = this.split(id, forMap(file.data, scheme));
+    (this.map.getSource(`${PREFIX}${id}`) as GeoJSONSource | undefined)?.setData(data);
+    if (shapes) (this.map.getSource(`${PREFIX}${id}${SHAPES}`) as GeoJSONSource | undefined)?.setData(shapes);
     for (const [part, property, properties] of COLOURED) {
       const layer = `${PREFIX}${id}-${part}`;
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colourFor(file, properties));
@@ -304,14 +319,26 @@ export class YourDataLayers {
   }
 
   private applyDate(id: string): void {
-    const source = `${PREFIX}${id}`;
+    const sources = this.clustered.has(id)
+      ? [`${PREFIX}${id}`, `${PREFIX}${id}${SHAPES}`]
+      : [`${PREFIX}${id}`];
     this.dated.get(id)?.forEach((interval, feature) => {
-      if (interval)
-        this.map.setFeatureState(
-          { source, id: feature },
-          { [TIME_STATE]: stateAt(interval, this.date).state },
-        );
+      if (!interval) return;
+      const state = { [TIME_STATE]: stateAt(interval, this.date).state };
+      for (const source of sources) this.map.setFeatureState({ source, id: feature }, state);
     });
+  }
+
+  /** The map's copy of a file, and for a clustered file its lines and areas apart. */
+  private split(
+    id: string,
+    data: GeoJSON.FeatureCollection,
+  ): [GeoJSON.FeatureCollection, GeoJSON.FeatureCollection?] {
+    if (!this.clustered.has(id)) return [data];
+    return [
+      { type: 'FeatureCollection', features: data.features.filter(isPointFeature) },
+      { type: 'FeatureCollection', features: data.features.filter((f) => !isPointFeature(f)) },
+    ];
   }
 
   setVisible(id: string, visible: boolean): void {
@@ -330,7 +357,9 @@ export class YourDataLayers {
     this.dated.delete(id);
     this.popup?.remove();
     for (const layer of this.layerIds(id)) if (this.map.getLayer(layer)) this.map.removeLayer(layer);
-    if (this.map.getSource(`${PREFIX}${id}`)) this.map.removeSource(`${PREFIX}${id}`);
+    for (const source of [`${PREFIX}${id}`, `${PREFIX}${id}${SHAPES}`])
+      if (this.map.getSource(source)) this.map.removeSource(source);
+    this.clustered.delete(id);
   }
 
   /**
@@ -388,7 +417,8 @@ export class YourDataLayers {
   }
 
   private open(hit: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLat): void {
-    const fileId = hit.source.slice(PREFIX.length);
+    const named = hit.source.slice(PREFIX.length);
+    const fileId = named.endsWith(SHAPES) ? named.slice(0, -SHAPES.length) : named;
     const file = this.files.get(fileId);
     if (!file) return;
     const clusterId = hit.properties?.cluster_id;

@@ -124,14 +124,28 @@ const colouredOnMap = (page: Page, id: string) =>
   );
 
 /** Whether the colour drawn at a point's centre is this one, within antialiasing's few levels. */
-/** Drops a file of 20,000 points on the map, a grid of 200 × 100 over Central America: clustered. */
+/**
+ * Drops a file of 20,000 points on the map, a grid of 200 × 100 over Central America (clustered),
+ * and a line across it.
+ */
 const dropGrid = (page: Page) =>
   page.evaluate(() => {
-    const features = Array.from({ length: 20_000 }, (_, i) => ({
+    const features: object[] = Array.from({ length: 20_000 }, (_, i) => ({
       type: 'Feature',
       properties: { n: i },
       geometry: { type: 'Point', coordinates: [-92 + (i % 200) * 0.05, 10 + Math.floor(i / 200) * 0.05] },
     }));
+    features.push({
+      type: 'Feature',
+      properties: { n: 'line' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-92, 12],
+          [-82, 12],
+        ],
+      },
+    });
     const transfer = new DataTransfer();
     transfer.items.add(new File([JSON.stringify({ type: 'FeatureCollection', features })], 'many.geojson'));
     const map = document.getElementById('map') as HTMLElement;
@@ -523,7 +537,7 @@ describe("the reader's own files", () => {
     expect(session.external).toEqual([]);
   });
 
-  it('clusters a file of 20,000 points, with counts', async () => {
+  it('clusters a file of 20,000 points, with counts, and draws its lines', async () => {
     const session = await open();
     const { page } = session;
     await waitForReady(page);
@@ -542,6 +556,13 @@ describe("the reader's own files", () => {
     );
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((c) => c > 1)).toBe(true);
+    // The file's line is drawn too: clustering keeps a source's points only.
+    const lines = await withMap(
+      page,
+      (map, fileId) => map.queryRenderedFeatures({ layers: [`your-data-${fileId}-line`] }).length,
+      id,
+    );
+    expect(lines).toBeGreaterThan(0);
   });
 
   it("opens a reader's point inside a report area, and keeps the report's area popup elsewhere", async () => {
