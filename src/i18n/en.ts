@@ -92,7 +92,9 @@ export const en = {
     add: 'Add your data…',
     formats: 'GeoJSON, CSV, TSV, KML, KMZ, GPX or zipped Shapefile',
     drop: 'Drop your files to add them to the map',
-    kept: 'Read and kept in this browser only (its site data), never uploaded. Remove takes a file away; clearing this site’s data in the browser’s settings removes them all.',
+    /** Where the files are kept, in a line; how to clear them folds under it. */
+    keptShort: 'Read and kept in this browser only, never uploaded.',
+    kept: 'They stay in this browser’s data for this site. Remove takes a file away; clearing this site’s data in the browser’s settings removes them all.',
     reading: (count: number) => (count === 1 ? 'Reading 1 file…' : `Reading ${count} files…`),
     progress: (file: string, stage: 'reading' | 'parsing', percent: number) =>
       `${stage === 'reading' ? 'Reading' : 'Parsing'} ${file}: ${percent}%`,

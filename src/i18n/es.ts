@@ -90,7 +90,8 @@ export const es: Messages = {
     add: 'Añadir tus datos…',
     formats: 'GeoJSON, CSV, TSV, KML, KMZ, GPX o Shapefile comprimido',
     drop: 'Suelta tus archivos para añadirlos al mapa',
-    kept: 'Se leen y se guardan solo en este navegador (sus datos del sitio), nunca se suben. Quitar retira un archivo; borrar los datos de este sitio en la configuración del navegador los retira todos.',
+    keptShort: 'Se leen y se guardan solo en este navegador, nunca se suben.',
+    kept: 'Quedan en los datos de este sitio en el navegador. Quitar retira un archivo; borrar los datos de este sitio en la configuración del navegador los retira todos.',
     reading: (count: number) => (count === 1 ? 'Leyendo 1 archivo…' : `Leyendo ${count} archivos…`),
     progress: (file: string, stage: 'reading' | 'parsing', percent: number) =>
       `${stage === 'reading' ? 'Leyendo' : 'Analizando'} ${file}: ${percent} %`,

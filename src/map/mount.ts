@@ -218,7 +218,7 @@ export function mountMap(options: MountOptions): MountedMap {
     : mountYourData({
         map,
         container,
-        legend: legend.element,
+        legend: legend.body,
         textList: textList.element,
         styleLayers: style.layers,
         date,

@@ -14,6 +14,8 @@ export interface LegendOptions {
 
 export interface Legend {
   element: HTMLDetailsElement;
+  /** What the legend shows when open: where other sections (the reader's files) go too. */
+  body: HTMLElement;
   setChecked(id: ReportLayerId, visible: boolean): void;
 }
 
@@ -77,11 +79,12 @@ export function createLegend({ layers, isVisible, onToggle, open, t }: LegendOpt
   }
   // The button says whether a tap shows or hides the legend: folded, it is easily taken for a title.
   const state = el('span', { class: 'legend__state' });
+  const body = el('div', { class: 'menu__body' }, list, timeKey(t));
   const details = el(
     'details',
     { class: 'legend' },
     el('summary', {}, el('span', { class: 'legend__title' }, t.legend.title), ' ', state),
-    el('div', { class: 'menu__body' }, list, timeKey(t)),
+    body,
   );
   const showState = () => {
     state.textContent = details.open ? t.legend.hide : t.legend.show;
@@ -91,6 +94,7 @@ export function createLegend({ layers, isVisible, onToggle, open, t }: LegendOpt
   showState();
   return {
     element: details,
+    body,
     setChecked(id, visible) {
       const box = boxes.get(id);
       if (box) box.checked = visible;

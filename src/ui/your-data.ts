@@ -91,7 +91,13 @@ export function createYourDataPanel({
     input,
     el('p', { class: 'your-data__hint' }, t.yourData.formats),
     status,
-    el('p', { class: 'your-data__kept' }, t.yourData.kept),
+    // Where the files are kept, always in view; how to clear them, a tap away: the legend stays short.
+    el(
+      'details',
+      { class: 'your-data__kept' },
+      el('summary', {}, t.yourData.keptShort),
+      el('p', {}, t.yourData.kept),
+    ),
   );
   const textItems = el('ul', { class: 'text-list__list' });
   const listElement = el(
