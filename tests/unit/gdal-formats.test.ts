@@ -1,16 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseXml } from '@rgrove/parse-xml';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Gdal, type GdalDataset, sharedGdal } from '../../scripts/gdal.ts';
 import { buildGeoPackage } from '../../scripts/geopackage.ts';
-import { readReportLayers } from '../../scripts/io.ts';
+import { ROOT, readReportLayers } from '../../scripts/io.ts';
 import { buildPackage } from '../../src/formats/package.ts';
 import { layerQml } from '../../src/formats/qml.ts';
 import { layerSld } from '../../src/formats/sld.ts';
+import { yourLayerFile } from '../../src/formats/your-data.ts';
 import { REPORT_LAYERS } from '../../src/layers/registry.ts';
+import { readFile } from '../../src/your-data/read.ts';
 import { geometryDiffs } from '../geometry-diffs.ts';
 
 /** The KML, CSV and GeoPackage files read back by real GDAL (gdal3.js, GDAL 3.8): what QGIS and ogr2ogr get. */
@@ -142,5 +144,57 @@ describe('the GeoPackage', () => {
   it('comes out byte for byte the same each time, so the page and the command line give one file', async () => {
     const [a, b] = [await buildGeoPackage(data), await buildGeoPackage(data)];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+/** A geometry's positions without their altitude: tokml writes KML's coordinates in two dimensions. */
+function flat(geometry: Geometry | null): Geometry | null {
+  const strip = (c: unknown): unknown =>
+    Array.isArray(c) && typeof c[0] === 'number' ? c.slice(0, 2) : Array.isArray(c) ? c.map(strip) : c;
+  if (!geometry || geometry.type === 'GeometryCollection') return geometry;
+  return { ...geometry, coordinates: strip(geometry.coordinates) } as Geometry;
+}
+
+/** A reader's files as read, then downloaded alone (src/formats/your-data.ts), read back by GDAL. */
+describe("a reader's layer downloaded alone", () => {
+  const FILES = ['spanish-excel/incautaciones.csv', 'mymaps-kml/airstrips.kml', 'gpx/field-work.gpx'];
+  const read = (path: string) => {
+    const name = path.split('/')[1] as string;
+    const result = readFile(new Uint8Array(readFileSync(`${ROOT}tests/fixtures/your-data/${path}`)), name);
+    if (!result.ok) throw new Error(`${path} was refused`);
+    return { name, features: result.features };
+  };
+
+  it.each(FILES)('%s: the CSV gives back every feature, its geometry and every column', async (path) => {
+    const layer = read(path);
+    const file = yourLayerFile(layer, 'csv');
+    writeFileSync(join(dir, `yours-${file.name}`), file.text);
+    const back = await toGeoJson(await open(`yours-${file.name}`), ['-oo', 'GEOM_POSSIBLE_NAMES=wkt']);
+    expect(back.features).toHaveLength(layer.features.length);
+    back.features.forEach((f, i) => {
+      const before = layer.features[i];
+      expect(geometryDiffs(before?.geometry ?? null, f.geometry), `${path} ${i}`).toEqual([]);
+      for (const [key, value] of Object.entries(before?.properties ?? {}))
+        if (value !== null && typeof value !== 'object')
+          expect(String(f.properties?.[key] ?? ''), `${path} ${i} ${key}`).toBe(String(value));
+    });
+    expect(messages).toEqual([]);
+  });
+
+  // GDAL's plain KML driver, which gdal3.js has, reads a placemark's name and geometry; its columns
+  // (ExtendedData) are read by the LIBKML driver that QGIS and Debian's ogr2ogr use.
+  it.each(FILES)('%s: the KML gives back every placemark, its name and its geometry', async (path) => {
+    const layer = read(path);
+    const file = yourLayerFile(layer, 'kml');
+    writeFileSync(join(dir, `yours-${file.name}`), file.text);
+    const back = await toGeoJson(await open(`yours-${file.name}`));
+    expect(back.features).toHaveLength(layer.features.length);
+    back.features.forEach((f, i) => {
+      const before = layer.features[i];
+      expect(geometryDiffs(flat(before?.geometry ?? null), f.geometry), `${path} ${i}`).toEqual([]);
+      const name = before?.properties?.name;
+      if (typeof name === 'string') expect(f.properties?.Name).toBe(name);
+    });
+    expect(messages).toEqual([]);
   });
 });
