@@ -1,6 +1,6 @@
 import { escapeXml } from '../formats/xml.ts';
 import { theme } from '../theme.ts';
-import { INDENT, type LegendEntry, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
+import { type LegendEntry, legendRows, legendTextWidth, type PictureFrame, yourRowPlace } from './frame.ts';
 import type { PictureView } from './project.ts';
 import { metresPerPixel, scaleBar } from './scale.ts';
 import { type Font, fitLine, wrapWords } from './text.ts';
@@ -125,13 +125,13 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
       );
     if (row.kind === 'yours') {
       // A key's line sits under its file's name, which has no swatch of its own.
-      const { colour, indent, label } = row.entry;
-      const at = indent ? x + INDENT : x;
+      const { colour, label } = row.entry;
+      const place = yourRowPlace(row.entry, x, textWidth);
       // A dot ringed white and grey, as the page's legend keys a reader's file.
       const dot = colour
         ? [
             element('circle', {
-              cx: at + 10,
+              cx: place.dot + 10,
               cy: y + 8,
               r: 6.5,
               fill: 'none',
@@ -139,7 +139,7 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
               'stroke-width': 1,
             }),
             element('circle', {
-              cx: at + 10,
+              cx: place.dot + 10,
               cy: y + 8,
               r: 5.5,
               fill: colour,
@@ -148,18 +148,15 @@ export function drawFrame(frame: PictureFrame, view: PictureView): FrameLayout {
             }),
           ]
         : [];
-      const textX = colour ? at + 28 : at;
       return group({ class: 'legend-your-file' }, [
         ...dot,
         textLines(
-          textX,
+          place.text,
           y + 1,
-          [fitLine(label, FRAME_FONT.legend, textWidth - (textX - x - 28))],
+          [fitLine(label, FRAME_FONT.legend, place.width)],
           FRAME_FONT.legend,
           ROW,
-          {
-            fill: theme.annotationText,
-          },
+          { fill: theme.annotationText },
         ),
       ]);
     }

@@ -95,7 +95,23 @@ export const legendRows = (frame: PictureFrame): LegendRow[] => [
 ];
 
 /** How far a line of a reader's key by a column sits in from its file's name. */
-export const INDENT = 16;
+const INDENT = 16;
+/** Where a row's words start after its swatch, and the swatch's width with its gap. */
+const SWATCH = 28;
+
+/**
+ * Where a reader's legend row goes, for the PNG and the SVG alike: its dot's left edge (where it has
+ * a colour: a file's name over its key has none), its words' left edge, and the room left for them.
+ */
+export function yourRowPlace(
+  entry: YourLegendEntry,
+  x: number,
+  textWidth: number,
+): { dot: number; text: number; width: number } {
+  const at = entry.indent ? x + INDENT : x;
+  const text = entry.colour ? at + SWATCH : at;
+  return { dot: at, text, width: textWidth - (text - x - SWATCH) };
+}
 
 /** Room for a legend row's words: the frame's width less its margins, the swatch and the scale bar. */
-export const legendTextWidth = (width: number): number => Math.max(60, width - 2 * 10 - 28 - 112);
+export const legendTextWidth = (width: number): number => Math.max(60, width - 2 * 10 - SWATCH - 112);

@@ -1,4 +1,4 @@
-import { INDENT, legendRows, legendTextWidth, type PictureFrame } from './frame.ts';
+import { legendRows, legendTextWidth, type PictureFrame, yourRowPlace } from './frame.ts';
 import { scaleBar } from './scale.ts';
 
 export interface PngInput {
@@ -102,26 +102,25 @@ export function composePng({ map, scale, frame, metresPerPx, sea }: PngInput): H
     }
     if (row.kind === 'yours') {
       // A key's line sits under its file's name, which has no swatch of its own.
-      const { colour, indent, label } = row.entry;
-      const at = indent ? x + INDENT : x;
+      const { colour, label } = row.entry;
+      const place = yourRowPlace(row.entry, x, textWidth);
       if (colour) {
         // A dot ringed white and grey, as the page's legend keys a reader's file.
         c.beginPath();
-        c.arc(at + 10, y + 8, 6.5, 0, 2 * Math.PI);
+        c.arc(place.dot + 10, y + 8, 6.5, 0, 2 * Math.PI);
         c.fillStyle = '#4a4a4a';
         c.fill();
         c.beginPath();
-        c.arc(at + 10, y + 8, 5.5, 0, 2 * Math.PI);
+        c.arc(place.dot + 10, y + 8, 5.5, 0, 2 * Math.PI);
         c.fillStyle = '#ffffff';
         c.fill();
         c.beginPath();
-        c.arc(at + 10, y + 8, 4.5, 0, 2 * Math.PI);
+        c.arc(place.dot + 10, y + 8, 4.5, 0, 2 * Math.PI);
         c.fillStyle = colour;
         c.fill();
       }
-      const textX = colour ? at + 28 : at;
       c.fillStyle = '#1a1a1a';
-      c.fillText(fitCanvas(c, label, textWidth - (textX - x - 28)), textX, y + 2);
+      c.fillText(fitCanvas(c, label, place.width), place.text, y + 2);
       return;
     }
     const { entry } = row;
