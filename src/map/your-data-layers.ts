@@ -319,13 +319,17 @@ export class YourDataLayers {
   }
 
   private applyDate(id: string): void {
-    const sources = this.clustered.has(id)
-      ? [`${PREFIX}${id}`, `${PREFIX}${id}${SHAPES}`]
-      : [`${PREFIX}${id}`];
+    const file = this.files.get(id);
+    const clustered = this.clustered.has(id);
     this.dated.get(id)?.forEach((interval, feature) => {
       if (!interval) return;
-      const state = { [TIME_STATE]: stateAt(interval, this.date).state };
-      for (const source of sources) this.map.setFeatureState({ source, id: feature }, state);
+      // A clustered file's lines and areas are in their own source.
+      const read = file?.data.features[feature];
+      const shape = clustered && read !== undefined && !isPointFeature(read);
+      this.map.setFeatureState(
+        { source: `${PREFIX}${id}${shape ? SHAPES : ''}`, id: feature },
+        { [TIME_STATE]: stateAt(interval, this.date).state },
+      );
     });
   }
 
