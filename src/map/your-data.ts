@@ -147,9 +147,10 @@ export class YourDataSession {
         visible: true,
         added: Date.now(),
       };
-      // Drawn even where the browser keeps nothing (a private window may refuse IndexedDB).
-      await this.store.put(stored).catch(() => {});
+      // Drawn first, not after the keeping: a private window may refuse IndexedDB, and WebKit's can
+      // take seconds to write a Blob under load. A Remove's delete queues behind this put.
       this.show(stored, result);
+      void this.store.put(stored).catch(() => {});
       lines.push(...readLines(result, this.t));
       added.push(stored.id);
     }

@@ -47,16 +47,22 @@ export interface OpenOptions {
 
 const defaultWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
+/** Workers still reading. WebKit may collect a Worker nothing references while it loads its modules
+ *  (bugs.webkit.org 242874), and its result then never arrives: a file that never appears. */
+const reading = new Set<Worker>();
+
 export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Promise<ReadResult[]> {
   const list = [...files];
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const worker = (options.worker ?? defaultWorker)();
+  reading.add(worker);
   const results: ReadResult[] = new Array(list.length);
   let remaining = list.length;
   return new Promise<ReadResult[]>((resolve, reject) => {
     const finish = () => {
       worker.terminate();
+      reading.delete(worker);
       signal?.removeEventListener('abort', abort);
     };
     const abort = () => {

@@ -152,7 +152,11 @@ export function crossEngineSuite(label: string, launch: (options: EngineOptions)
       if (task.result?.state === 'fail') {
         const file = join(tmpdir(), `${label}-${task.name.replace(/\W+/g, '-')}.png`);
         writeFileSync(file, await page.screenshot());
-        console.error(`${label} at the failure: ${file}`);
+        // What the page said, which a CI log keeps when the picture is gone.
+        const said = await page.evaluate(() =>
+          ['#messages', '.your-data__status'].map((s) => document.querySelector(s)?.textContent ?? ''),
+        );
+        console.error(`${label} at the failure: ${file}; the page said: ${JSON.stringify(said)}`);
       }
       const errors = [...(await probedErrors(page)), ...page.driverErrors];
       await page.close();
