@@ -72,7 +72,14 @@ export function flowLayers(id: ReportLayerId, look: Look<'flows'>): LayerSpecifi
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
       // Shown from the map's first idle (src/map/flow-animation.ts): MapLibre skips a line at zero
       // opacity, so its gradient shader compiles after the map is ready rather than before.
-      paint: { 'line-width': 2, 'line-gradient': pulseGradient(0), 'line-opacity': 0 },
+      // Shown and hidden at once, not faded over the style's 300 ms: a fade is frames of work, during
+      // a drag when hiding and after the first idle when showing, and motion under reduced motion.
+      paint: {
+        'line-width': 2,
+        'line-gradient': pulseGradient(0),
+        'line-opacity': 0,
+        'line-opacity-transition': { duration: 0, delay: 0 },
+      },
     }),
     tagged(
       id,
