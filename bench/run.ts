@@ -54,13 +54,13 @@ function logRun(run: Run): void {
   );
 }
 
-type MapSize = { width: number; height: number };
+type MapSize = { width: number; height: number; zoom: number; center: [number, number] };
 type Page<T extends VisitTarget> = Served & { target: T };
 
-/** A baseline page told the size of the app's map, so both draw the same number of pixels. */
+/** A baseline page told the size and view of the app's map, so both draw the same pixels of the world. */
 const sized = <T extends VisitTarget>(page: Page<T>, size: MapSize): Page<T> => ({
   ...page,
-  url: `${page.url}?w=${size.width}&h=${size.height}`,
+  url: `${page.url}?w=${size.width}&h=${size.height}&z=${size.zoom}&lng=${size.center[0]}&lat=${size.center[1]}`,
 });
 
 /**

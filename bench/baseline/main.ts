@@ -4,7 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
-import { absolute, sizedContainer } from './page.ts';
+import { absolute, initialView, sizedContainer } from './page.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -41,10 +41,7 @@ const map = new maplibregl.Map({
       },
     ],
   },
-  bounds: DEFAULT_BOUNDS,
-  fitBoundsOptions: {
-    padding: { top: 10, bottom: 10, right: 10, left: container.clientWidth >= 700 ? 250 : 10 },
-  },
+  ...initialView(container, DEFAULT_BOUNDS),
   attributionControl: false,
 });
 (window as unknown as { __map: unknown }).__map = map;

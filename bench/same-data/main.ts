@@ -13,7 +13,7 @@ import places from '../../geodata/places/places.geojson?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
-import { absolute, sizedContainer } from '../baseline/page.ts';
+import { absolute, initialView, sizedContainer } from '../baseline/page.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -99,10 +99,7 @@ const map = new maplibregl.Map({
       },
     ],
   },
-  bounds: DEFAULT_BOUNDS,
-  fitBoundsOptions: {
-    padding: { top: 10, bottom: 10, right: 10, left: container.clientWidth >= 700 ? 250 : 10 },
-  },
+  ...initialView(container, DEFAULT_BOUNDS),
   attributionControl: false,
 });
 (window as unknown as { __map: unknown }).__map = map;
