@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, waitForReady } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
 import { hostPage } from '../host-page.ts';
+import { launchTestBrowser } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
 });
 afterAll(async () => {
   await browser?.close();

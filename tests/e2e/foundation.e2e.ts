@@ -8,13 +8,13 @@ import {
   waitForReady,
   withMap,
 } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
 import { channels, theme } from '../../src/theme.ts';
+import { launchTestBrowser } from './helpers.ts';
 import { pixelAt } from './pixel.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, type OpenOptions, openApp, waitForReady, withMap } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
+import { launchTestBrowser } from './helpers.ts';
 
 let browser: Browser;
 let session: AppSession | undefined;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
 });
 afterEach(async () => {
   await session?.close();
@@ -83,7 +83,7 @@ describe('hostile links', () => {
 describe('a browser without WebGL', () => {
   let noGl: Browser;
   beforeAll(async () => {
-    noGl = await launchBrowser({ args: ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'] });
+    noGl = await launchTestBrowser({ args: ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'] });
   });
   afterAll(async () => {
     await noGl?.close();

@@ -10,7 +10,7 @@ import {
   waitForReady,
   withMap,
 } from '../../scripts/app-page.ts';
-import { launchBrowser } from '../../scripts/browser.ts';
+import { type BrowserOptions, launchBrowser } from '../../scripts/browser.ts';
 import type { TestFont } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
 import { LAYER_METADATA_KEY } from '../../src/style/tags.ts';
@@ -26,6 +26,14 @@ export const layerFile = (id: string): FeatureCollection =>
   JSON.parse(readFileSync(`${ROOT}geodata/layers/${id}.geojson`, 'utf8'));
 
 /**
+ * The browser the tests drive. Its compositor draws in software: under SwiftShader, compositing through
+ * GL cost about a second of CPU per page load (docs/PERFORMANCE.md), and the tests read the page and the
+ * map's own canvas, which it does not change.
+ */
+export const launchTestBrowser = (options: BrowserOptions = {}): ReturnType<typeof launchBrowser> =>
+  launchBrowser({ ...options, args: ['--disable-gpu-compositing', ...(options.args ?? [])] });
+
+/**
  * One browser for the test file and a fresh session of the app (openApp: loading, not yet ready) each
  * time the returned function is called; after each test its sessions are closed first, so that a failed
  * check leaves no page open for the next test, and it fails if one logged an error. `font` is the
@@ -35,7 +43,7 @@ export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) =>
   let browser: Browser;
   let sessions: AppSession[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser({ font });
+    browser = await launchTestBrowser({ font });
   });
   afterEach(async () => {
     const opened = sessions;

@@ -233,12 +233,15 @@ async function menuProblems(page: Page): Promise<string[]> {
       continue;
     }
     const fits = await summary.evaluate(async (s) => {
-      // The details' toggle event, which closes the other menus, comes in a task after the tap: on a
-      // busy machine, some frames later. A second menu still open after a second is a failure.
-      const openMenus = () => document.querySelectorAll('#map .panel-control > details[open]').length;
-      for (let frame = 0; frame < 2 || (openMenus() > 1 && frame < 60); frame++)
-        await new Promise((resolve) => requestAnimationFrame(resolve));
       const menu = s.parentElement as HTMLElement;
+      // In a row of buttons every menu opens in the same place: one at a time. In a column (desktops)
+      // several may stay open.
+      const row = getComputedStyle(menu.parentElement?.parentElement as Element).display === 'flex';
+      // The details' toggle event, which closes the other menus, comes in a task after the tap: on a
+      // busy machine, some frames later. A second menu in a row still open after a second is a failure.
+      const openMenus = () => document.querySelectorAll('#map .panel-control > details[open]').length;
+      for (let frame = 0; frame < 2 || (row && openMenus() > 1 && frame < 60); frame++)
+        await new Promise((resolve) => requestAnimationFrame(resolve));
       // The menu's last line is reachable: on the screen, or in a box that scrolls to it.
       let scroller: HTMLElement | null = menu;
       while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1)
@@ -247,8 +250,6 @@ async function menuProblems(page: Page): Promise<string[]> {
       const shown = r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
       const whole = menu.getBoundingClientRect().bottom <= innerHeight;
       const scrolls = scroller !== null && scroller.getBoundingClientRect().bottom <= innerHeight;
-      // In a row of buttons every menu opens in the same place: one at a time.
-      const row = getComputedStyle(menu.parentElement?.parentElement as Element).display === 'flex';
       const open = openMenus();
       const title = s.firstElementChild?.textContent ?? s.textContent;
       return { title, shown, reachable: whole || scrolls, overlaid: row && open > 1 };
