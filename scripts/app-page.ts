@@ -3,7 +3,15 @@
  * served from loopback, with every request and error of the page recorded.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Browser, BrowserContextOptions, JSHandle, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContextOptions,
+  ConsoleMessage,
+  JSHandle,
+  Page,
+  Request,
+  Response,
+} from 'playwright-core';
 import { ROOT } from './io.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
@@ -45,27 +53,46 @@ export interface OpenOptions extends BrowserContextOptions {
 
 const LOCAL_SCHEMES = new Set(['blob:', 'data:']);
 
-export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
+/** What of OpenOptions makes the browser context; the rest says what to load in its page. */
+export function contextOptionsOf(options: OpenOptions): BrowserContextOptions {
   const {
-    build = TEST_BUILD,
-    prefix = '/',
-    query = '',
-    hash = '',
+    build,
+    prefix,
+    query,
+    hash,
     beforeGoto,
     serviceWorkers = 'block',
-    // Still unless a test asks for motion: the moving highlight repaints the map about 8 times a second,
-    // which in software WebGL is CPU every other test waits for (docs/PERFORMANCE.md, 2026-12-07).
-    reducedMotion = 'reduce',
-    ...contextOptions
+    reducedMotion,
+    ...rest
   } = options;
-  const server = await serveStatic(build, prefix);
-  const context = await browser.newContext({
+  return {
     viewport: DESKTOP_VIEWPORT,
     serviceWorkers,
-    reducedMotion,
-    ...contextOptions,
-  });
+    // Still unless a test asks for motion: the moving highlight repaints the map about 8 times a second,
+    // which in software WebGL is CPU every other test waits for (docs/PERFORMANCE.md, 2026-12-07).
+    reducedMotion: reducedMotion ?? 'reduce',
+    ...rest,
+  };
+}
+
+export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
+  const context = await browser.newContext(contextOptionsOf(options));
   const page = await context.newPage();
+  return loadApp(page, options, () => context.close());
+}
+
+/**
+ * The app served afresh (a new port, so a new origin with empty storage) and loaded in `page`, whose
+ * context was made from `options` (contextOptionsOf). `release` is what closing the session does with
+ * the page once the session's own listeners are gone and the server is closed.
+ */
+export async function loadApp(
+  page: Page,
+  options: OpenOptions,
+  release: () => Promise<unknown>,
+): Promise<AppSession> {
+  const { build = TEST_BUILD, prefix = '/', query = '', hash = '', beforeGoto } = options;
+  const server = await serveStatic(build, prefix);
   const session: AppSession = {
     page,
     server,
@@ -75,27 +102,36 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     errors: [],
     warnings: [],
     close: async () => {
-      await context.close();
+      page.off('request', onRequest);
+      page.off('requestfailed', onFailed);
+      page.off('response', onResponse);
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+      await release();
       await server.close();
     },
   };
-  page.on('request', (request) => {
+  const onRequest = (request: Request) => {
     const url = new URL(request.url());
     session.requests.push(request.url());
     if (url.origin !== server.origin && !LOCAL_SCHEMES.has(url.protocol))
       session.external.push(request.url());
-  });
-  page.on('requestfailed', (request) =>
-    session.failed.push(`${request.url()} ${request.failure()?.errorText}`),
-  );
-  page.on('response', (response) => {
+  };
+  const onFailed = (request: Request) =>
+    session.failed.push(`${request.url()} ${request.failure()?.errorText}`);
+  const onResponse = (response: Response) => {
     if (response.status() >= 400) session.failed.push(`${response.url()} HTTP ${response.status()}`);
-  });
-  page.on('console', (message) => {
+  };
+  const onConsole = (message: ConsoleMessage) => {
     if (message.type() === 'error') session.errors.push(`console: ${message.text()}`);
     if (message.type() === 'warning') session.warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => session.errors.push(`page: ${error.message}`));
+  };
+  const onError = (error: Error) => session.errors.push(`page: ${error.message}`);
+  page.on('request', onRequest);
+  page.on('requestfailed', onFailed);
+  page.on('response', onResponse);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
   await beforeGoto?.(page);
   await page.goto(`${server.url}${query}${hash}`);
   return session;

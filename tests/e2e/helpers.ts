@@ -4,8 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   type AppSession,
+  contextOptionsOf,
+  DESKTOP_VIEWPORT,
+  loadApp,
   type OpenOptions,
-  openApp,
   pagePoint,
   waitForReady,
   withMap,
@@ -38,10 +40,17 @@ export const launchTestBrowser = (options: BrowserOptions = {}): ReturnType<type
  * time the returned function is called; after each test its sessions are closed first, so that a failed
  * check leaves no page open for the next test, and it fails if one logged an error. `font` is the
  * browser's system font (scripts/fonts.ts), for the layout tests that run in each.
+ *
+ * A closed session's page is kept, emptied (about:blank, no routes or listeners, its context's viewport
+ * and media), for the next session asked for with the same context options: a page load in the same
+ * tab cost about 0.7 s less CPU than one in a new context (docs/PERFORMANCE.md). Each session has a
+ * server of its own, so an origin of its own and empty storage. A page that ran scripts of a test's
+ * own before the app (`beforeGoto`) is not kept.
  */
 export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) => Promise<AppSession> {
   let browser: Browser;
   let sessions: AppSession[] = [];
+  const spare: { key: string; page: Page }[] = [];
   beforeAll(async () => {
     browser = await launchTestBrowser({ font });
   });
@@ -58,7 +67,24 @@ export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) =>
     await browser?.close();
   });
   return async (options = {}) => {
-    const session = await openApp(browser, options);
+    const contextOptions = contextOptionsOf(options);
+    const key = options.beforeGoto ? undefined : JSON.stringify(contextOptions);
+    const kept = spare.findIndex((s) => s.key === key);
+    const page =
+      kept >= 0
+        ? (spare.splice(kept, 1)[0] as { page: Page }).page
+        : await (await browser.newContext(contextOptions)).newPage();
+    const release = async () => {
+      if (key === undefined || page.isClosed()) return page.context().close();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      page.removeAllListeners();
+      await page.goto('about:blank');
+      await page.setViewportSize(contextOptions.viewport ?? DESKTOP_VIEWPORT);
+      await page.emulateMedia({ media: null, reducedMotion: contextOptions.reducedMotion ?? null });
+      await page.context().setOffline(false);
+      spare.push({ key, page });
+    };
+    const session = await loadApp(page, options, release);
     sessions.push(session);
     return session;
   };
