@@ -8,8 +8,11 @@ import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure
 import { METHOD, type Target } from './method.ts';
 import { type Quartiles, quartiles } from './stats.ts';
 
-/** The app, bare MapLibre with 110m countries, and bare MapLibre with the app's own basemap files. */
-export type VisitTarget = Target | 'same-data';
+/**
+ * The app, bare MapLibre with 110m countries, bare MapLibre with the app's own basemap files, and the
+ * app without the reader's own files (the A/B of what they cost).
+ */
+export type VisitTarget = Target | 'same-data' | 'without-your-data';
 
 export interface FirstVisit {
   target: VisitTarget;
@@ -70,8 +73,8 @@ export interface FirstVisitSummary {
   sameData?: Quartiles;
 }
 
-/** Each round's `target` load against its app load. */
-function ratiosTo(visits: FirstVisit[], target: VisitTarget): number[] {
+/** Each round's app load against its `target` load. */
+export function ratiosTo(visits: FirstVisit[], target: VisitTarget): number[] {
   return visits
     .filter((v) => v.target === 'app')
     .map((app) => {

@@ -2,6 +2,7 @@
  * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
  * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
  * (bench/large-files.ts).
+ * `npm run bench -- --your-data-ab [--pairs N]`: first visits of the app with and without "Your data".
  * Writes docs/BENCHMARKS.md and docs/benchmarks.json; exits non-zero when a budget fails.
  * Nothing here is asserted by the tests: timings depend on the machine.
  */
@@ -13,17 +14,26 @@ import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
 import { checkBudgets } from './budgets.ts';
 import { exportTimes } from './export-timing.ts';
-import { type FirstVisit, firstVisits, summariseFirstVisits, type VisitTarget } from './first-visit.ts';
+import {
+  type FirstVisit,
+  firstVisits,
+  ratiosTo,
+  summariseFirstVisits,
+  type VisitTarget,
+} from './first-visit.ts';
 import { ms, ratio } from './format.ts';
 import { measure, type Run, type Served } from './measure.ts';
 import { METHOD } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
 import { type SecondVisit, secondVisit } from './second-visit.ts';
-import { summarise } from './stats.ts';
+import { type Quartiles, quartiles, summarise } from './stats.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
 const BASELINE_DIR = `${ROOT}dist-bench-baseline`;
 const SAME_DATA_DIR = `${ROOT}dist-bench-same-data`;
+const WITHOUT_YOUR_DATA_DIR = `${ROOT}dist-bench-without-your-data`;
+// MapLibre's chunk is over Vite's 500 kB warning by nature; say nothing of it.
+const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
 
 function parseCount(argv: string[], flag: string, fallback: number): number {
   const at = argv.indexOf(flag);
@@ -37,11 +47,9 @@ function parseCount(argv: string[], flag: string, fallback: number): number {
 async function buildPages(): Promise<number> {
   const start = performance.now();
   // `vite build --mode test` (window.__map); MapLibre is in a chunk of its own, as in every build.
-  // MapLibre's chunk is over Vite's 500 kB warning by nature; say nothing of it.
-  const quiet = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
-  await build({ configFile: `${ROOT}bench/vite.app.config.ts`, mode: 'test', ...quiet });
-  await build({ configFile: `${ROOT}bench/vite.config.ts`, ...quiet });
-  await build({ configFile: `${ROOT}bench/vite.same-data.config.ts`, ...quiet });
+  await build({ configFile: `${ROOT}bench/vite.app.config.ts`, mode: 'test', ...QUIET });
+  await build({ configFile: `${ROOT}bench/vite.config.ts`, ...QUIET });
+  await build({ configFile: `${ROOT}bench/vite.same-data.config.ts`, ...QUIET });
   return performance.now() - start;
 }
 
@@ -163,6 +171,46 @@ function restSweep(): Promise<void> {
   });
 }
 
+/**
+ * `npm run bench -- --your-data-ab`: first visits of the app and of the same build without the reader's
+ * files (bench/vite.without-your-data.config.ts), alternating, each in a new browser after the rest:
+ * what "Your data" costs a reader who opens no file (issue 33). Prints a table.
+ */
+async function yourDataAb(pairs: number): Promise<void> {
+  await build({ configFile: `${ROOT}bench/vite.without-your-data.config.ts`, mode: 'test', ...QUIET });
+  const prefix = '/';
+  const [app, without] = await Promise.all(
+    [APP_DIR, WITHOUT_YOUR_DATA_DIR].map((dir) => serveStatic(dir, prefix)),
+  );
+  if (!app || !without) throw new Error('A bench page could not be served');
+  try {
+    const visits = await firstVisits(
+      [
+        { target: 'app', url: app.url, root: APP_DIR, prefix },
+        { target: 'without-your-data', url: without.url, root: WITHOUT_YOUR_DATA_DIR, prefix },
+      ],
+      pairs,
+      METHOD.firstVisit.restMs,
+      logVisit,
+    );
+    const idle = (target: VisitTarget) =>
+      quartiles(visits.filter((v) => v.target === target).map((v) => v.idleMs));
+    const span = (q: Quartiles, format: (n: number) => string) =>
+      `${format(q.median)} (${format(q.q1)}–${format(q.q3)})`;
+    const r = quartiles(ratiosTo(visits, 'without-your-data'));
+    console.log(
+      [
+        `\nFirst visits, ${pairs} pairs, ${METHOD.firstVisit.restMs / 1000} s rest, load average ${loadAverage().join(', ')}:`,
+        '| App first idle | Without "Your data" | App ÷ without (median, IQR) |',
+        '| --- | --- | --- |',
+        `| ${span(idle('app'), ms)} | ${span(idle('without-your-data'), ms)} | ${span(r, (n) => `${ratio(n)}×`)} |`,
+      ].join('\n'),
+    );
+  } finally {
+    await Promise.all([app.close(), without.close()]);
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {
@@ -178,6 +226,7 @@ async function main(): Promise<void> {
   const buildMs = await buildPages();
   console.log(`Built app and baseline in ${(buildMs / 1000).toFixed(1)} s`);
   if (argv.includes('--rest-sweep')) return restSweep();
+  if (argv.includes('--your-data-ab')) return yourDataAb(pairs);
   // Before the browser starts, so the two do not share the CPU.
   const exportMs = exportTimes();
   const { runs, secondVisits, firstVisits: visits, chromium } = await measureBuilds(runsPerTarget, pairs);
