@@ -214,6 +214,19 @@ async function menuProblems(page: Page): Promise<string[]> {
       const r = e.getBoundingClientRect();
       return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
     });
+  // Every menu's button in view as the page opens: none below the map's edge, in a column of controls
+  // that must be scrolled to find it.
+  const unseen = await page.locator('#map .panel-control > details > summary').evaluateAll((all) =>
+    all
+      .filter((s) => {
+        const r = s.getBoundingClientRect();
+        return (
+          document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('summary') !== s
+        );
+      })
+      .map((s) => s.firstElementChild?.textContent ?? s.textContent),
+  );
+  for (const title of unseen) lines.push(`the menu "${title}" is out of view`);
   const menus = await page.locator('#map .panel-control > details > summary').count();
   // Each menu the test opened is closed only once the next is open: two at once must not overlap.
   const opened: number[] = [];
