@@ -61,7 +61,9 @@ export function fitDefaultView(map: MapLibreMap): void {
 
 /**
  * Where the menus' buttons share a row (controls.css), a menu opening closes the others: each opens
- * in the same place under the row. Returns what removes the listener.
+ * in the same place under the row. In a column, the column scrolls to show as much of the opened menu
+ * as fits, its button first: one at the foot of the column would otherwise open out of view. Returns
+ * what removes the listener.
  */
 export function oneMenuAtATime(container: HTMLElement): () => void {
   const corner = container.querySelector<HTMLElement>('.maplibregl-ctrl-top-left');
@@ -72,7 +74,14 @@ export function oneMenuAtATime(container: HTMLElement): () => void {
     if (!(opened instanceof HTMLDetailsElement) || !opened.open) return;
     // A menu's own folds (the embed code in the share menu) are not menus.
     if (!opened.parentElement?.classList.contains('panel-control')) return;
-    if (getComputedStyle(corner).display !== 'flex') return;
+    if (getComputedStyle(corner).display !== 'flex') {
+      const box = corner.getBoundingClientRect();
+      const menu = opened.getBoundingClientRect();
+      // Down by what runs below the column's foot, but never so far that the button goes above it.
+      const by = Math.min(menu.bottom - box.bottom, menu.top - box.top);
+      if (by > 0) corner.scrollTop += by;
+      return;
+    }
     for (const other of corner.querySelectorAll<HTMLDetailsElement>('.panel-control > details[open]'))
       if (other !== opened) other.open = false;
   };

@@ -265,8 +265,15 @@ async function menuProblems(page: Page): Promise<string[]> {
       const scrolls = scroller !== null && scroller.getBoundingClientRect().bottom <= innerHeight;
       const open = openMenus();
       const title = s.firstElementChild?.textContent ?? s.textContent;
-      return { title, shown, reachable: whole || scrolls, overlaid: row && open > 1 };
+      // What a reader does next is in view: the menu's first control, not below the map's edge.
+      const first = menu.querySelector('.menu__body :is(button, input, select, a)');
+      const r1 = first?.getBoundingClientRect();
+      const firstSeen =
+        r1 !== undefined &&
+        document.elementFromPoint(r1.left + r1.width / 2, r1.top + r1.height / 2) === first;
+      return { title, shown, reachable: whole || scrolls, overlaid: row && open > 1, firstSeen };
     });
+    if (!fits.firstSeen) lines.push(`the menu "${fits.title}" opens with its first control out of view`);
     if (!fits.shown) lines.push(`the menu "${fits.title}" has its title off the screen`);
     if (!fits.reachable) lines.push(`the menu "${fits.title}" runs below the screen`);
     if (fits.overlaid) lines.push(`the menu "${fits.title}" opens over another`);
