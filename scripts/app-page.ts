@@ -82,17 +82,19 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
 }
 
 /**
- * The app served afresh (a new port, so a new origin with empty storage) and loaded in `page`, whose
- * context was made from `options` (contextOptionsOf). `release` is what closing the session does with
- * the page once the session's own listeners are gone and the server is closed.
+ * The app served afresh (a new port, so a new origin with empty storage; or by `server`, started for
+ * it) and loaded in `page`, whose context was made from `options` (contextOptionsOf). `release` is
+ * what closing the session does with the page once the session's own listeners are gone; the server
+ * is closed after it, whatever it does.
  */
 export async function loadApp(
   page: Page,
   options: OpenOptions,
   release: () => Promise<unknown>,
+  started?: StaticServer,
 ): Promise<AppSession> {
   const { build = TEST_BUILD, prefix = '/', query = '', hash = '', beforeGoto } = options;
-  const server = await serveStatic(build, prefix);
+  const server = started ?? (await serveStatic(build, prefix));
   const session: AppSession = {
     page,
     server,
@@ -107,8 +109,11 @@ export async function loadApp(
       page.off('response', onResponse);
       page.off('console', onConsole);
       page.off('pageerror', onError);
-      await release();
-      await server.close();
+      try {
+        await release();
+      } finally {
+        await server.close();
+      }
     },
   };
   const onRequest = (request: Request) => {

@@ -4,7 +4,7 @@ import { accessed, type Citation, type CitedFeature, citeFeature, citeMap } from
 import { copyField } from './copy.ts';
 import { el } from './dom.ts';
 import { fullMapUrl } from './embed.ts';
-import { linkNote } from './your-data.ts';
+import { linkNote } from './link-note.ts';
 
 const FORMS: { key: keyof Citation; rows: number }[] = [
   { key: 'text', rows: 6 },

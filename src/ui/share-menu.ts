@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/index.ts';
 import { citeButton } from './cite.ts';
 import { copyField } from './copy.ts';
 import { el, menuSummary } from './dom.ts';
-import { linkNote } from './your-data.ts';
+import { linkNote } from './link-note.ts';
 
 export interface ShareMenuOptions {
   /** Each saves a picture of the view; loaded on demand, so they may take a moment. */

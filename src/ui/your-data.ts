@@ -281,14 +281,7 @@ export function createYourDataPanel({
   };
 }
 
-/**
- * The note that a link cannot carry the reader's files, for the dialogs that make links (share,
- * embed, cite); shown only while one of their layers is (the `data-your-data-shown` attribute).
- */
-export const linkNote = (t: Messages): HTMLElement =>
-  el('p', { class: 'your-data-link-note' }, t.yourData.link);
-
-/** Marks the page while a reader's layer is shown, for linkNote. */
+/** Marks the page while a reader's layer is shown, for the dialogs' note (./link-note.ts). */
 export const markShown = (shown: boolean): void => {
   document.documentElement.toggleAttribute('data-your-data-shown', shown);
 };

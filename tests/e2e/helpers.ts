@@ -9,12 +9,14 @@ import {
   loadApp,
   type OpenOptions,
   pagePoint,
+  TEST_BUILD,
   waitForReady,
   withMap,
 } from '../../scripts/app-page.ts';
 import { type BrowserOptions, launchBrowser } from '../../scripts/browser.ts';
 import type { TestFont } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
+import { serveStatic } from '../../scripts/server.ts';
 import { LAYER_METADATA_KEY } from '../../src/style/tags.ts';
 
 /** Written out rather than read from the registry, so that a renamed layer fails the tests. */
@@ -50,7 +52,8 @@ export const launchTestBrowser = (options: BrowserOptions = {}): ReturnType<type
 export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) => Promise<AppSession> {
   let browser: Browser;
   let sessions: AppSession[] = [];
-  const spare: { key: string; page: Page }[] = [];
+  type Spare = { key: string | undefined; page: Page; origins: Set<string> };
+  const spare: Spare[] = [];
   beforeAll(async () => {
     browser = await launchTestBrowser({ font });
   });
@@ -69,22 +72,44 @@ export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) =>
   return async (options = {}) => {
     const contextOptions = contextOptionsOf(options);
     const key = options.beforeGoto ? undefined : JSON.stringify(contextOptions);
-    const kept = spare.findIndex((s) => s.key === key);
-    const page =
+    const server = await serveStatic(options.build ?? TEST_BUILD, options.prefix ?? '/');
+    // A port the system hands out again would reopen an origin the page's context has used, with what
+    // that session stored: such a page is not taken.
+    const kept = spare.findIndex((s) => s.key === key && !s.origins.has(server.origin));
+    const entry =
       kept >= 0
-        ? (spare.splice(kept, 1)[0] as { page: Page }).page
-        : await (await browser.newContext(contextOptions)).newPage();
+        ? (spare.splice(kept, 1)[0] as Spare)
+        : {
+            key,
+            page: await (await browser.newContext(contextOptions)).newPage(),
+            origins: new Set<string>(),
+          };
+    const { page } = entry;
+    entry.origins.add(server.origin);
     const release = async () => {
       if (key === undefined || page.isClosed()) return page.context().close();
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
-      page.removeAllListeners();
-      await page.goto('about:blank');
-      await page.setViewportSize(contextOptions.viewport ?? DESKTOP_VIEWPORT);
-      await page.emulateMedia({ media: null, reducedMotion: contextOptions.reducedMotion ?? null });
-      await page.context().setOffline(false);
-      spare.push({ key, page });
+      try {
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        page.removeAllListeners();
+        await page.goto('about:blank');
+        await page.mouse.up();
+        await page.mouse.move(0, 0);
+        await page.setViewportSize(contextOptions.viewport ?? DESKTOP_VIEWPORT);
+        await page.emulateMedia({
+          media: null,
+          reducedMotion: contextOptions.reducedMotion ?? 'no-preference',
+          colorScheme: contextOptions.colorScheme ?? 'light',
+          forcedColors: contextOptions.forcedColors ?? 'none',
+          contrast: contextOptions.contrast ?? 'no-preference',
+        });
+        await page.context().setOffline(false);
+        spare.push(entry);
+      } catch {
+        // A page that cannot be emptied (crashed, or closed by its test) is not kept.
+        await page.context().close();
+      }
     };
-    const session = await loadApp(page, options, release);
+    const session = await loadApp(page, options, release, server);
     sessions.push(session);
     return session;
   };
