@@ -81,11 +81,14 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   return loadApp(page, options, () => context.close());
 }
 
+/** The build `options` ask for, served on a new port: a new origin, with empty storage. */
+export const serveApp = (options: OpenOptions): Promise<StaticServer> =>
+  serveStatic(options.build ?? TEST_BUILD, options.prefix ?? '/');
+
 /**
- * The app served afresh (a new port, so a new origin with empty storage; or by `server`, started for
- * it) and loaded in `page`, whose context was made from `options` (contextOptionsOf). `release` is
- * what closing the session does with the page once the session's own listeners are gone; the server
- * is closed after it, whatever it does.
+ * The app loaded in `page`, whose context was made from `options` (contextOptionsOf), from `started`
+ * if given, else from a server of its own (serveApp). `release` is what closing the session does with
+ * the page once the session's own listeners are gone; the server is closed after it, whatever it does.
  */
 export async function loadApp(
   page: Page,
@@ -93,8 +96,8 @@ export async function loadApp(
   release: () => Promise<unknown>,
   started?: StaticServer,
 ): Promise<AppSession> {
-  const { build = TEST_BUILD, prefix = '/', query = '', hash = '', beforeGoto } = options;
-  const server = started ?? (await serveStatic(build, prefix));
+  const { query = '', hash = '', beforeGoto } = options;
+  const server = started ?? (await serveApp(options));
   const session: AppSession = {
     page,
     server,

@@ -9,14 +9,13 @@ import {
   loadApp,
   type OpenOptions,
   pagePoint,
-  TEST_BUILD,
+  serveApp,
   waitForReady,
   withMap,
 } from '../../scripts/app-page.ts';
 import { type BrowserOptions, launchBrowser } from '../../scripts/browser.ts';
 import type { TestFont } from '../../scripts/fonts.ts';
 import { ROOT } from '../../scripts/io.ts';
-import { serveStatic } from '../../scripts/server.ts';
 import { LAYER_METADATA_KEY } from '../../src/style/tags.ts';
 
 /** Written out rather than read from the registry, so that a renamed layer fails the tests. */
@@ -72,7 +71,7 @@ export function freshSessionPerTest(font?: TestFont): (options?: OpenOptions) =>
   return async (options = {}) => {
     const contextOptions = contextOptionsOf(options);
     const key = options.beforeGoto ? undefined : JSON.stringify(contextOptions);
-    const server = await serveStatic(options.build ?? TEST_BUILD, options.prefix ?? '/');
+    const server = await serveApp(options);
     // A port the system hands out again would reopen an origin the page's context has used, with what
     // that session stored: such a page is not taken.
     const kept = spare.findIndex((s) => s.key === key && !s.origins.has(server.origin));
