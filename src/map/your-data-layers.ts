@@ -1,31 +1,38 @@
 /**
- * The reader's files on the map: one GeoJSON source a file and its layers (polygons with an outline,
+ * The reader's files on the map: one vector source a file, its tiles made in the tile worker
+ * (src/your-data/tiles.ts) and fetched through the `your-data://` protocol, so a large file never
+ * passes through the page's thread on its way to the map; and its layers (polygons with an outline,
  * lines, points as circles), all under the report's, so the report stays on top and clickable. A
  * file's own simplestyle or KML colours (`fill`, `stroke`, `marker-color`, KML's `icon-color`) win
  * over its palette colour, and a column the reader colours it by wins over both
  * (src/your-data/colour-by.ts).
  */
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import { type Interval, stateAt } from '../data/time.ts';
 import type { Messages } from '../i18n/index.ts';
 import { TIME_STATE } from '../style/time.ts';
 import { FONT_BOLD } from '../theme.ts';
 import { yourDataPopup } from '../ui/your-data-popup.ts';
-import { COLOUR_KEY, type ColourScheme, colourExpression, mapValue } from '../your-data/colour-by.ts';
+import { type ColourScheme, colourExpression } from '../your-data/colour-by.ts';
+import { isPointFeature, SOURCE_LAYERS, TILE_MAX_ZOOM } from '../your-data/tile-layers.ts';
+import { yourTiles } from '../your-data/tiles.ts';
 import type { YourData } from '../your-data/types.ts';
 
-/** From about this many points, clusters with counts read better than a blanket of dots. */
-export const CLUSTER_FROM = 20_000;
 const TOLERANCE_PX = 6;
 const PREFIX = 'your-data-';
-/**
- * A clustered file's lines and areas have a source of their own: MapLibre's clustering keeps a
- * source's points only, and would drop them.
- */
-const SHAPES = ':shapes';
-const isPointFeature = (f: GeoJSON.Feature) =>
-  f.geometry?.type === 'Point' || f.geometry?.type === 'MultiPoint';
+const PROTOCOL = 'your-data';
+
+/** MapLibre asks the tile worker for a file's tiles: `your-data://KEY/z/x/y`. */
+let registered = false;
+function registerProtocol(): void {
+  if (registered) return;
+  registered = true;
+  maplibregl.addProtocol(PROTOCOL, async ({ url }) => {
+    const [key = '', z, x, y] = url.slice(PROTOCOL.length + 3).split('/');
+    return { data: await yourTiles.tile(key, Number(z), Number(x), Number(y)) };
+  });
+}
 
 export interface DrawnFile {
   id: string;
@@ -45,38 +52,6 @@ const own = (properties: string[], fallback: string): ExpressionSpecification =>
     ...properties.map((p): ExpressionSpecification => ['get', p]),
     fallback,
   ] as unknown as ExpressionSpecification;
-/** The only properties the style reads: the file's own colours. */
-const STYLE_PROPERTIES = ['fill', 'stroke', 'marker-color', 'icon-color'];
-
-/**
- * The features as the map's worker gets them: geometry, id and their colours only, and the chosen
- * column's value under the fixed key `_c`. Every other property stays on this side for the popup;
- * MapLibre's worker transfer fails outright on a property named `constructor` (its serializer
- * reads it as the object's class).
- */
-function forMap(data: YourData, scheme?: ColourScheme): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: data.features.map(({ id, geometry, properties }) => {
-      const colours: Record<string, string | number> = {};
-      for (const key of STYLE_PROPERTIES) {
-        const value = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
-        if (typeof value === 'string') colours[key] = value;
-      }
-      const value = scheme && mapValue(scheme, properties);
-      if (value !== undefined) colours[COLOUR_KEY] = value;
-      return { type: 'Feature', id, geometry, properties: colours };
-    }),
-  };
-}
-
-/** Each colour paint property of a file's layers, by layer part, and the file's own colours it reads. */
-const COLOURED: [part: string, property: 'fill-color' | 'line-color' | 'circle-color', own: string[]][] = [
-  ['fill', 'fill-color', ['fill']],
-  ['outline', 'line-color', ['stroke']],
-  ['line', 'line-color', ['stroke']],
-  ['point', 'circle-color', ['marker-color', 'icon-color']],
-];
 
 /** A layer's colour: the chosen column's, else the feature's own, else the file's. */
 const colourFor = (file: DrawnFile, properties: string[]): ExpressionSpecification =>
@@ -105,27 +80,6 @@ function intervals(data: YourData): (Interval | undefined)[] {
 
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 
-/** [west, south, east, north] of every position, or undefined for none. */
-export function boundsOf(data: YourData): [number, number, number, number] | undefined {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      const [x, y] = value as number[];
-      w = Math.min(w, x as number);
-      e = Math.max(e, x as number);
-      s = Math.min(s, y as number);
-      n = Math.max(n, y as number);
-    } else for (const inner of value) visit(inner);
-  };
-  const geometry = (g: GeoJSON.Geometry): void => {
-    if (g.type === 'GeometryCollection') g.geometries.forEach(geometry);
-    else visit(g.coordinates);
-  };
-  for (const f of data.features) if (f.geometry) geometry(f.geometry);
-  return w <= e ? [w, s, e, n] : undefined;
-}
-
 export class YourDataLayers {
   private readonly files = new Map<string, DrawnFile>();
   private popup: maplibregl.Popup | null = null;
@@ -133,8 +87,6 @@ export class YourDataLayers {
   private date: string;
   /** Each file's features' dates, where it has a date column. */
   private readonly dated = new Map<string, (Interval | undefined)[]>();
-  /** The files drawn clustered, whose lines and areas have a source of their own (SHAPES). */
-  private readonly clustered = new Set<string>();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -149,6 +101,7 @@ export class YourDataLayers {
     },
   ) {
     this.date = options.date;
+    registerProtocol();
     this.subscriptions = [
       map.on('click', (event) => {
         const hit = this.hitAt(event.point);
@@ -166,24 +119,23 @@ export class YourDataLayers {
     return ['fill', 'outline', 'line', 'point', 'cluster', 'count'].map((part) => `${PREFIX}${id}-${part}`);
   }
 
-  /** Draws a file, or draws it again with its data (a language change keeps the map's sources). */
-  add(file: DrawnFile): void {
+  /**
+   * Draws a file, or draws it again with its data (a language change keeps the map's sources), its
+   * layers under `before`: by default under the report's, over the reader's other files.
+   */
+  add(file: DrawnFile, before = this.options.beforeId): void {
     this.remove(file.id);
     this.files.set(file.id, file);
     if (file.data.dates) this.dated.set(file.id, intervals(file.data));
     const source = `${PREFIX}${file.id}`;
-    const points = file.data.features.filter((f) => f.geometry?.type === 'Point').length;
-    const cluster = points >= CLUSTER_FROM;
-    if (cluster) this.clustered.add(file.id);
-    const [data, shapes] = this.split(file.id, forMap(file.data, file.colourBy));
-    this.map.addSource(source, {
-      type: 'geojson',
-      data,
-      ...(cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {}),
-    });
-    if (shapes) this.map.addSource(`${source}${SHAPES}`, { type: 'geojson', data: shapes });
-    const shapeSource = shapes ? `${source}${SHAPES}` : source;
-    const [fill, outline, line, point, clusters, count] = this.layerIds(file.id) as [
+    const tiles = `${PROTOCOL}://${file.data.tiles}/{z}/{x}/{y}`;
+    this.map.addSource(source, { type: 'vector', tiles: [tiles], maxzoom: TILE_MAX_ZOOM });
+    // Tiles made before with another column's colours are made again; none the first time.
+    if (file.data.tiles)
+      void yourTiles
+        .recolour(file.data.tiles, file.colourBy, file.data.features)
+        .then((again) => again && this.files.get(file.id) === file && this.redraw(file));
+    const [fill, outline, line, point, bubbles, count] = this.layerIds(file.id) as [
       string,
       string,
       string,
@@ -193,12 +145,12 @@ export class YourDataLayers {
     ];
     const visibility = file.visible ? 'visible' : 'none';
     const c = file.colour;
-    const before = this.options.beforeId;
     this.map.addLayer(
       {
         id: fill,
         type: 'fill',
-        source: shapeSource,
+        source,
+        'source-layer': SOURCE_LAYERS.shapes,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
         paint: { 'fill-color': colourFor(file, ['fill']), 'fill-opacity': byState(0.3, 0.12) },
@@ -209,7 +161,8 @@ export class YourDataLayers {
       {
         id: outline,
         type: 'line',
-        source: shapeSource,
+        source,
+        'source-layer': SOURCE_LAYERS.shapes,
         filter: is('Polygon', 'MultiPolygon'),
         layout: { visibility },
         paint: {
@@ -224,7 +177,8 @@ export class YourDataLayers {
       {
         id: line,
         type: 'line',
-        source: shapeSource,
+        source,
+        'source-layer': SOURCE_LAYERS.shapes,
         filter: is('LineString', 'MultiLineString'),
         layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
         paint: {
@@ -240,6 +194,7 @@ export class YourDataLayers {
         id: point,
         type: 'circle',
         source,
+        'source-layer': SOURCE_LAYERS.points,
         filter: ['all', is('Point', 'MultiPoint'), notCluster],
         layout: { visibility },
         paint: {
@@ -253,62 +208,70 @@ export class YourDataLayers {
       },
       before,
     );
-    if (cluster) {
-      this.map.addLayer(
-        {
-          id: clusters,
-          type: 'circle',
-          source,
-          filter: ['has', 'point_count'],
-          layout: { visibility },
-          paint: {
-            'circle-color': c,
-            'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 21],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 2,
-          },
+    // Clusters come from the tile worker, for files of many points (tile-layers.ts): for the rest these draw nothing.
+    this.map.addLayer(
+      {
+        id: bubbles,
+        type: 'circle',
+        source,
+        'source-layer': SOURCE_LAYERS.points,
+        filter: ['has', 'point_count'],
+        layout: { visibility },
+        paint: {
+          'circle-color': c,
+          'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 21],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
         },
-        before,
-      );
-      this.map.addLayer(
-        {
-          id: count,
-          type: 'symbol',
-          source,
-          filter: ['has', 'point_count'],
-          layout: {
-            visibility,
-            'text-field': ['get', 'point_count_abbreviated'],
-            'text-font': [FONT_BOLD],
-            'text-size': 12,
-            'text-allow-overlap': true,
-          },
-          paint: { 'text-color': '#ffffff' },
+      },
+      before,
+    );
+    this.map.addLayer(
+      {
+        id: count,
+        type: 'symbol',
+        source,
+        'source-layer': SOURCE_LAYERS.points,
+        filter: ['has', 'point_count'],
+        layout: {
+          visibility,
+          'text-field': ['get', 'point_count_abbreviated'],
+          'text-font': [FONT_BOLD],
+          'text-size': 12,
+          'text-allow-overlap': true,
         },
-        before,
-      );
-    }
+        paint: { 'text-color': '#ffffff' },
+      },
+      before,
+    );
     this.applyDate(file.id);
   }
 
   /**
-   * Colours a file by a column, or by its own colours again (undefined): its data sent again with
-   * the column's values, and its layers' colours changed in place, so that it keeps its place among
-   * the reader's layers, its popup and its rows' dates.
+   * Colours a file by a column, or by its own colours again (undefined): its tiles made again with
+   * the column's values and drawn where the file was among the reader's layers, with its popup and
+   * its rows' dates.
    */
-  setColourBy(id: string, scheme: ColourScheme | undefined): void {
+  async setColourBy(id: string, scheme: ColourScheme | undefined): Promise<void> {
     const file = this.files.get(id);
-    if (!file) return;
+    if (!file?.data.tiles) return;
     if (scheme) file.colourBy = scheme;
     else delete file.colourBy;
-    const [data, shapes] = this.split(id, forMap(file.data, scheme));
-    (this.map.getSource(`${PREFIX}${id}`) as GeoJSONSource | undefined)?.setData(data);
-    if (shapes) (this.map.getSource(`${PREFIX}${id}${SHAPES}`) as GeoJSONSource | undefined)?.setData(shapes);
-    for (const [part, property, properties] of COLOURED) {
-      const layer = `${PREFIX}${id}-${part}`;
-      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colourFor(file, properties));
-    }
-    this.applyDate(id);
+    await yourTiles.recolour(file.data.tiles, scheme, file.data.features);
+    // Unless removed, or drawn again, while its tiles were made: its layers' paint changes too.
+    if (this.files.get(id) === file) this.redraw(file);
+  }
+
+  /**
+   * Draws a file again where it is among the reader's layers, with tiles made anew. A new source,
+   * not setTiles: a data-driven paint change pauses the source, and the reload setTiles asks for
+   * then re-reads the tiles it has rather than fetching them (MapLibre 6.17, style.ts _updateLayer).
+   */
+  private redraw(file: DrawnFile): void {
+    const order = this.map.getStyle().layers.map((l) => l.id);
+    const own = new Set(this.layerIds(file.id));
+    const last = order.findLastIndex((id) => own.has(id));
+    this.add(file, order[last + 1] ?? this.options.beforeId);
   }
 
   /** Draws every dated row as it stands on `day`, as feature state: a repaint, not a re-tiling. */
@@ -320,29 +283,18 @@ export class YourDataLayers {
 
   private applyDate(id: string): void {
     const file = this.files.get(id);
-    const clustered = this.clustered.has(id);
     this.dated.get(id)?.forEach((interval, feature) => {
-      if (!interval) return;
-      // A clustered file's lines and areas are in their own source.
       const read = file?.data.features[feature];
-      const shape = clustered && read !== undefined && !isPointFeature(read);
+      if (!interval || !read) return;
       this.map.setFeatureState(
-        { source: `${PREFIX}${id}${shape ? SHAPES : ''}`, id: feature },
+        {
+          source: `${PREFIX}${id}`,
+          sourceLayer: isPointFeature(read) ? SOURCE_LAYERS.points : SOURCE_LAYERS.shapes,
+          id: feature,
+        },
         { [TIME_STATE]: stateAt(interval, this.date).state },
       );
     });
-  }
-
-  /** The map's copy of a file, and for a clustered file its lines and areas apart. */
-  private split(
-    id: string,
-    data: GeoJSON.FeatureCollection,
-  ): [GeoJSON.FeatureCollection, GeoJSON.FeatureCollection?] {
-    if (!this.clustered.has(id)) return [data];
-    return [
-      { type: 'FeatureCollection', features: data.features.filter(isPointFeature) },
-      { type: 'FeatureCollection', features: data.features.filter((f) => !isPointFeature(f)) },
-    ];
   }
 
   setVisible(id: string, visible: boolean): void {
@@ -361,9 +313,7 @@ export class YourDataLayers {
     this.dated.delete(id);
     this.popup?.remove();
     for (const layer of this.layerIds(id)) if (this.map.getLayer(layer)) this.map.removeLayer(layer);
-    for (const source of [`${PREFIX}${id}`, `${PREFIX}${id}${SHAPES}`])
-      if (this.map.getSource(source)) this.map.removeSource(source);
-    this.clustered.delete(id);
+    if (this.map.getSource(`${PREFIX}${id}`)) this.map.removeSource(`${PREFIX}${id}`);
   }
 
   /**
@@ -374,7 +324,7 @@ export class YourDataLayers {
   fit(ids: readonly string[], report: [[number, number], [number, number]]): void {
     const all = ids.flatMap((id) => {
       const file = this.files.get(id);
-      const bounds = file && boundsOf(file.data);
+      const bounds = file?.data.bounds;
       return bounds ? [bounds] : [];
     });
     if (all.length === 0) return;
@@ -421,15 +371,14 @@ export class YourDataLayers {
   }
 
   private open(hit: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLat): void {
-    const named = hit.source.slice(PREFIX.length);
-    const fileId = named.endsWith(SHAPES) ? named.slice(0, -SHAPES.length) : named;
-    const file = this.files.get(fileId);
+    const file = this.files.get(hit.source.slice(PREFIX.length));
     if (!file) return;
     const clusterId = hit.properties?.cluster_id;
     if (typeof clusterId === 'number') {
-      void (this.map.getSource(hit.source) as GeoJSONSource)
-        .getClusterExpansionZoom(clusterId)
-        .then((zoom) => this.map.easeTo({ center: at, zoom }));
+      if (file.data.tiles)
+        void yourTiles
+          .expansionZoom(file.data.tiles, clusterId)
+          .then((zoom) => zoom !== null && this.map.easeTo({ center: at, zoom }));
       return;
     }
     // The feature as read: the map's copy holds only its colours.

@@ -20,12 +20,28 @@ import {
   legendEntries,
   schemeFor,
 } from '../your-data/colour-by.ts';
-import { openFiles } from '../your-data/open.ts';
+import { type OpenOptions, openFiles } from '../your-data/open.ts';
+import { yourTiles } from '../your-data/tiles.ts';
 import type { ReadOptions, ReadResult, YourData } from '../your-data/types.ts';
 import { YourDataLayers } from './your-data-layers.ts';
 
 /** Files already read this visit, by id: a change of language draws them again without reading. */
 const parsed = new Map<string, YourData>();
+
+/**
+ * Every read hands its files to the tile worker, which makes the map's tiles of them. The last of
+ * a file's features arrive in a task of their own: the drawing starts in the next one.
+ */
+async function readFiles(files: readonly File[], options: OpenOptions = {}): Promise<ReadResult[]> {
+  const results = await openFiles(files, { ...options, tiles: yourTiles });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return results;
+}
+
+/** A read the map will not draw (refused, or read again with the reader's answers): its tiles go. */
+const discard = (result: ReadResult | undefined): void => {
+  if (result?.ok && result.tiles) yourTiles.drop(result.tiles);
+};
 
 const newId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -90,7 +106,7 @@ export class YourDataSession {
     for (const stored of await this.store.list().catch(() => [])) {
       let data = parsed.get(stored.id);
       if (!data) {
-        const [result] = await openFiles([fileOf(stored)], stored.read ? { read: stored.read } : {});
+        const [result] = await readFiles([fileOf(stored)], stored.read ? { read: stored.read } : {});
         if (!result?.ok) {
           if (result) lines.push(problemLine(result.problem, this.t));
           continue;
@@ -107,7 +123,7 @@ export class YourDataSession {
     const cancel = new AbortController();
     let results: ReadResult[];
     try {
-      results = await openFiles(files, {
+      results = await readFiles(files, {
         signal: cancel.signal,
         // Only files over a few MB report progress (messages.ts): the rest are read before it matters.
         onProgress: ({ file, stage, loaded, total }) =>
@@ -130,6 +146,7 @@ export class YourDataSession {
       const file = files[i] as File;
       const answered = await this.answer(file, first);
       if (!answered) {
+        discard(first);
         lines.push(this.t.yourData.notAnswered(file.name));
         continue;
       }
@@ -192,10 +209,12 @@ export class YourDataSession {
       }
     }
     if (Object.keys(read).length === 0) return { result };
-    const [again] = await openFiles([file], { read });
+    discard(result);
+    const [again] = await readFiles([file], { read });
     // A second read may ask what the first could not (the dates, once the coordinates are known).
     if (again?.ok && again.questions.length > 0) {
       const more = await this.answer(file, again, declined);
+      if (!more) discard(again);
       return more && { ...more, read: { ...read, ...more.read } };
     }
     return again && { result: again, read };
@@ -248,7 +267,7 @@ export class YourDataSession {
     const data = parsed.get(id);
     if (!stored || !data) return;
     const scheme = column === undefined ? undefined : schemeFor(data.features, column);
-    this.layers.setColourBy(id, scheme);
+    void this.layers.setColourBy(id, scheme);
     if (scheme) stored.colourBy = scheme.column;
     else delete stored.colourBy;
     this.panel.setColourBy(id, scheme && this.keyOf(scheme), paletteColour(stored.colour));
@@ -277,6 +296,7 @@ export class YourDataSession {
     const stored = this.kept.get(id);
     if (!stored) return;
     this.kept.delete(id);
+    discard(parsed.get(id));
     parsed.delete(id);
     this.layers.remove(id);
     this.panel.remove(id);

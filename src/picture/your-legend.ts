@@ -8,6 +8,7 @@
 import type { Geometry } from 'geojson';
 import type { Messages } from '../i18n/index.ts';
 import { type ColourScheme, colourOf, legendEntries } from '../your-data/colour-by.ts';
+import { CLUSTERING } from '../your-data/tile-layers.ts';
 import type { DateColumn, YourFeature } from '../your-data/types.ts';
 
 /** A reader's file as a picture needs it: its name, its palette colour, its features and dates. */
@@ -47,13 +48,12 @@ export const LOOK = {
   line: { width: 2.5, opacity: [1, 0.4] },
   point: { radius: 5, stroke: '#ffffff', strokeWidth: 1.5, opacity: [1, 0.35] },
   /**
-   * A file of this many points or more is clustered within `pixels` up to `maxZoom`; each bubble's
-   * radius steps up with its count ([from, radius]), ringed white, its count in bold white.
+   * A file of `from` points or more is clustered within `pixels` up to `maxZoom`, as the tile worker
+   * clusters them (CLUSTERING); each bubble's radius steps up with its count ([from, radius]), ringed
+   * white, its count in bold white.
    */
   cluster: {
-    from: 20_000,
-    pixels: 40,
-    maxZoom: 11,
+    ...CLUSTERING,
     radius: [
       [0, 12],
       [100, 16],

@@ -40,9 +40,9 @@ const members = (geometry: Geometry | null): Geometry[] =>
   geometry?.type === 'GeometryCollection' ? geometry.geometries.flatMap(members) : geometry ? [geometry] : [];
 
 /**
- * A file's points as the map clusters them at the view's zoom: with MapLibre's own clustering
- * (@maplibre/geojson-vt, which its GeoJSON source runs in its worker), its options as
- * src/map/your-data-layers.ts gives them and its tiles' zoom (the whole zoom below the view's), so
+ * A file's points as the map clusters them at the view's zoom: with the map's own clustering
+ * (@maplibre/geojson-vt, which the tile worker runs, src/your-data/tile-index.ts), its options
+ * (CLUSTERING) and its tiles' zoom (the whole zoom below the view's), so
  * the picture has the bubbles and counts the map shows, not an imitation of them.
  */
 function clusters(scene: Scene, file: PictureFile) {

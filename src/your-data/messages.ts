@@ -3,7 +3,9 @@
  * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
  */
 import { readFile, tooLarge } from './read.ts';
-import type { ReadOptions, ReadResult } from './types.ts';
+import { mapFileOf } from './tile-layers.ts';
+import type { SharedFile } from './tile-server.ts';
+import type { ReadOptions, ReadResult, YourFeature } from './types.ts';
 
 export interface ReadRequest {
   id: number;
@@ -11,16 +13,33 @@ export interface ReadRequest {
   file: Blob | Uint8Array;
   name: string;
   options?: ReadOptions;
+  /** The page's name for this read in the tile worker, to which a file read whole is handed. */
+  key?: string;
 }
+
+/** What the page sends the reading worker: files to read, and the tile worker's port, once. */
+export type ToReader = ReadRequest | { port: MessagePort };
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; stage: 'reading' | 'parsing'; loaded: number; total: number }
-  | { id: number; type: 'result'; result: ReadResult };
+  /** A file's result; `more` messages of its features follow, appended in order. */
+  | { id: number; type: 'result'; result: ReadResult; more?: number }
+  | { id: number; type: 'features'; features: YourFeature[] };
+
+/**
+ * Features a message: each message is its own task on the page, and a clone of this many arrives
+ * in a few tens of milliseconds, where 100,000 at once held the page for several hundred.
+ */
+export const FEATURES_A_MESSAGE = 10_000;
 
 /** Files above this get progress messages while they are read. */
 export const PROGRESS_ABOVE = 2 * 1024 * 1024;
 
-export async function answer(request: ReadRequest, post: (message: WorkerMessage) => void): Promise<void> {
+export async function answer(
+  request: ReadRequest,
+  post: (message: WorkerMessage) => void,
+  share?: (file: SharedFile) => void,
+): Promise<void> {
   const { id, name } = request;
   const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
   const refused = tooLarge(name, total);
@@ -51,7 +70,25 @@ export async function answer(request: ReadRequest, post: (message: WorkerMessage
     return;
   }
   if (progress) post({ id, type: 'progress', stage: 'parsing', loaded: total, total });
-  post({ id, type: 'result', result: readFile(bytes, name, request.options) });
+  const result = readFile(bytes, name, request.options);
+  if (!result.ok) {
+    post({ id, type: 'result', result });
+    return;
+  }
+  const { features } = result;
+  if (request.key && share) share({ type: 'file', key: request.key, file: mapFileOf(features) });
+  const more = Math.ceil(features.length / FEATURES_A_MESSAGE) - 1;
+  const tiles = request.key && share ? { tiles: request.key } : {};
+  post({
+    id,
+    type: 'result',
+    result: { ...result, ...tiles, features: features.slice(0, FEATURES_A_MESSAGE) },
+    ...(more > 0 ? { more } : {}),
+  });
+  for (let part = 1; part <= more; part++) {
+    const start = part * FEATURES_A_MESSAGE;
+    post({ id, type: 'features', features: features.slice(start, start + FEATURES_A_MESSAGE) });
+  }
 }
 
 /** A Blob's bytes in one buffer, filled chunk by chunk as the stream gives them. */

@@ -3,11 +3,11 @@
  * file, in order. This module is small and the readers are in the worker's own file, so the UI can
  * import it on demand without growing the first load.
  *
- * A result arrives by structured clone, parsed once: `{ type: 'FeatureCollection', features }` goes
- * to a GeoJSON source's setData as it is, each feature's numeric id ready for feature state, and
- * `dates.values[id]` its date. A Blob URL for MapLibre, or the map's copy made in this worker with
- * the rest sent as text, were measured and not faster: MapLibre 6 parses a blob: URL on the page's
- * thread, and the worker's extra pass came before drawn (docs/PERFORMANCE.md, 2026-12-07).
+ * A result arrives by structured clone, its features in messages of FEATURES_A_MESSAGE, each a
+ * short task on the page. With `tiles`, the reading worker also hands each file read whole to the
+ * tile worker, which makes the map's tiles of it (`result.tiles` is its key there): the map never
+ * needs the features from this thread. A Blob URL for MapLibre, or the map's copy made in the reading
+ * worker with the rest sent as text, were measured and not faster (docs/PERFORMANCE.md, 2026-12-07).
  *
  * Each file of one call is read in turn in one worker, and cancelling stops them all: a UI that
  * cancels files one by one calls openFiles once a file.
@@ -16,8 +16,8 @@
  *   // A result with questions: ask, then read the same File again with the answers.
  *   const again = await openFiles([file], { read: { coordinates: { latitude: 'lat_gps', longitude: 'lon_gps' } } });
  */
-import type { ReadRequest, WorkerMessage } from './messages.ts';
-import type { ReadOptions, ReadResult } from './types.ts';
+import type { ReadRequest, ToReader, WorkerMessage } from './messages.ts';
+import type { ReadOptions, ReadResult, YourData } from './types.ts';
 
 export { dateInterval } from './dates.ts';
 export type { WorkerMessage } from './messages.ts';
@@ -43,6 +43,8 @@ export interface OpenOptions {
   read?: ReadOptions;
   /** Tests and other hosts may supply the worker; the default is the module worker beside this file. */
   worker?: () => Worker;
+  /** The tile worker to hand each file read whole to (tiles.ts); a cancelled call's files are dropped there. */
+  tiles?: { port(): MessagePort; drop(key: string): void };
 }
 
 const defaultWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -58,17 +60,29 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
   const worker = (options.worker ?? defaultWorker)();
   reading.add(worker);
   const results: ReadResult[] = new Array(list.length);
+  /** Feature messages still to come, by file. */
+  const more = new Map<number, number>();
   let remaining = list.length;
+  const call = Math.random().toString(36).slice(2, 10);
+  const keys = list.map((_, id) => `${call}-${id}`);
+  const { tiles } = options;
+  if (tiles) {
+    const port = tiles.port();
+    worker.postMessage({ port } satisfies ToReader, [port]);
+  }
   return new Promise<ReadResult[]>((resolve, reject) => {
     const finish = () => {
       worker.terminate();
       reading.delete(worker);
       signal?.removeEventListener('abort', abort);
     };
-    const abort = () => {
+    const fail = (reason: unknown) => {
       finish();
-      reject(signal?.reason);
+      // The tile worker may hold some of these files already; none of them will be drawn.
+      for (const key of keys) tiles?.drop(key);
+      reject(reason);
     };
+    const abort = () => fail(signal?.reason);
     signal?.addEventListener('abort', abort, { once: true });
     if (remaining === 0) {
       finish();
@@ -83,23 +97,25 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
         options.onProgress?.({ index: data.id, file: file.name, stage, loaded, total });
         return;
       }
-      results[data.id] = data.result;
+      if (data.type === 'features') (results[data.id] as YourData).features.push(...data.features);
+      else results[data.id] = data.result;
+      const left = data.type === 'result' ? (data.more ?? 0) : (more.get(data.id) ?? 1) - 1;
+      more.set(data.id, left);
+      if (left > 0) return;
       remaining -= 1;
       if (remaining === 0) {
         finish();
         resolve(results);
       }
     };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(`the file reader stopped: ${event.message}`));
-    };
+    worker.onerror = (event) => fail(new Error(`the file reader stopped: ${event.message}`));
     list.forEach((file, id) => {
       const request: ReadRequest = {
         id,
         file,
         name: file.name,
         ...(options.read ? { options: options.read } : {}),
+        ...(tiles ? { key: keys[id] } : {}),
       };
       worker.postMessage(request);
     });

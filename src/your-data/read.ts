@@ -12,7 +12,7 @@ import { readShapefile } from './shapefile.ts';
 import { isZip, sniffText } from './sniff.ts';
 import { crossedIntoAntarctica } from './swap.ts';
 import { decodeText, looksBinary } from './text.ts';
-import type { Format, ReadOptions, ReadResult, Refused } from './types.ts';
+import { boundsOf, type Format, type ReadOptions, type ReadResult, type Refused } from './types.ts';
 import { zipEntryNames } from './zip.ts';
 
 const READERS: Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult> = {
@@ -57,6 +57,9 @@ export function readFile(bytes: Uint8Array, name: string, options: ReadOptions =
     format = detectFormat(bytes, name);
     const result = READERS[format](bytes, name, options);
     if (!result.ok) return result;
+    // Here, off the page's thread, so the page fits the map to the file without a pass of its own.
+    const bounds = boundsOf(result.features);
+    const read = bounds ? { ...result, bounds } : result;
     const warnings = [
       ...(bytes.length > FILE_LIMITS.warn ? [{ file: name, rule: 'large' as const }] : []),
       ...(result.features.length > FEATURE_LIMITS.warn ? [{ file: name, rule: 'many' as const }] : []),
@@ -66,7 +69,7 @@ export function readFile(bytes: Uint8Array, name: string, options: ReadOptions =
         ? [{ file: name, rule: 'south-of-60' as const }]
         : []),
     ];
-    return warnings.length === 0 ? result : { ...result, problems: [...warnings, ...result.problems] };
+    return warnings.length === 0 ? read : { ...read, problems: [...warnings, ...result.problems] };
   } catch (error) {
     const problem =
       error instanceof Refusal

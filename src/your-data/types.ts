@@ -93,6 +93,10 @@ export interface YourData {
   sourceIds?: (string | number | null)[];
   /** KML: each feature's folder path ("Airstrips / 2011"), null outside any folder. */
   folders?: (string | null)[];
+  /** [west, south, east, north] of every position, worked out where the file is read (read.ts). */
+  bounds?: [number, number, number, number];
+  /** The key the tile worker holds this read's tiles under (src/your-data/tiles.ts), when asked to. */
+  tiles?: string;
   /** The coordinate system the file was reprojected from, as its .prj or GeoJSON `crs` names it. */
   reprojectedFrom?: string;
   skipped: Skipped[];
@@ -130,6 +134,27 @@ export function withinWorld(geometry: Geometry): boolean {
       ? Math.abs(value[0]) <= 180 && Math.abs(value[1] as number) <= 90
       : value.every((inner) => positions(inner as unknown[]));
   return positions(geometry.coordinates);
+}
+
+/** [west, south, east, north] of every position, or undefined for none. */
+export function boundsOf(features: readonly YourFeature[]): [number, number, number, number] | undefined {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number') {
+      const [x, y] = value as number[];
+      w = Math.min(w, x as number);
+      e = Math.max(e, x as number);
+      s = Math.min(s, y as number);
+      n = Math.max(n, y as number);
+    } else for (const inner of value) visit(inner);
+  };
+  const geometry = (g: GeoJSON.Geometry): void => {
+    if (g.type === 'GeometryCollection') g.geometries.forEach(geometry);
+    else visit(g.coordinates);
+  };
+  for (const f of features) if (f.geometry) geometry(f.geometry);
+  return w <= e ? [w, s, e, n] : undefined;
 }
 
 /** The file's own ids, or nothing when it has none (most CSV-like data). */

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePoint, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { ROOT } from '../../scripts/io.ts';
-import { freshSessionPerTest, groupVisibility, layerFile } from './helpers.ts';
+import { drawnAt, freshSessionPerTest, groupVisibility, layerFile } from './helpers.ts';
 
 const open = freshSessionPerTest();
 const fixture = (path: string) => readFileSync(`${ROOT}tests/fixtures/your-data/${path}`);
@@ -110,11 +110,12 @@ const goodFile = (page: Page, id: string) =>
         .getStyle()
         .layers.filter((l) => l.id.startsWith(`your-data-${fileId}-`))
         .map((l) => l.id);
-      const source = map.getSource(`your-data-${fileId}`) as unknown as {
-        serialize(): { data: { features: unknown[] } };
-      };
+      // The features of the file in the map's tiles of this view (a feature may lie in several).
+      const ids = ['points', 'shapes'].flatMap((sourceLayer) =>
+        map.querySourceFeatures(`your-data-${fileId}`, { sourceLayer }).map((f) => `${sourceLayer} ${f.id}`),
+      );
       return {
-        held: source.serialize().data.features.length,
+        held: new Set(ids).size,
         drawn: map.queryRenderedFeatures({ layers }).length,
       };
     },
@@ -220,26 +221,14 @@ describe('bad files', () => {
     await dialog.getByRole('button', { name: 'Swap them' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.your-data__entry').length === 3);
     const swappedId = (await page.locator('.your-data__entry').last().getAttribute('data-your-data')) ?? '';
-    const positions = await withMap(
-      page,
-      (map, fileId) =>
-        (
-          map.getSource(`your-data-${fileId}`) as unknown as {
-            serialize(): { data: { features: { geometry: { coordinates: unknown } }[] } };
-          }
-        )
-          .serialize()
-          .data.features.map((f) => f.geometry.coordinates),
-      swappedId,
-    );
-    expect(positions).toEqual([
-      [-90.3707, 15.4708],
-      [-91.4714, 15.3194],
-      [
-        [-91.5181, 14.8347],
+    // Drawn where the swapped positions are: both points, and the line from Quetzaltenango to Cobán.
+    expect(
+      await drawnAt(page, swappedId, [
         [-90.3707, 15.4708],
-      ],
-    ]);
+        [-91.4714, 15.3194],
+        [-90.94, 15.15],
+      ]),
+    ).toEqual(['point', 'point', 'line']);
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator('#map img, .legend img').count()).resolves.toBe(0);

@@ -170,3 +170,41 @@ export async function seriousViolations(
   }, selector);
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * What of a reader's file the map draws at each of these places (lng/lat), framed on them: the part
+ * of its layers (`point`, `line`, `fill`, `cluster`…) drawn within 3 px, or null for none.
+ */
+export const drawnAt = (page: Page, fileId: string, places: [number, number][]) =>
+  withMap(
+    page,
+    async (map, { fileId, places }) => {
+      const xs = places.map((p) => p[0]);
+      const ys = places.map((p) => p[1]);
+      map.fitBounds(
+        [
+          [Math.min(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.max(...ys)],
+        ],
+        { padding: 80, duration: 0, maxZoom: 9 },
+      );
+      await new Promise((resolve) => map.once('idle', resolve));
+      const prefix = `your-data-${fileId}-`;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.id.startsWith(prefix))
+        .map((l) => l.id);
+      return places.map((place) => {
+        const { x, y } = map.project(place);
+        const [hit] = map.queryRenderedFeatures(
+          [
+            [x - 3, y - 3],
+            [x + 3, y + 3],
+          ],
+          { layers },
+        );
+        return hit ? hit.layer.id.slice(prefix.length) : null;
+      });
+    },
+    { fileId, places },
+  );

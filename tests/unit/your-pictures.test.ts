@@ -1,7 +1,7 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/index.ts';
-import { CLUSTER_FROM, YourDataLayers } from '../../src/map/your-data-layers.ts';
+import { YourDataLayers } from '../../src/map/your-data-layers.ts';
 import { LOOK, OWN_COLOUR } from '../../src/picture/your-legend.ts';
 import type { YourData } from '../../src/your-data/types.ts';
 
@@ -91,15 +91,9 @@ describe("the pictures draw the reader's files as the map does", () => {
     });
   });
 
-  it('clustering the same files in the same way', () => {
-    expect(CLUSTER_FROM).toBe(LOOK.cluster.from);
-    expect(mapLayers(LOOK.cluster.from - 1).source.cluster).toBeUndefined();
-    const { source, paint, layout } = mapLayers(LOOK.cluster.from);
-    expect(source).toMatchObject({
-      cluster: true,
-      clusterRadius: LOOK.cluster.pixels,
-      clusterMaxZoom: LOOK.cluster.maxZoom,
-    });
+  it('with the same cluster bubbles and counts (the tile worker clusters as LOOK.cluster says: tiles.test.ts)', () => {
+    const { source, paint, layout } = mapLayers(3);
+    expect(source).toMatchObject({ type: 'vector', maxzoom: 18 });
     const [[, first = 0], ...steps] = LOOK.cluster.radius;
     expect(paint('cluster')).toEqual({
       'circle-color': '#123456',

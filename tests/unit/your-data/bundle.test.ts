@@ -1,7 +1,8 @@
 /**
- * What the browser will run, built by Vite as the app is: the readers only in the worker's own file,
- * which the page's CSP allows (worker-src 'self'), and no eval or Function constructor anywhere,
- * which it refuses (script-src 'self' has no 'unsafe-eval').
+ * What the browser will run, built by Vite as the app is: the readers only in the reading worker's
+ * own file and the tiler only in the tile worker's, which the page's CSP allows (worker-src 'self'),
+ * and no eval or Function constructor anywhere, which it refuses (script-src 'self' has no
+ * 'unsafe-eval').
  */
 import type { Rolldown } from 'vite';
 import { build } from 'vite';
@@ -27,7 +28,10 @@ describe('the your-data bundle', async () => {
     logLevel: 'silent',
     build: {
       write: false,
-      rollupOptions: { input: 'src/your-data/open.ts', preserveEntrySignatures: 'strict' },
+      rollupOptions: {
+        input: ['src/your-data/open.ts', 'src/your-data/tiles.ts'],
+        preserveEntrySignatures: 'strict',
+      },
     },
     worker: { format: 'es' },
   });
@@ -36,6 +40,7 @@ describe('the your-data bundle', async () => {
   );
   const page = outputs.filter((o) => o.type === 'chunk');
   const worker = outputs.filter((o) => /^assets\/worker-.*\.js$/.test(o.fileName));
+  const tiler = outputs.filter((o) => /^assets\/tiles-worker-.*\.js$/.test(o.fileName));
 
   it('puts the readers in a worker file of their own, and none in the page’s code', () => {
     expect(worker).toHaveLength(1);
@@ -47,6 +52,16 @@ describe('the your-data bundle', async () => {
     expect(
       Object.keys(LIBRARIES).filter((lib) => pageCode.includes(LIBRARIES[lib as keyof typeof LIBRARIES])),
     ).toEqual([]);
+  });
+
+  it('puts the tiler in the tile worker’s file, and none of it in the page’s code', () => {
+    expect(tiler).toHaveLength(1);
+    // From @maplibre/geojson-vt and @maplibre/kdbush (its clusters), then @maplibre/vt-pbf's pbf.
+    const marks = ['GeometryCollection nesting exceeds', 'in a KDBush format', 'writeVarintField'];
+    const tilerCode = text(tiler[0] as Output);
+    expect(marks.filter((m) => tilerCode.includes(m))).toEqual(marks);
+    const pageCode = page.map(text).join('\n');
+    expect(marks.filter((m) => pageCode.includes(m))).toEqual([]);
   });
 
   it('uses no eval and no Function constructor, which the CSP refuses', () => {

@@ -6,15 +6,30 @@
 import { describe, expect, it } from 'vitest';
 import {
   answer,
+  FEATURES_A_MESSAGE,
   PROGRESS_ABOVE,
-  type ReadRequest,
+  type ToReader,
   type WorkerMessage,
 } from '../../../src/your-data/messages.ts';
 import { openFiles } from '../../../src/your-data/open.ts';
 import { FILE_LIMITS, readFile } from '../../../src/your-data/read.ts';
+import type { SharedFile } from '../../../src/your-data/tile-server.ts';
 import { fixture } from './helpers.ts';
 
 const csv = fixture('spanish-excel/incautaciones.csv');
+
+/** A GeoJSON of `count` points, each with its index as a property. */
+const manyPoints = (count: number): Uint8Array<ArrayBuffer> =>
+  new TextEncoder().encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: Array.from({ length: count }, (_, i) => ({
+        type: 'Feature',
+        properties: { i },
+        geometry: { type: 'Point', coordinates: [-90, 15] },
+      })),
+    }),
+  );
 
 /** A file of more than PROGRESS_ABOVE bytes that is quick to read: one point, then white space. */
 function largeFile(): Uint8Array<ArrayBuffer> {
@@ -28,9 +43,50 @@ describe('answer (what the worker runs)', () => {
     expect(messages).toEqual([{ id: 3, type: 'result', result: readFile(csv, 'incautaciones.csv') }]);
   });
 
+  it('sends many features in parts, a message each, and hands them whole to the tile worker', async () => {
+    const messages: WorkerMessage[] = [];
+    const shared: SharedFile[] = [];
+    const count = FEATURES_A_MESSAGE * 2 + 5;
+    await answer(
+      { id: 0, file: manyPoints(count), name: 'many.geojson', key: 'k' },
+      (m) => messages.push(m),
+      (file) => shared.push(file),
+    );
+    expect(
+      messages.map((m) =>
+        m.type === 'result'
+          ? `result ${m.result.ok && m.result.features.length} of ${m.result.ok && m.result.tiles}, ${m.more} more`
+          : m.type === 'features'
+            ? `features ${m.features.length} from ${m.features[0]?.id}`
+            : m.type,
+      ),
+    ).toEqual([
+      `result ${FEATURES_A_MESSAGE} of k, 2 more`,
+      `features ${FEATURES_A_MESSAGE} from ${FEATURES_A_MESSAGE}`,
+      `features 5 from ${FEATURES_A_MESSAGE * 2}`,
+    ]);
+    expect(shared.map((f) => [f.key, f.file.points.length / 2])).toEqual([['k', count]]);
+  });
+
+  it('works out the bounds of every position, so the page makes no pass for them', () => {
+    const result = readFile(csv, 'incautaciones.csv');
+    const positions = result.ok
+      ? result.features.flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : []))
+      : [];
+    expect(positions.length).toBeGreaterThan(1);
+    const xs = positions.map((p) => p[0] as number);
+    const ys = positions.map((p) => p[1] as number);
+    expect(result.ok && result.bounds).toEqual([
+      Math.min(...xs),
+      Math.min(...ys),
+      Math.max(...xs),
+      Math.max(...ys),
+    ]);
+  });
+
   it('passes the reader’s answers on to the reader', async () => {
     const messages: WorkerMessage[] = [];
-    const request: ReadRequest = {
+    const request: ToReader = {
       id: 0,
       file: new Blob([csv]),
       name: 'x.csv',
@@ -102,11 +158,20 @@ class InProcessWorker {
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
-  postMessage(request: ReadRequest): void {
-    void answer(structuredClone(request), (message) => {
-      if (!this.terminated)
-        this.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerMessage>);
-    });
+  private tiles: MessagePort | undefined;
+  postMessage(request: ToReader): void {
+    if ('port' in request) {
+      this.tiles = request.port;
+      return;
+    }
+    void answer(
+      structuredClone(request),
+      (message) => {
+        if (!this.terminated)
+          this.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerMessage>);
+      },
+      (file) => this.tiles?.postMessage(file),
+    );
   }
   terminate(): void {
     this.terminated = true;
@@ -154,6 +219,39 @@ describe('openFiles (what the page calls)', () => {
     });
     expect(seen.at(0)).toBe('1 big.geojson reading');
     expect(seen.at(-1)).toBe('1 big.geojson parsing');
+  });
+
+  it('puts a file’s parts together in order, and hands it to the tile worker under its key', async () => {
+    const shared: SharedFile[] = [];
+    const channel = new MessageChannel();
+    channel.port2.onmessage = ({ data }: MessageEvent<SharedFile>) => shared.push(data);
+    const count = FEATURES_A_MESSAGE + 3;
+    const [result] = await openFiles([new File([manyPoints(count)], 'many.geojson')], {
+      worker: () => new InProcessWorker() as unknown as Worker,
+      tiles: { port: () => channel.port1, drop: () => {} },
+    });
+    expect(result?.ok && result.features.map((f) => f.id)).toEqual(
+      Array.from({ length: count }, (_, i) => i),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shared.map((f) => [f.key, f.file.points.length / 2])).toEqual([
+      [result?.ok && result.tiles, count],
+    ]);
+    channel.port2.close();
+  });
+
+  it('stops the worker, drops what the tile worker holds of it, and rejects when cancelled', async () => {
+    const dropped: string[] = [];
+    const controller = new AbortController();
+    const opening = openFiles([new File([csv], 'small.csv'), new File([largeFile()], 'big.geojson')], {
+      worker: () => new InProcessWorker() as unknown as Worker,
+      signal: controller.signal,
+      tiles: { port: () => new MessageChannel().port1, drop: (key) => dropped.push(key) },
+      onProgress: () => controller.abort(new Error('cancelled by the reader')),
+    });
+    await expect(opening).rejects.toThrow('cancelled by the reader');
+    expect(dropped).toHaveLength(2);
+    expect(new Set(dropped).size).toBe(2);
   });
 
   it('stops the worker and rejects when cancelled', async () => {

@@ -1,0 +1,82 @@
+/**
+ * The tile worker's side, as a function of its messages so Node tests it (tiles-worker.ts binds it):
+ * it holds each drawn file's tiles (FileTiles) under the key the page gave its read. A file's
+ * features come straight from the reading worker over a MessageChannel, never through the page; the
+ * page asks for tiles (MapLibre's requests, through a protocol), a cluster's zoom, a recolouring,
+ * and drops a file it no longer draws.
+ */
+import { FileTiles } from './tile-index.ts';
+import type { MapFile } from './tile-layers.ts';
+
+/** From a reading worker, over its port: what the map draws of a file, under the page's key for it. */
+export interface SharedFile {
+  type: 'file';
+  key: string;
+  file: MapFile;
+}
+
+export type TileRequest =
+  | { type: 'tile'; req: number; key: string; z: number; x: number; y: number }
+  /** A column's value of each feature (tile-layers.ts colourValues), or none: the file's own colours. */
+  | { type: 'recolour'; req: number; key: string; values?: Float64Array }
+  | { type: 'expand'; req: number; key: string; cluster: number };
+
+export type TileReply =
+  | { req: number; tile: ArrayBuffer }
+  | { req: number; zoom: number | null }
+  | { req: number; recoloured: boolean }
+  | { req: number; error: string };
+
+export class TileServer {
+  private readonly files = new Map<string, FileTiles>();
+  /** Asked for before their features arrived: answered once they do, or once the page drops them. */
+  private readonly waiting = new Map<string, ((tiles: FileTiles | undefined) => void)[]>();
+  /** A column's colours chosen before the file arrived (a kept file coloured by a column). */
+  private readonly values = new Map<string, Float64Array | undefined>();
+  private readonly dropped = new Set<string>();
+
+  receive(file: SharedFile): void {
+    if (this.dropped.has(file.key)) return;
+    const tiles = new FileTiles(file.file, this.values.get(file.key));
+    this.values.delete(file.key);
+    this.files.set(file.key, tiles);
+    for (const resolve of this.waiting.get(file.key) ?? []) resolve(tiles);
+    this.waiting.delete(file.key);
+  }
+
+  drop(key: string): void {
+    this.files.delete(key);
+    this.values.delete(key);
+    this.dropped.add(key);
+    for (const resolve of this.waiting.get(key) ?? []) resolve(undefined);
+    this.waiting.delete(key);
+  }
+
+  private tilesOf(key: string): Promise<FileTiles | undefined> {
+    const tiles = this.files.get(key);
+    if (tiles || this.dropped.has(key)) return Promise.resolve(tiles);
+    return new Promise((resolve) => this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]));
+  }
+
+  async answer(request: TileRequest): Promise<TileReply> {
+    const { req, key } = request;
+    if (request.type === 'recolour' && !this.files.has(key) && !this.dropped.has(key)) {
+      this.values.set(key, request.values);
+      return { req, recoloured: false };
+    }
+    const tiles = await this.tilesOf(key);
+    if (!tiles) return { req, error: `no file ${key}` };
+    if (request.type === 'tile') {
+      const bytes = tiles.tile(request.z, request.x, request.y);
+      // A buffer of its own, so it can be transferred rather than copied.
+      const tile =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+          ? (bytes.buffer as ArrayBuffer)
+          : (bytes.slice().buffer as ArrayBuffer);
+      return { req, tile };
+    }
+    if (request.type === 'expand') return { req, zoom: tiles.expansionZoom(request.cluster) };
+    tiles.index(request.values);
+    return { req, recoloured: true };
+  }
+}
