@@ -8,6 +8,7 @@ import { wktToGeoJSON } from '@terraformer/wkt';
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { findDates } from './dates.ts';
+import type { FileBytes } from './file-bytes.ts';
 import { checkCount, FEATURE_LIMITS, refuse } from './rules.ts';
 import { crossedIntoAntarctica } from './swap.ts';
 import { decodeText } from './text.ts';
@@ -27,6 +28,8 @@ const WKT_NAMES = ['wkt', 'geometry', 'geometria', 'geom', 'thegeom', 'wktgeom',
 const WKT_VALUE =
   /^\s*(?:POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON|GEOMETRYCOLLECTION)\b/i;
 
+const NO_ROW: string[] = [];
+
 export const normalName = (name: string): string =>
   name
     .normalize('NFD')
@@ -34,8 +37,8 @@ export const normalName = (name: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
-  const { text, encoding } = decodeText(bytes);
+export function readCsv(file: FileBytes, name: string, options: ReadOptions = {}): YourData {
+  let { text, encoding } = decodeText(file.take());
   const parsed = Papa.parse<string[]>(text, {
     delimiter: decimalCommaDelimiter(text),
     delimitersToGuess: [',', ';', '\t', '|'],
@@ -43,6 +46,8 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
     // Parsing stops one row past the limit (with the header), so a huge file is refused unread beyond it.
     preview: FEATURE_LIMITS.refuse + 2,
   });
+  // The rows are the file now: the text goes before the features are made of them.
+  text = '';
   checkCount(parsed.data.length - 1);
   const delimiter = parsed.meta.delimiter;
   // Spanish Excel writes decimal commas, so it puts ; (or a tab) between cells: where the delimiter is
@@ -53,6 +58,7 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
   const headerless = first.some((cell) => number(cell) !== undefined || WKT_VALUE.test(cell));
   const header = headerless ? first.map((_, i) => `column ${i + 1}`) : first;
   const records = headerless ? parsed.data : parsed.data.slice(1);
+  parsed.data = [];
   const columns = uniqueNames(header);
   if (columns.length < 2) refuse('unknown', 'a CSV needs at least two columns');
   const { locate, pair } = locator(columns, records, options, number) ?? {};
@@ -64,6 +70,8 @@ export function readCsv(bytes: Uint8Array, name: string, options: ReadOptions = 
   let swappable = 0;
   let unswappable = 0;
   records.forEach((record, index) => {
+    // Each row goes once its feature is made, so the rows and the features are never both whole.
+    if (locate) records[index] = NO_ROW;
     const row = index + (headerless ? 1 : 2); // a spreadsheet's row: a header is row 1
     if (record.length === 1 && record[0]?.trim() === '') return; // a blank line, not a record
     of += 1;

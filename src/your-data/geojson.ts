@@ -9,6 +9,7 @@ import { lineColumn, parseJson } from '../data/json.ts';
 import { countGeoJsonFeatures } from './count.ts';
 import { type Converter, convert, converterFor, crsName } from './crs.ts';
 import { findDates } from './dates.ts';
+import type { FileBytes } from './file-bytes.ts';
 import { checkCount, Refusal, refuse } from './rules.ts';
 import { crossedIntoAntarctica, swapPosition } from './swap.ts';
 import { decodeText } from './text.ts';
@@ -36,13 +37,15 @@ const GEOMETRY_TYPES = new Set([
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
+export function readGeoJson(file: FileBytes, name: string, options: ReadOptions = {}): YourData {
   // Counted in the bytes first, so a file of too many features is refused before it is parsed.
-  checkCount(countGeoJsonFeatures(bytes));
-  const { text, encoding } = decodeText(bytes);
+  checkCount(countGeoJsonFeatures(file.peek()));
+  let { text, encoding } = decodeText(file.take());
   const parsed = parseJson(text, name);
   if (!parsed.ok) return refuse('json', parsed.problem.value, parsed.problem.at);
   const items = members(parsed.value, text);
+  // The parsed value is the file now: the text goes before the features are made of it.
+  text = '';
   checkCount(items.length);
   const tally = new Tally('features');
   // A crs the map cannot convert leaves the coordinates as they are: the range check then says so.
@@ -66,8 +69,8 @@ export function readGeoJson(bytes: Uint8Array, name: string, options: ReadOption
   return data;
 }
 
-export function readNdjson(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
-  const { text, encoding } = decodeText(bytes);
+export function readNdjson(file: FileBytes, name: string, options: ReadOptions = {}): YourData {
+  const { text, encoding } = decodeText(file.take());
   const tally = new Tally('lines');
   const items: unknown[] = [];
   const numbers: number[] = [];

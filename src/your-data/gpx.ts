@@ -5,18 +5,25 @@
  */
 import { gpx } from '@tmcw/togeojson';
 import { fromLibrary } from './features.ts';
+import type { FileBytes } from './file-bytes.ts';
 import { checkCount } from './rules.ts';
 import { decodeText } from './text.ts';
 import type { ReadOptions, YourData } from './types.ts';
 import { parseXml } from './xml.ts';
 
-export function readGpx(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
-  const { text, encoding } = decodeText(bytes);
-  // togeojson marks routes and tracks; waypoints get theirs here, so every feature says what it is.
+export function readGpx(file: FileBytes, name: string, options: ReadOptions = {}): YourData {
+  const { features, encoding } = waypointsAndTracks(file);
+  return fromLibrary(features, { file: name, format: 'gpx', encoding }, options);
+}
+
+/** The GPX as togeojson reads it; the text and the XML tree go when this returns. */
+function waypointsAndTracks(file: FileBytes) {
+  const { text, encoding } = decodeText(file.take());
   const doc = parseXml(text);
   checkCount(['wpt', 'rte', 'trk'].reduce((n, tag) => n + doc.getElementsByTagName(tag).length, 0));
+  // togeojson marks routes and tracks; waypoints get theirs here, so every feature says what it is.
   const features = gpx(doc).features.map((f) =>
     f.properties?._gpxType ? f : { ...f, properties: { _gpxType: 'wpt', ...f.properties } },
   );
-  return fromLibrary(features, { file: name, format: 'gpx', encoding }, options);
+  return { features, encoding };
 }

@@ -7,20 +7,27 @@ import { type Folder, kmlWithFolders, type Root } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import { countPlacemarks } from './count.ts';
 import { fromLibrary } from './features.ts';
+import type { FileBytes } from './file-bytes.ts';
 import { checkCount } from './rules.ts';
 import { decodeText } from './text.ts';
 import { type Format, properties, type ReadOptions, type YourData } from './types.ts';
 import { parseXml } from './xml.ts';
 
 export function readKml(
-  bytes: Uint8Array,
+  file: FileBytes,
   name: string,
   options: ReadOptions = {},
   format: Format = 'kml',
 ): YourData {
   // Counted in the bytes first, so a file of too many placemarks is refused before it is parsed.
-  checkCount(countPlacemarks(bytes));
-  const { text, encoding } = decodeText(bytes);
+  checkCount(countPlacemarks(file.peek()));
+  const { features, folders, encoding } = placemarks(file);
+  return fromLibrary(features.map(unshieldNames), { file: name, format, encoding }, options, { folders });
+}
+
+/** The placemarks as togeojson reads them; the text and the XML tree go when this returns. */
+function placemarks(file: FileBytes) {
+  const { text, encoding } = decodeText(file.take());
   const doc = parseXml(text);
   checkCount(doc.getElementsByTagName('Placemark').length);
   shieldNames(doc);
@@ -28,7 +35,7 @@ export function readKml(
   const features: Feature<Geometry | null>[] = [];
   const folders: (string | null)[] = [];
   flatten(tree, null, features, folders);
-  return fromLibrary(features.map(unshieldNames), { file: name, format, encoding }, options, { folders });
+  return { features, folders, encoding };
 }
 
 /**

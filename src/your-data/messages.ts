@@ -2,6 +2,7 @@
  * What the page and the reading worker say to each other, and the worker's side as a function of
  * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
  */
+import { FileBytes } from './file-bytes.ts';
 import { readFile, tooLarge } from './read.ts';
 import { mapFileOf } from './tile-layers.ts';
 import type { SharedFile } from './tile-server.ts';
@@ -48,9 +49,10 @@ export async function answer(
     return;
   }
   const progress = total > PROGRESS_ABOVE;
-  let bytes: Uint8Array;
+  // The bytes live only in this box, so the reader can let them go once it has decoded them.
+  let file: FileBytes;
   try {
-    bytes =
+    file = new FileBytes(
       request.file instanceof Uint8Array
         ? request.file
         : await readBlob(
@@ -58,7 +60,8 @@ export async function answer(
             progress
               ? (loaded) => post({ id, type: 'progress', stage: 'reading', loaded, total })
               : undefined,
-          );
+          ),
+    );
   } catch (error) {
     // A file moved or deleted since it was chosen: the browser cannot read it (NotReadableError).
     const detail = error instanceof Error ? error.message : String(error);
@@ -70,7 +73,7 @@ export async function answer(
     return;
   }
   if (progress) post({ id, type: 'progress', stage: 'parsing', loaded: total, total });
-  const result = readFile(bytes, name, request.options);
+  const result = readFile(file, name, request.options);
   if (!result.ok) {
     post({ id, type: 'result', result });
     return;

@@ -3,6 +3,7 @@
  * refusal, expected or not, comes back as a result with one problem line, never as a throw.
  */
 import { readCsv } from './csv.ts';
+import { FileBytes } from './file-bytes.ts';
 import { readGeoJson, readNdjson } from './geojson.ts';
 import { readGpx } from './gpx.ts';
 import { readKml } from './kml.ts';
@@ -15,7 +16,7 @@ import { decodeText, looksBinary } from './text.ts';
 import { boundsOf, type Format, type ReadOptions, type ReadResult, type Refused } from './types.ts';
 import { zipEntryNames } from './zip.ts';
 
-const READERS: Record<Format, (bytes: Uint8Array, name: string, options: ReadOptions) => ReadResult> = {
+const READERS: Record<Format, (file: FileBytes, name: string, options: ReadOptions) => ReadResult> = {
   geojson: readGeoJson,
   ndjson: readNdjson,
   csv: readCsv,
@@ -49,19 +50,22 @@ export function detectFormat(bytes: Uint8Array, name: string): Format {
   return format ?? refuse('unknown');
 }
 
-export function readFile(bytes: Uint8Array, name: string, options: ReadOptions = {}): ReadResult {
-  const refused = tooLarge(name, bytes.length);
+/** A file read whole; its bytes go to the reader as a FileBytes, which lets them go once decoded. */
+export function readFile(input: Uint8Array | FileBytes, name: string, options: ReadOptions = {}): ReadResult {
+  const file = input instanceof FileBytes ? input : new FileBytes(input);
+  const size = file.length;
+  const refused = tooLarge(name, size);
   if (refused) return refused;
   let format: Format | undefined;
   try {
-    format = detectFormat(bytes, name);
-    const result = READERS[format](bytes, name, options);
+    format = detectFormat(file.peek(), name);
+    const result = READERS[format](file, name, options);
     if (!result.ok) return result;
     // Here, off the page's thread, so the page fits the map to the file without a pass of its own.
     const bounds = boundsOf(result.features);
     const read = bounds ? { ...result, bounds } : result;
     const warnings = [
-      ...(bytes.length > FILE_LIMITS.warn ? [{ file: name, rule: 'large' as const }] : []),
+      ...(size > FILE_LIMITS.warn ? [{ file: name, rule: 'large' as const }] : []),
       ...(result.features.length > FEATURE_LIMITS.warn ? [{ file: name, rule: 'many' as const }] : []),
       // Whatever the format, so a reader who declines the swap (or whose file cannot be swapped for
       // them) still reads why the points are in Antarctica.

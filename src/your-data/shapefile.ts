@@ -7,6 +7,7 @@ import type { Feature, Geometry } from 'geojson';
 import proj4 from 'proj4';
 import { combine, parseDbf, parseShp } from 'shpjs';
 import { fromLibrary } from './features.ts';
+import type { FileBytes } from './file-bytes.ts';
 import { checkCount, Refusal, refuse } from './rules.ts';
 import type { ReadOptions, YourData } from './types.ts';
 import { unzipLimited } from './zip.ts';
@@ -14,9 +15,9 @@ import { unzipLimited } from './zip.ts';
 const PARTS = ['.shp', '.dbf', '.prj', '.cpg'];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readShapefile(bytes: Uint8Array, name: string, options: ReadOptions = {}): YourData {
+export function readShapefile(file: FileBytes, name: string, options: ReadOptions = {}): YourData {
   const entries = unzipLimited(
-    bytes,
+    file.take(),
     (entry) => !entry.startsWith('__MACOSX/') && PARTS.some((ext) => entry.toLowerCase().endsWith(ext)),
   );
   const part = (base: string, ext: string) =>
