@@ -3,10 +3,11 @@
  * its messages (`answer`), so that Node tests it without a browser; worker.ts only binds it.
  */
 import { FileBytes } from './file-bytes.ts';
+import { type Part, partOf } from './parts.ts';
 import { readFile, tooLarge } from './read.ts';
 import { mapFileOf } from './tile-layers.ts';
 import type { SharedFile } from './tile-server.ts';
-import type { ReadOptions, ReadResult, YourFeature } from './types.ts';
+import type { ReadOptions, ReadResult } from './types.ts';
 
 export interface ReadRequest {
   id: number;
@@ -25,7 +26,7 @@ export type WorkerMessage =
   | { id: number; type: 'progress'; stage: 'reading' | 'parsing'; loaded: number; total: number }
   /** A file's result; `more` messages of its features follow, appended in order. */
   | { id: number; type: 'result'; result: ReadResult; more?: number }
-  | { id: number; type: 'features'; features: YourFeature[] };
+  | ({ id: number; type: 'features' } & Part);
 
 /**
  * Features a message: each message is its own task on the page, and a clone of this many arrives
@@ -82,15 +83,21 @@ export async function answer(
   if (request.key && share) share({ type: 'file', key: request.key, file: mapFileOf(features) });
   const more = Math.ceil(features.length / FEATURES_A_MESSAGE) - 1;
   const tiles = request.key && share ? { tiles: request.key } : {};
+  const { dates, ...first } = partOf(result, 0, FEATURES_A_MESSAGE);
   post({
     id,
     type: 'result',
-    result: { ...result, ...tiles, features: features.slice(0, FEATURES_A_MESSAGE) },
+    result: {
+      ...result,
+      ...tiles,
+      ...first,
+      ...(result.dates && dates ? { dates: { ...result.dates, values: dates } } : {}),
+    },
     ...(more > 0 ? { more } : {}),
   });
   for (let part = 1; part <= more; part++) {
     const start = part * FEATURES_A_MESSAGE;
-    post({ id, type: 'features', features: features.slice(start, start + FEATURES_A_MESSAGE) });
+    post({ id, type: 'features', ...partOf(result, start, start + FEATURES_A_MESSAGE) });
   }
 }
 

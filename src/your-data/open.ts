@@ -17,6 +17,7 @@
  *   const again = await openFiles([file], { read: { coordinates: { latitude: 'lat_gps', longitude: 'lon_gps' } } });
  */
 import type { ReadRequest, ToReader, WorkerMessage } from './messages.ts';
+import { appendPart } from './parts.ts';
 import type { ReadOptions, ReadResult, YourData } from './types.ts';
 
 export { dateInterval } from './dates.ts';
@@ -97,7 +98,7 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
         options.onProgress?.({ index: data.id, file: file.name, stage, loaded, total });
         return;
       }
-      if (data.type === 'features') (results[data.id] as YourData).features.push(...data.features);
+      if (data.type === 'features') appendPart(results[data.id] as YourData, data);
       else results[data.id] = data.result;
       const left = data.type === 'result' ? (data.more ?? 0) : (more.get(data.id) ?? 1) - 1;
       more.set(data.id, left);

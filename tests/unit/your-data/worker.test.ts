@@ -240,6 +240,34 @@ describe('openFiles (what the page calls)', () => {
     channel.port2.close();
   });
 
+  it('puts a dated CSV’s rows and dates together with its features, each still its own row’s', async () => {
+    const count = FEATURES_A_MESSAGE + 3;
+    const day = (i: number) =>
+      new Date(Date.UTC(2011, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    const lines = Array.from({ length: count }, (_, i) => `${i},15,-90,${day(i)}`);
+    const file = new File([`id,lat,lon,fecha\n${lines.join('\n')}\n`], 'dated.csv');
+    const [result] = await openFiles([file], { worker: () => new InProcessWorker() as unknown as Worker });
+    if (!result?.ok) throw new Error('not read');
+    expect(result.features).toHaveLength(count);
+    expect(result.rows).toEqual(Array.from({ length: count }, (_, i) => i + 2));
+    expect(result.dates?.values.map((d) => d?.date)).toEqual(Array.from({ length: count }, (_, i) => day(i)));
+    expect(result.features.map((f) => f.properties.id)).toEqual(Array.from({ length: count }, (_, i) => i));
+    // And no message carries more than its part of them.
+    const messages: WorkerMessage[] = [];
+    await answer({ id: 0, file, name: 'dated.csv' }, (m) => messages.push(m));
+    const sizes = messages.map((m) =>
+      m.type === 'result' && m.result.ok
+        ? [m.result.features.length, m.result.rows?.length, m.result.dates?.values.length]
+        : m.type === 'features'
+          ? [m.features.length, m.rows?.length, m.dates?.length]
+          : [],
+    );
+    expect(sizes).toEqual([
+      [FEATURES_A_MESSAGE, FEATURES_A_MESSAGE, FEATURES_A_MESSAGE],
+      [3, 3, 3],
+    ]);
+  });
+
   it('stops the worker, drops what the tile worker holds of it, and rejects when cancelled', async () => {
     const dropped: string[] = [];
     const controller = new AbortController();
