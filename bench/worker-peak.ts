@@ -5,11 +5,13 @@
  * - parse: the file decoded and parsed once (JSON.parse, or papaparse's rows) and held: the least
  *   any reader holds at its parse;
  * - result: the features the reader gives: what it must hand on;
- * - read: the whole read, `answer` as the worker runs it, from the File to the posted messages.
+ * - read: the whole read, `answer` as the worker runs it, from the File to the posted messages
+ *   (each cloned here as postMessage would).
  * What a stage holds at its peak is the smallest JS heap it completes in (`--max-old-space-size`,
  * found by bisection, each try a process of its own): a resident-size peak would count garbage V8
  * had not yet collected. The read holds at most two copies when it needs no more heap than one
- * parse and the result together: never the text, the parsed tree and the features all whole.
+ * parse and the result together: never the text, the parsed tree and the features all whole. The
+ * JS heap only: the file's bytes are an ArrayBuffer outside it.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -36,10 +38,11 @@ async function stage(stage: Stage, path: string): Promise<void> {
     globalThis.gc?.();
     console.log(JSON.stringify({ mb: (process.memoryUsage().heapUsed - before) / 2 ** 20, ok: held.ok }));
   } else {
+    // Each message cloned as postMessage serializes it, the points' buffer moved as the worker moves it.
     await answer(
       { id: 0, file: blob, name: 'file', key: 'k' },
-      () => {},
-      () => {},
+      (message) => structuredClone(message),
+      (file) => structuredClone(file, { transfer: [file.file.points.buffer] }),
     );
   }
 }

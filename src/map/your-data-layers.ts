@@ -15,7 +15,7 @@ import { TIME_STATE } from '../style/time.ts';
 import { FONT_BOLD } from '../theme.ts';
 import { yourDataPopup } from '../ui/your-data-popup.ts';
 import { type ColourScheme, colourExpression } from '../your-data/colour-by.ts';
-import { isPointFeature, SOURCE_LAYERS, TILE_MAX_ZOOM } from '../your-data/tile-layers.ts';
+import { SOURCE_LAYERS, sourceLayersOf, TILE_MAX_ZOOM } from '../your-data/tile-layers.ts';
 import { yourTiles } from '../your-data/tiles.ts';
 import type { YourData } from '../your-data/types.ts';
 
@@ -28,9 +28,9 @@ let registered = false;
 function registerProtocol(): void {
   if (registered) return;
   registered = true;
-  maplibregl.addProtocol(PROTOCOL, async ({ url }) => {
+  maplibregl.addProtocol(PROTOCOL, async ({ url }, { signal }) => {
     const [key = '', z, x, y] = url.slice(PROTOCOL.length + 3).split('/');
-    return { data: await yourTiles.tile(key, Number(z), Number(x), Number(y)) };
+    return { data: await yourTiles.tile(key, Number(z), Number(x), Number(y), signal) };
   });
 }
 
@@ -113,6 +113,8 @@ export class YourDataLayers {
   destroy(): void {
     for (const s of this.subscriptions) s.unsubscribe();
     this.popup?.remove();
+    // A recolouring still under way finds its file gone, and draws nothing on a map that is gone.
+    this.files.clear();
   }
 
   private layerIds(id: string): string[] {
@@ -125,16 +127,19 @@ export class YourDataLayers {
    */
   add(file: DrawnFile, before = this.options.beforeId): void {
     this.remove(file.id);
+    // Only a read handed to the tile worker can be drawn (openFiles with `tiles`).
+    if (!file.data.tiles) return;
     this.files.set(file.id, file);
     if (file.data.dates) this.dated.set(file.id, intervals(file.data));
     const source = `${PREFIX}${file.id}`;
     const tiles = `${PROTOCOL}://${file.data.tiles}/{z}/{x}/{y}`;
     this.map.addSource(source, { type: 'vector', tiles: [tiles], maxzoom: TILE_MAX_ZOOM });
     // Tiles made before with another column's colours are made again; none the first time.
-    if (file.data.tiles)
-      void yourTiles
-        .recolour(file.data.tiles, file.colourBy, file.data.features)
-        .then((again) => again && this.files.get(file.id) === file && this.redraw(file));
+    void yourTiles
+      .recolour(file.data.tiles, file.colourBy, file.data.features)
+      .then((again) => again && this.files.get(file.id) === file && this.redraw(file))
+      // A tile worker that stopped says so through the tiles it no longer gives (the map's error line).
+      .catch(() => {});
     const [fill, outline, line, point, bubbles, count] = this.layerIds(file.id) as [
       string,
       string,
@@ -264,11 +269,12 @@ export class YourDataLayers {
 
   /**
    * Draws a file again where it is among the reader's layers, with tiles made anew. A new source,
-   * not setTiles: a data-driven paint change pauses the source, and the reload setTiles asks for
-   * then re-reads the tiles it has rather than fetching them (MapLibre 6.17, style.ts _updateLayer).
+   * not setTiles or refreshTiles: a data-driven paint change pauses the source, and a reload asked
+   * for meanwhile re-reads the tiles MapLibre holds rather than fetching them (MapLibre 6.17,
+   * style.ts _updateLayer, tile_manager.ts reload).
    */
   private redraw(file: DrawnFile): void {
-    const order = this.map.getStyle().layers.map((l) => l.id);
+    const order = this.map.getLayersOrder();
     const own = new Set(this.layerIds(file.id));
     const last = order.findLastIndex((id) => own.has(id));
     this.add(file, order[last + 1] ?? this.options.beforeId);
@@ -286,14 +292,10 @@ export class YourDataLayers {
     this.dated.get(id)?.forEach((interval, feature) => {
       const read = file?.data.features[feature];
       if (!interval || !read) return;
-      this.map.setFeatureState(
-        {
-          source: `${PREFIX}${id}`,
-          sourceLayer: isPointFeature(read) ? SOURCE_LAYERS.points : SOURCE_LAYERS.shapes,
-          id: feature,
-        },
-        { [TIME_STATE]: stateAt(interval, this.date).state },
-      );
+      const state = { [TIME_STATE]: stateAt(interval, this.date).state };
+      // A collection of a point and an area is drawn in both of the tiles' layers.
+      for (const sourceLayer of sourceLayersOf(read.geometry))
+        this.map.setFeatureState({ source: `${PREFIX}${id}`, sourceLayer, id: feature }, state);
     });
   }
 
@@ -378,7 +380,8 @@ export class YourDataLayers {
       if (file.data.tiles)
         void yourTiles
           .expansionZoom(file.data.tiles, clusterId)
-          .then((zoom) => zoom !== null && this.map.easeTo({ center: at, zoom }));
+          .then((zoom) => zoom !== null && this.map.easeTo({ center: at, zoom }))
+          .catch(() => {});
       return;
     }
     // The feature as read: the map's copy holds only its colours.

@@ -142,11 +142,28 @@ export class YourDataSession {
     }
     const lines: string[] = [];
     const added: string[] = [];
+    const drawn = new Set<ReadResult>();
+    try {
+      await this.addResults(files, results, lines, added, drawn);
+    } finally {
+      // Whatever stopped the loop, no read it did not draw keeps its tiles in the tile worker.
+      for (const result of results) if (!drawn.has(result)) discard(result);
+    }
+    this.layers.fit(added, DEFAULT_BOUNDS);
+    this.panel.announce(lines);
+  }
+
+  private async addResults(
+    files: readonly File[],
+    results: ReadResult[],
+    lines: string[],
+    added: string[],
+    drawn: Set<ReadResult>,
+  ): Promise<void> {
     for (const [i, first] of results.entries()) {
       const file = files[i] as File;
       const answered = await this.answer(file, first);
       if (!answered) {
-        discard(first);
         lines.push(this.t.yourData.notAnswered(file.name));
         continue;
       }
@@ -167,12 +184,11 @@ export class YourDataSession {
       // Drawn first, not after the keeping: a private window may refuse IndexedDB, and WebKit's can
       // take seconds to write a Blob under load. A Remove's delete queues behind this put.
       this.show(stored, result);
+      drawn.add(result);
       void this.store.put(stored).catch(() => {});
       lines.push(...readLines(result, this.t));
       added.push(stored.id);
     }
-    this.layers.fit(added, DEFAULT_BOUNDS);
-    this.panel.announce(lines);
   }
 
   /**
@@ -267,7 +283,9 @@ export class YourDataSession {
     const data = parsed.get(id);
     if (!stored || !data) return;
     const scheme = column === undefined ? undefined : schemeFor(data.features, column);
-    void this.layers.setColourBy(id, scheme);
+    void this.layers
+      .setColourBy(id, scheme)
+      .catch((error: unknown) => this.panel.announce([this.t.yourData.failed(String(error))]));
     if (scheme) stored.colourBy = scheme.column;
     else delete stored.colourBy;
     this.panel.setColourBy(id, scheme && this.keyOf(scheme), paletteColour(stored.colour));

@@ -6,6 +6,7 @@ import { Supercluster } from '@maplibre/geojson-vt';
 import type { Geometry, Position } from 'geojson';
 import { type Interval, stateAt, type TimeState } from '../data/time.ts';
 import { escapeXml } from '../formats/xml.ts';
+import { members } from '../your-data/tile-layers.ts';
 import type { YourFeature } from '../your-data/types.ts';
 import type { Point } from './geometry.ts';
 import { latFromMercatorY, lngFromMercatorX, mercatorX, mercatorY, worldSize } from './project.ts';
@@ -34,10 +35,6 @@ function positions(geometry: Geometry | null): Position[] {
   if (geometry.type === 'MultiPoint') return geometry.coordinates;
   return [];
 }
-
-/** A GeometryCollection's members, each drawn as a geometry of its own kind would be. */
-const members = (geometry: Geometry | null): Geometry[] =>
-  geometry?.type === 'GeometryCollection' ? geometry.geometries.flatMap(members) : geometry ? [geometry] : [];
 
 /**
  * A file's points as the map clusters them at the view's zoom: with the map's own clustering
@@ -122,7 +119,7 @@ function fileShapes(scene: Scene, file: PictureFile, index: number): string {
     const state = on[i];
     if (state === 'not-yet') return;
     const faint = state === 'uncertain' ? 1 : 0;
-    for (const geometry of members(feature.geometry)) {
+    for (const geometry of feature.geometry ? members(feature.geometry) : []) {
       const part = partOf(geometry);
       if (part === 'point') {
         if (!clustered) for (const position of positions(geometry)) point(position, feature, faint);

@@ -12,6 +12,7 @@ import {
   clusters,
   isPointFeature,
   type MapFile,
+  members,
   SOURCE_LAYERS,
   TILE_MAX_ZOOM,
 } from './tile-layers.ts';
@@ -63,10 +64,16 @@ export class FileTiles {
         properties: propertiesOf(i),
       });
     }
-    for (const [i, geometry] of others) {
-      const feature: GeoJSON.Feature = { type: 'Feature', id: i, geometry, properties: propertiesOf(i) };
-      (isPointFeature(feature) ? pointFeatures : shapeFeatures).push(feature);
-    }
+    for (const [i, geometry] of others)
+      for (const member of members(geometry)) {
+        const feature: GeoJSON.Feature = {
+          type: 'Feature',
+          id: i,
+          geometry: member,
+          properties: propertiesOf(i),
+        };
+        (isPointFeature(feature) ? pointFeatures : shapeFeatures).push(feature);
+      }
     this.points = new GeoJSONVT(
       { type: 'FeatureCollection', features: pointFeatures },
       {

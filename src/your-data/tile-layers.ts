@@ -22,6 +22,21 @@ export const TILE_MAX_ZOOM = 18;
 export const isPointFeature = (f: { geometry: Geometry | null }): boolean =>
   f.geometry?.type === 'Point' || f.geometry?.type === 'MultiPoint';
 
+/**
+ * A geometry's members, GeometryCollections opened however deep (a KML MultiGeometry is a point and
+ * an area): each is drawn in the layer of its own kind, as the picture draws them (your-shapes.ts).
+ */
+export const members = (geometry: Geometry): Exclude<Geometry, GeoJSON.GeometryCollection>[] =>
+  geometry.type === 'GeometryCollection' ? geometry.geometries.flatMap(members) : [geometry];
+
+/** The tile layers a feature of this geometry is drawn in: where its feature state must be set. */
+export const sourceLayersOf = (geometry: Geometry): string[] => {
+  const kinds = members(geometry).map((g) =>
+    isPointFeature({ geometry: g }) ? SOURCE_LAYERS.points : SOURCE_LAYERS.shapes,
+  );
+  return [...new Set(kinds)];
+};
+
 /** The only properties the style reads: the file's own colours (simplestyle, KML). */
 export const STYLE_PROPERTIES = ['fill', 'stroke', 'marker-color', 'icon-color'] as const;
 

@@ -28,7 +28,15 @@ export type TileReply =
   | { req: number; error: string };
 
 export class TileServer {
+  constructor(
+    /** How a file is tiled; a test may give another, to see what a failure does. */
+    private readonly tile: (file: MapFile, values?: Float64Array) => FileTiles = (file, values) =>
+      new FileTiles(file, values),
+  ) {}
+
   private readonly files = new Map<string, FileTiles>();
+  /** Files that could not be tiled, and why: their requests are answered with it, others go on. */
+  private readonly failed = new Map<string, string>();
   /** Asked for before their features arrived: answered once they do, or once the page drops them. */
   private readonly waiting = new Map<string, ((tiles: FileTiles | undefined) => void)[]>();
   /** A column's colours chosen before the file arrived (a kept file coloured by a column). */
@@ -37,15 +45,21 @@ export class TileServer {
 
   receive(file: SharedFile): void {
     if (this.dropped.has(file.key)) return;
-    const tiles = new FileTiles(file.file, this.values.get(file.key));
+    let tiles: FileTiles | undefined;
+    try {
+      tiles = this.tile(file.file, this.values.get(file.key));
+      this.files.set(file.key, tiles);
+    } catch (error) {
+      this.failed.set(file.key, error instanceof Error ? error.message : String(error));
+    }
     this.values.delete(file.key);
-    this.files.set(file.key, tiles);
     for (const resolve of this.waiting.get(file.key) ?? []) resolve(tiles);
     this.waiting.delete(file.key);
   }
 
   drop(key: string): void {
     this.files.delete(key);
+    this.failed.delete(key);
     this.values.delete(key);
     this.dropped.add(key);
     for (const resolve of this.waiting.get(key) ?? []) resolve(undefined);
@@ -54,17 +68,24 @@ export class TileServer {
 
   private tilesOf(key: string): Promise<FileTiles | undefined> {
     const tiles = this.files.get(key);
-    if (tiles || this.dropped.has(key)) return Promise.resolve(tiles);
+    if (tiles || this.dropped.has(key) || this.failed.has(key)) return Promise.resolve(tiles);
     return new Promise((resolve) => this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]));
   }
 
   async answer(request: TileRequest): Promise<TileReply> {
     const { req, key } = request;
-    if (request.type === 'recolour' && !this.files.has(key) && !this.dropped.has(key)) {
+    if (
+      request.type === 'recolour' &&
+      !this.files.has(key) &&
+      !this.dropped.has(key) &&
+      !this.failed.has(key)
+    ) {
       this.values.set(key, request.values);
       return { req, recoloured: false };
     }
     const tiles = await this.tilesOf(key);
+    const failed = this.failed.get(key);
+    if (failed) return { req, error: `the map could not draw this file: ${failed}` };
     if (!tiles) return { req, error: `no file ${key}` };
     if (request.type === 'tile') {
       const bytes = tiles.tile(request.z, request.x, request.y);

@@ -18,6 +18,11 @@ export class TilesClient {
   private readonly pending = new Map<number, { resolve(reply: TileReply): void; reject(e: Error): void }>();
   /** The colouring each file's tiles have, as asked for last: none until a column is chosen. */
   private readonly colouring = new Map<string, string>();
+  /**
+   * Why the tile worker stopped (out of memory, a crash), after which every request fails at once
+   * with it: a new worker would hold none of the files, and their tiles would never come.
+   */
+  private stopped: Error | undefined;
 
   constructor(
     private readonly make: () => Worker = () =>
@@ -25,6 +30,7 @@ export class TilesClient {
   ) {}
 
   private post(message: TilesMessage, transfer: Transferable[] = []): void {
+    if (this.stopped) throw this.stopped;
     if (!this.worker) {
       const worker = this.make();
       worker.onmessage = ({ data }: MessageEvent<TileReply>) => {
@@ -32,22 +38,28 @@ export class TilesClient {
         this.pending.delete(data.req);
       };
       worker.onerror = (event) => {
-        // A worker that failed answers nothing more: every file's tiles go with it, so start afresh.
-        const error = new Error(`the tile worker stopped: ${event.message}`);
-        for (const { reject } of this.pending.values()) reject(error);
+        this.stopped = new Error(
+          `the map's tile worker stopped (${event.message}): reload the page to draw your files`,
+        );
+        worker.terminate();
+        for (const { reject } of this.pending.values()) reject(this.stopped);
         this.pending.clear();
-        this.worker = undefined;
       };
       this.worker = worker;
     }
     this.worker.postMessage(message, transfer);
   }
 
-  private ask(request: Ask, transfer: Transferable[] = []): Promise<TileReply> {
+  private ask(request: Ask, transfer: Transferable[] = [], signal?: AbortSignal): Promise<TileReply> {
     const req = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(req, { resolve, reject });
       this.post({ ...request, req } as TileRequest, transfer);
+      this.pending.set(req, { resolve, reject });
+      // MapLibre gave up on it (the view moved on): settled now; the worker's answer is let go.
+      signal?.addEventListener('abort', () => {
+        this.pending.delete(req);
+        reject(signal.reason);
+      });
     });
   }
 
@@ -58,8 +70,8 @@ export class TilesClient {
     return channel.port1;
   }
 
-  async tile(key: string, z: number, x: number, y: number): Promise<ArrayBuffer> {
-    const reply = await this.ask({ type: 'tile', key, z, x, y });
+  async tile(key: string, z: number, x: number, y: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+    const reply = await this.ask({ type: 'tile', key, z, x, y }, [], signal);
     if ('tile' in reply) return reply.tile;
     throw new Error('error' in reply ? reply.error : 'no tile');
   }
@@ -78,11 +90,18 @@ export class TilesClient {
     if ((this.colouring.get(key) ?? 'null') === colouring) return false;
     this.colouring.set(key, colouring);
     const values = scheme && colourValues(features, scheme);
-    const reply = await this.ask(
-      { type: 'recolour', key, ...(values ? { values } : {}) },
-      values ? [values.buffer] : [],
-    );
-    return 'recoloured' in reply && reply.recoloured;
+    try {
+      const reply = await this.ask(
+        { type: 'recolour', key, ...(values ? { values } : {}) },
+        values ? [values.buffer] : [],
+      );
+      if ('error' in reply) throw new Error(reply.error);
+      return 'recoloured' in reply && reply.recoloured;
+    } catch (error) {
+      // Not coloured so, whatever it was asked: asking again must try again.
+      this.colouring.delete(key);
+      throw error;
+    }
   }
 
   async expansionZoom(key: string, cluster: number): Promise<number | null> {
@@ -93,7 +112,7 @@ export class TilesClient {
   /** A file the page no longer draws, or never will (a read asked questions and was read again). */
   drop(key: string): void {
     this.colouring.delete(key);
-    if (this.worker) this.post({ type: 'drop', key });
+    if (this.worker && !this.stopped) this.post({ type: 'drop', key });
   }
 }
 

@@ -135,6 +135,7 @@ describe('bad files', () => {
     await page.waitForFunction(() => document.querySelectorAll('.your-data__entry').length === 1);
     const id = (await page.locator('.your-data__entry').getAttribute('data-your-data')) ?? '';
     const good = await goodFile(page, id);
+    expect(good.held).toBeGreaterThan(0);
     expect(good.drawn).toBeGreaterThan(0);
     await expect(status(page).getAttribute('role')).resolves.toBe('status');
     const report = layerFile('militarised-policing');

@@ -24,6 +24,7 @@ function mapLayers(points: number) {
   };
   const data: YourData = {
     ok: true,
+    tiles: 'key',
     file: 'f.geojson',
     format: 'geojson',
     features: Array.from({ length: points }, (_, id) => ({

@@ -7,7 +7,7 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { type ColourScheme, schemeFor } from '../../../src/your-data/colour-by.ts';
 import { FileTiles } from '../../../src/your-data/tile-index.ts';
-import { CLUSTERING, colourValues, mapFileOf } from '../../../src/your-data/tile-layers.ts';
+import { CLUSTERING, colourValues, mapFileOf, sourceLayersOf } from '../../../src/your-data/tile-layers.ts';
 import { TileServer } from '../../../src/your-data/tile-server.ts';
 import { TilesClient } from '../../../src/your-data/tiles.ts';
 import type { TilesMessage } from '../../../src/your-data/tiles-worker.ts';
@@ -70,6 +70,56 @@ describe('FileTiles', () => {
     expect(featuresOf(tile, 'points')).toHaveLength(1);
   });
 
+  it('draws a collection’s point with the points and its area with the shapes, under the feature’s id', () => {
+    const collection: YourFeature = {
+      type: 'Feature',
+      id: 0,
+      properties: {},
+      geometry: {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Point', coordinates: [-89.5, 15] },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-89.4, 14.9],
+                [-89.3, 14.9],
+                [-89.3, 15],
+                [-89.4, 14.9],
+              ],
+            ],
+          },
+        ],
+      },
+    };
+    const tile = new FileTiles(mapFileOf([collection])).tile(5, 8, 14);
+    expect(featuresOf(tile, 'points').map((f) => [f.id, f.type])).toEqual([[0, 1]]);
+    expect(featuresOf(tile, 'shapes').map((f) => [f.id, f.type])).toEqual([[0, 3]]);
+    expect(sourceLayersOf(collection.geometry)).toEqual(['points', 'shapes']);
+  });
+
+  it('tiles a collection nested a thousand deep, which the tiler alone refuses', () => {
+    let geometry: GeoJSON.Geometry = { type: 'Point', coordinates: [-89.5, 15] };
+    for (let i = 0; i < 1100; i++) geometry = { type: 'GeometryCollection', geometries: [geometry] };
+    const tile = new FileTiles(mapFileOf([{ type: 'Feature', id: 0, properties: {}, geometry }])).tile(
+      5,
+      8,
+      14,
+    );
+    expect(featuresOf(tile, 'points')).toHaveLength(1);
+  });
+
+  it('holds what the map draws and nothing else: positions, other geometries, own colours', () => {
+    const file = mapFileOf(mixed);
+    expect([...file.points]).toEqual([-90.5, 14.6, Number.NaN, Number.NaN]);
+    expect(file.others).toEqual([[1, mixed[1]?.geometry]]);
+    expect(file.colours).toEqual([
+      [0, { 'marker-color': '#ff0000' }],
+      [1, { stroke: '#00ff00' }],
+    ]);
+  });
+
   it('gives an empty tile where the file has nothing', () => {
     // Zoom 5, the tile over the Pacific west of Hawaii.
     expect(Object.keys(decode(new FileTiles(mapFileOf(mixed)).tile(5, 0, 12)).layers)).toEqual([]);
@@ -129,6 +179,19 @@ describe('TileServer', () => {
     expect('tile' in reply && featuresOf(new Uint8Array(reply.tile), 'points')[0]?.properties._c).toBe(5);
   });
 
+  it('answers a file it could not tile with why, and goes on drawing the others', async () => {
+    const server = new TileServer((file, values) => {
+      if (file.points[0] === -1) throw new Error('too deep');
+      return new FileTiles(file, values);
+    });
+    const waiting = server.answer({ type: 'tile', req: 1, key: 'bad', z: 0, x: 0, y: 0 });
+    server.receive({ type: 'file', key: 'bad', file: mapFileOf([point(0, -1, 15)]) });
+    server.receive({ type: 'file', key: 'good', file });
+    expect(await waiting).toEqual({ req: 1, error: 'the map could not draw this file: too deep' });
+    const good = await server.answer({ type: 'tile', req: 2, key: 'good', z: 0, x: 0, y: 0 });
+    expect('tile' in good && featuresOf(new Uint8Array(good.tile), 'points')).toHaveLength(1);
+  });
+
   it('forgets a dropped file, and answers what waited for it with an error, not silence', async () => {
     const server = new TileServer();
     const waiting = server.answer({ type: 'tile', req: 1, key: 'gone', z: 0, x: 0, y: 0 });
@@ -149,6 +212,10 @@ class InProcessTiles {
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly asked: string[] = [];
   readonly server = new TileServer();
+  terminated = false;
+  terminate(): void {
+    this.terminated = true;
+  }
   postMessage(message: TilesMessage): void {
     this.asked.push(message.type);
     if (message.type === 'drop') this.server.drop(message.key);
@@ -179,5 +246,31 @@ describe('TilesClient (the page’s side)', () => {
     expect(worker.asked.filter((type) => type === 'recolour')).toHaveLength(2);
     client.drop('k');
     await expect(client.tile('k', 5, 8, 14)).rejects.toThrow('no file k');
+  });
+
+  it('settles a tile MapLibre gave up on at once', async () => {
+    const worker = new InProcessTiles();
+    const client = new TilesClient(() => worker as unknown as Worker);
+    const abort = new AbortController();
+    // The file never arrives: the request would wait for it.
+    const asked = client.tile('never', 0, 0, 0, abort.signal);
+    abort.abort(new Error('moved on'));
+    await expect(asked).rejects.toThrow('moved on');
+  });
+
+  it('fails every request at once, saying so, once the tile worker has stopped', async () => {
+    const worker = new InProcessTiles();
+    let made = 0;
+    const client = new TilesClient(() => {
+      made += 1;
+      return worker as unknown as Worker;
+    });
+    const waiting = client.tile('never', 0, 0, 0);
+    worker.onerror?.({ message: 'out of memory' } as ErrorEvent);
+    await expect(waiting).rejects.toThrow('tile worker stopped (out of memory)');
+    await expect(client.tile('k', 0, 0, 0)).rejects.toThrow('reload the page');
+    expect(() => client.port()).toThrow('reload the page');
+    expect(made).toBe(1);
+    expect(worker.terminated).toBe(true);
   });
 });

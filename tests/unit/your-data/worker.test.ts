@@ -222,9 +222,10 @@ describe('openFiles (what the page calls)', () => {
   });
 
   it('puts a file’s parts together in order, and hands it to the tile worker under its key', async () => {
-    const shared: SharedFile[] = [];
     const channel = new MessageChannel();
-    channel.port2.onmessage = ({ data }: MessageEvent<SharedFile>) => shared.push(data);
+    const shared = new Promise<SharedFile>((resolve) => {
+      channel.port2.onmessage = ({ data }: MessageEvent<SharedFile>) => resolve(data);
+    });
     const count = FEATURES_A_MESSAGE + 3;
     const [result] = await openFiles([new File([manyPoints(count)], 'many.geojson')], {
       worker: () => new InProcessWorker() as unknown as Worker,
@@ -233,10 +234,8 @@ describe('openFiles (what the page calls)', () => {
     expect(result?.ok && result.features.map((f) => f.id)).toEqual(
       Array.from({ length: count }, (_, i) => i),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(shared.map((f) => [f.key, f.file.points.length / 2])).toEqual([
-      [result?.ok && result.tiles, count],
-    ]);
+    const { key, file } = await shared;
+    expect([key, file.points.length / 2]).toEqual([result?.ok && result.tiles, count]);
     channel.port2.close();
   });
 
@@ -251,7 +250,7 @@ describe('openFiles (what the page calls)', () => {
     expect(result.features).toHaveLength(count);
     expect(result.rows).toEqual(Array.from({ length: count }, (_, i) => i + 2));
     expect(result.dates?.values.map((d) => d?.date)).toEqual(Array.from({ length: count }, (_, i) => day(i)));
-    expect(result.features.map((f) => f.properties.id)).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(result.features.map((f) => f.properties?.id)).toEqual(Array.from({ length: count }, (_, i) => i));
     // And no message carries more than its part of them.
     const messages: WorkerMessage[] = [];
     await answer({ id: 0, file, name: 'dated.csv' }, (m) => messages.push(m));
