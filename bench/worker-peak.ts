@@ -42,7 +42,8 @@ async function stage(stage: Stage, path: string): Promise<void> {
     await answer(
       { id: 0, file: blob, name: 'file', key: 'k' },
       (message) => structuredClone(message),
-      (file) => structuredClone(file, { transfer: [file.file.points.buffer] }),
+      (shared) =>
+        structuredClone(shared, shared.type === 'file' ? { transfer: [shared.file.points.buffer] } : {}),
     );
   }
 }

@@ -42,6 +42,26 @@ export async function answer(
   post: (message: WorkerMessage) => void,
   share?: (file: SharedFile) => void,
 ): Promise<void> {
+  let shared = false;
+  try {
+    const shareOnce =
+      share &&
+      ((file: SharedFile) => {
+        shared = true;
+        share(file);
+      });
+    await read(request, post, shareOnce);
+  } finally {
+    // Drawn or not, every read tells the tile worker it is done, so the port can close after the last.
+    if (request.key && share && !shared) share({ type: 'none', key: request.key });
+  }
+}
+
+async function read(
+  request: ReadRequest,
+  post: (message: WorkerMessage) => void,
+  share?: (file: SharedFile) => void,
+): Promise<void> {
   const { id, name } = request;
   const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
   const refused = tooLarge(name, total);

@@ -45,7 +45,7 @@ export interface OpenOptions {
   /** Tests and other hosts may supply the worker; the default is the module worker beside this file. */
   worker?: () => Worker;
   /** The tile worker to hand each file read whole to (tiles.ts); a cancelled call's files are dropped there. */
-  tiles?: { port(): MessagePort; drop(key: string): void };
+  tiles?: { port(keys: readonly string[]): MessagePort; drop(key: string): void };
 }
 
 const defaultWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -68,7 +68,7 @@ export function openFiles(files: Iterable<File>, options: OpenOptions = {}): Pro
   const keys = list.map((_, id) => `${call}-${id}`);
   const { tiles } = options;
   if (tiles) {
-    const port = tiles.port();
+    const port = tiles.port(keys);
     worker.postMessage({ port } satisfies ToReader, [port]);
   }
   return new Promise<ReadResult[]>((resolve, reject) => {

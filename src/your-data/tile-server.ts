@@ -8,11 +8,16 @@
 import { FileTiles } from './tile-index.ts';
 import type { MapFile } from './tile-layers.ts';
 
-/** From a reading worker, over its port: what the map draws of a file, under the page's key for it. */
-export interface SharedFile {
-  type: 'file';
-  key: string;
-  file: MapFile;
+/**
+ * From a reading worker, over its port: what the map draws of a file, under the page's key for it,
+ * or that a read ended without one (refused, or unreadable).
+ */
+export type SharedFile = { type: 'file'; key: string; file: MapFile } | { type: 'none'; key: string };
+
+/** A reading worker's port, as the tile worker holds it. */
+export interface ReaderPort {
+  onmessage: ((event: MessageEvent<SharedFile>) => void) | null;
+  close(): void;
 }
 
 export type TileRequest =
@@ -42,8 +47,28 @@ export class TileServer {
   /** A column's colours chosen before the file arrived (a kept file coloured by a column). */
   private readonly values = new Map<string, Float64Array | undefined>();
   private readonly dropped = new Set<string>();
+  /** For each key a port still waits on, what marks it done there. */
+  private readonly ports = new Map<string, (key: string) => void>();
 
-  receive(file: SharedFile): void {
+  /**
+   * A reading worker's port for the reads `keys`: their files are taken in, and the port is closed
+   * once each has come, ended without a file, or been dropped (a cancelled read never comes).
+   */
+  listen(port: ReaderPort, keys: readonly string[]): void {
+    const left = new Set(keys);
+    const done = (key: string) => {
+      this.ports.delete(key);
+      if (left.delete(key) && left.size === 0) port.close();
+    };
+    for (const key of keys) this.ports.set(key, done);
+    port.onmessage = ({ data }) => {
+      if (data.type === 'file') this.receive(data);
+      done(data.key);
+    };
+    if (left.size === 0) port.close();
+  }
+
+  receive(file: Extract<SharedFile, { type: 'file' }>): void {
     if (this.dropped.has(file.key)) return;
     let tiles: FileTiles | undefined;
     try {
@@ -58,6 +83,7 @@ export class TileServer {
   }
 
   drop(key: string): void {
+    this.ports.get(key)?.(key);
     this.files.delete(key);
     this.failed.delete(key);
     this.values.delete(key);

@@ -2,10 +2,13 @@
  * The tile worker: one for the page, started with the first file drawn, holding every drawn file's
  * tiles (tile-server.ts). Reading workers hand it their files over a MessagePort the page gives it.
  */
-import type { SharedFile, TileReply, TileRequest } from './tile-server.ts';
+import type { TileReply, TileRequest } from './tile-server.ts';
 import { TileServer } from './tile-server.ts';
 
-export type TilesMessage = TileRequest | { type: 'port'; port: MessagePort } | { type: 'drop'; key: string };
+export type TilesMessage =
+  | TileRequest
+  | { type: 'port'; port: MessagePort; keys: string[] }
+  | { type: 'drop'; key: string };
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<TilesMessage>) => void) | null;
@@ -16,7 +19,7 @@ const server = new TileServer();
 
 scope.onmessage = ({ data }) => {
   if (data.type === 'port') {
-    data.port.onmessage = (event: MessageEvent<SharedFile>) => server.receive(event.data);
+    server.listen(data.port, data.keys);
     return;
   }
   if (data.type === 'drop') {

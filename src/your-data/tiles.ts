@@ -63,10 +63,13 @@ export class TilesClient {
     });
   }
 
-  /** The end of a new channel for a reading worker; the tile worker holds the other. */
-  port(): MessagePort {
+  /**
+   * The end of a new channel for a reading worker reading `keys`; the tile worker holds the other,
+   * and closes it once each of those reads is done or dropped.
+   */
+  port(keys: readonly string[]): MessagePort {
     const channel = new MessageChannel();
-    this.post({ type: 'port', port: channel.port2 }, [channel.port2]);
+    this.post({ type: 'port', port: channel.port2, keys: [...keys] }, [channel.port2]);
     return channel.port1;
   }
 

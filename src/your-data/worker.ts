@@ -21,6 +21,6 @@ scope.onmessage = ({ data }) => {
     data,
     (message) => scope.postMessage(message),
     // Its points' buffer moves to the tile worker: no copy.
-    (file) => tiles?.postMessage(file, [file.file.points.buffer]),
+    (shared) => tiles?.postMessage(shared, shared.type === 'file' ? [shared.file.points.buffer] : []),
   );
 };

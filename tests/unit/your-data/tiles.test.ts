@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { type ColourScheme, schemeFor } from '../../../src/your-data/colour-by.ts';
 import { FileTiles } from '../../../src/your-data/tile-index.ts';
 import { CLUSTERING, colourValues, mapFileOf, sourceLayersOf } from '../../../src/your-data/tile-layers.ts';
-import { TileServer } from '../../../src/your-data/tile-server.ts';
+import { type ReaderPort, type SharedFile, TileServer } from '../../../src/your-data/tile-server.ts';
 import { TilesClient } from '../../../src/your-data/tiles.ts';
 import type { TilesMessage } from '../../../src/your-data/tiles-worker.ts';
 import type { YourFeature } from '../../../src/your-data/types.ts';
@@ -192,6 +192,25 @@ describe('TileServer', () => {
     expect('tile' in good && featuresOf(new Uint8Array(good.tile), 'points')).toHaveLength(1);
   });
 
+  it('closes a reading worker’s port once each of its reads is done or dropped', async () => {
+    const server = new TileServer();
+    let closed = 0;
+    const port: ReaderPort = { onmessage: null, close: () => (closed += 1) };
+    server.listen(port, ['a', 'b', 'c']);
+    const send = (data: SharedFile) => port.onmessage?.({ data } as MessageEvent<SharedFile>);
+    send({ type: 'file', key: 'a', file });
+    send({ type: 'none', key: 'b' });
+    expect(closed).toBe(0);
+    // The read of c was cancelled: its worker was stopped before it said anything.
+    server.drop('c');
+    expect(closed).toBe(1);
+    const reply = await server.answer({ type: 'tile', req: 1, key: 'a', z: 0, x: 0, y: 0 });
+    expect('tile' in reply).toBe(true);
+    const none: ReaderPort = { onmessage: null, close: () => (closed += 1) };
+    server.listen(none, []);
+    expect(closed).toBe(2);
+  });
+
   it('forgets a dropped file, and answers what waited for it with an error, not silence', async () => {
     const server = new TileServer();
     const waiting = server.answer({ type: 'tile', req: 1, key: 'gone', z: 0, x: 0, y: 0 });
@@ -269,7 +288,7 @@ describe('TilesClient (the page’s side)', () => {
     worker.onerror?.({ message: 'out of memory' } as ErrorEvent);
     await expect(waiting).rejects.toThrow('tile worker stopped (out of memory)');
     await expect(client.tile('k', 0, 0, 0)).rejects.toThrow('reload the page');
-    expect(() => client.port()).toThrow('reload the page');
+    expect(() => client.port(['k'])).toThrow('reload the page');
     expect(made).toBe(1);
     expect(worker.terminated).toBe(true);
   });

@@ -65,7 +65,7 @@ describe('answer (what the worker runs)', () => {
       `features ${FEATURES_A_MESSAGE} from ${FEATURES_A_MESSAGE}`,
       `features 5 from ${FEATURES_A_MESSAGE * 2}`,
     ]);
-    expect(shared.map((f) => [f.key, f.file.points.length / 2])).toEqual([['k', count]]);
+    expect(shared.map((f) => [f.key, f.type === 'file' && f.file.points.length / 2])).toEqual([['k', count]]);
   });
 
   it('works out the bounds of every position, so the page makes no pass for them', () => {
@@ -114,6 +114,28 @@ describe('answer (what the worker runs)', () => {
     });
     const last = messages.at(-1);
     expect(last?.type === 'result' && last.result.ok && last.result.features.length).toBe(1);
+  });
+
+  it('tells the tile worker a read ended without a file, whatever ended it', async () => {
+    const shared: SharedFile[] = [];
+    const unreadable = new Blob([csv]);
+    unreadable.arrayBuffer = () => Promise.reject(new Error('NotReadableError'));
+    const reads = [
+      { id: 0, file: new Uint8Array(), name: 'empty.csv', key: 'empty' },
+      { id: 1, file: unreadable, name: 'gone.csv', key: 'gone' },
+      { id: 2, file: csv, name: 'x.csv', key: 'drawn' },
+    ];
+    for (const request of reads)
+      await answer(
+        request,
+        () => {},
+        (file) => shared.push(file),
+      );
+    expect(shared.map((f) => [f.type, f.key])).toEqual([
+      ['none', 'empty'],
+      ['none', 'gone'],
+      ['file', 'drawn'],
+    ]);
   });
 
   it('refuses a File over 200 MB from its size, without reading it', async () => {
@@ -234,8 +256,11 @@ describe('openFiles (what the page calls)', () => {
     expect(result?.ok && result.features.map((f) => f.id)).toEqual(
       Array.from({ length: count }, (_, i) => i),
     );
-    const { key, file } = await shared;
-    expect([key, file.points.length / 2]).toEqual([result?.ok && result.tiles, count]);
+    const file = await shared;
+    expect([file.key, file.type === 'file' && file.file.points.length / 2]).toEqual([
+      result?.ok && result.tiles,
+      count,
+    ]);
     channel.port2.close();
   });
 
