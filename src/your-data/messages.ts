@@ -42,33 +42,40 @@ export async function answer(
   post: (message: WorkerMessage) => void,
   share?: (file: SharedFile) => void,
 ): Promise<void> {
-  let shared = false;
-  try {
-    const shareOnce =
-      share &&
-      ((file: SharedFile) => {
-        shared = true;
-        share(file);
-      });
-    await read(request, post, shareOnce);
-  } finally {
-    // Drawn or not, every read tells the tile worker it is done, so the port can close after the last.
-    if (request.key && share && !shared) share({ type: 'none', key: request.key });
+  const { id } = request;
+  const result = await read(request, post);
+  // Drawn or not, every read tells the tile worker it is done, so the port can close after the last.
+  const key = share && request.key;
+  if (key) share(result.ok ? { type: 'file', key, file: mapFileOf(result.features) } : { type: 'none', key });
+  if (!result.ok) {
+    post({ id, type: 'result', result });
+    return;
+  }
+  const more = Math.ceil(result.features.length / FEATURES_A_MESSAGE) - 1;
+  const { dates, ...first } = partOf(result, 0, FEATURES_A_MESSAGE);
+  post({
+    id,
+    type: 'result',
+    result: {
+      ...result,
+      ...(key ? { tiles: key } : {}),
+      ...first,
+      ...(result.dates && dates ? { dates: { ...result.dates, values: dates } } : {}),
+    },
+    ...(more > 0 ? { more } : {}),
+  });
+  for (let part = 1; part <= more; part++) {
+    const start = part * FEATURES_A_MESSAGE;
+    post({ id, type: 'features', ...partOf(result, start, start + FEATURES_A_MESSAGE) });
   }
 }
 
-async function read(
-  request: ReadRequest,
-  post: (message: WorkerMessage) => void,
-  share?: (file: SharedFile) => void,
-): Promise<void> {
+/** A request's file read whole, or why not; only progress is posted meanwhile. */
+async function read(request: ReadRequest, post: (message: WorkerMessage) => void): Promise<ReadResult> {
   const { id, name } = request;
   const total = request.file instanceof Uint8Array ? request.file.length : request.file.size;
   const refused = tooLarge(name, total);
-  if (refused) {
-    post({ id, type: 'result', result: refused });
-    return;
-  }
+  if (refused) return refused;
   const progress = total > PROGRESS_ABOVE;
   // The bytes live only in this box, so the reader can let them go once it has decoded them.
   let file: FileBytes;
@@ -86,39 +93,10 @@ async function read(
   } catch (error) {
     // A file moved or deleted since it was chosen: the browser cannot read it (NotReadableError).
     const detail = error instanceof Error ? error.message : String(error);
-    post({
-      id,
-      type: 'result',
-      result: { ok: false, file: name, problem: { file: name, rule: 'failed', detail } },
-    });
-    return;
+    return { ok: false, file: name, problem: { file: name, rule: 'failed', detail } };
   }
   if (progress) post({ id, type: 'progress', stage: 'parsing', loaded: total, total });
-  const result = readFile(file, name, request.options);
-  if (!result.ok) {
-    post({ id, type: 'result', result });
-    return;
-  }
-  const { features } = result;
-  if (request.key && share) share({ type: 'file', key: request.key, file: mapFileOf(features) });
-  const more = Math.ceil(features.length / FEATURES_A_MESSAGE) - 1;
-  const tiles = request.key && share ? { tiles: request.key } : {};
-  const { dates, ...first } = partOf(result, 0, FEATURES_A_MESSAGE);
-  post({
-    id,
-    type: 'result',
-    result: {
-      ...result,
-      ...tiles,
-      ...first,
-      ...(result.dates && dates ? { dates: { ...result.dates, values: dates } } : {}),
-    },
-    ...(more > 0 ? { more } : {}),
-  });
-  for (let part = 1; part <= more; part++) {
-    const start = part * FEATURES_A_MESSAGE;
-    post({ id, type: 'features', ...partOf(result, start, start + FEATURES_A_MESSAGE) });
-  }
+  return readFile(file, name, request.options);
 }
 
 /** A Blob's bytes in one buffer, filled chunk by chunk as the stream gives them. */

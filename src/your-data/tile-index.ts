@@ -6,9 +6,9 @@
  */
 import { GeoJSONVT, type GeoJSONVTOptions, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { COLOUR_KEY } from './colour-by.ts';
 import {
   CLUSTERING,
-  COLOUR_KEY,
   clusters,
   isPointFeature,
   type MapFile,

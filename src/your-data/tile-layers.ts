@@ -4,7 +4,7 @@
  * that crosses between threads as transferred buffers rather than a clone of every feature.
  */
 import type { Geometry } from 'geojson';
-import { COLOUR_KEY, type ColourScheme, mapValue } from './colour-by.ts';
+import { type ColourScheme, mapValue } from './colour-by.ts';
 import type { YourFeature } from './types.ts';
 
 /**
@@ -80,8 +80,6 @@ export function colourValues(features: readonly YourFeature[], scheme: ColourSch
   });
   return values;
 }
-
-export { COLOUR_KEY };
 
 /** Whether a file's points are drawn as clusters (CLUSTERING). */
 export function clusters(file: MapFile): boolean {

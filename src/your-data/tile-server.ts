@@ -35,7 +35,7 @@ export type TileReply =
 export class TileServer {
   constructor(
     /** How a file is tiled; a test may give another, to see what a failure does. */
-    private readonly tile: (file: MapFile, values?: Float64Array) => FileTiles = (file, values) =>
+    private readonly tiling: (file: MapFile, values?: Float64Array) => FileTiles = (file, values) =>
       new FileTiles(file, values),
   ) {}
 
@@ -72,14 +72,19 @@ export class TileServer {
     if (this.dropped.has(file.key)) return;
     let tiles: FileTiles | undefined;
     try {
-      tiles = this.tile(file.file, this.values.get(file.key));
+      tiles = this.tiling(file.file, this.values.get(file.key));
       this.files.set(file.key, tiles);
     } catch (error) {
       this.failed.set(file.key, error instanceof Error ? error.message : String(error));
     }
     this.values.delete(file.key);
-    for (const resolve of this.waiting.get(file.key) ?? []) resolve(tiles);
-    this.waiting.delete(file.key);
+    this.settle(file.key, tiles);
+  }
+
+  /** Answers what waited for a file's tiles: with them, or with none (dropped, or not tiled). */
+  private settle(key: string, tiles: FileTiles | undefined): void {
+    for (const resolve of this.waiting.get(key) ?? []) resolve(tiles);
+    this.waiting.delete(key);
   }
 
   drop(key: string): void {
@@ -88,8 +93,7 @@ export class TileServer {
     this.failed.delete(key);
     this.values.delete(key);
     this.dropped.add(key);
-    for (const resolve of this.waiting.get(key) ?? []) resolve(undefined);
-    this.waiting.delete(key);
+    this.settle(key, undefined);
   }
 
   private tilesOf(key: string): Promise<FileTiles | undefined> {
