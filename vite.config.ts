@@ -1,28 +1,34 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { OFFLINE } from './scripts/offline.ts';
 import { GEOPACKAGE_NAME } from './src/data/names.ts';
+import { LANGUAGES } from './src/i18n/index.ts';
 
 /**
  * The production page's Content-Security-Policy. MapLibre 6 needs little beyond 'self': its worker is a
  * same-origin module file, and data and glyph files are fetched from the page's own origin. Its
  * stylesheet draws the control icons as data: SVG images, and it decodes images through blob: URLs,
- * hence img-src. Styles are set through the CSSOM, which style-src does not govern.
+ * hence img-src. Styles are set through the CSSOM, which style-src does not govern. The one inline
+ * script, the first view's, is allowed by its hash and nothing else inline is.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  // The page's text is in the system font and the map's labels come from glyph files: no font file.
-  "font-src 'none'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export function contentSecurityPolicy(inlineScript: string): string {
+  const hash = createHash('sha256').update(inlineScript).digest('base64');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'sha256-${hash}'`,
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    // The page's text is in the system font and the map's labels come from glyph files: no font file.
+    "font-src 'none'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 /**
  * MapLibre in its own chunk: it changes less often than the app, so browsers keep it cached, and the
@@ -34,18 +40,67 @@ export const MAPLIBRE_CHUNK = {
   },
 };
 
-/** Only in builds: Vite's dev server injects inline scripts for hot reloading, which the policy refuses. */
-function contentSecurityPolicy(): Plugin {
+/** The first view's script's element, for the benchmark's build without it. */
+export const FIRST_VIEW_SCRIPT_ID = 'first-view-script';
+
+/**
+ * The first view's script (src/first-view/inline.ts) as one classic script with every language's
+ * words: it runs as soon as the map's place is laid out, with nothing more to fetch than its picture.
+ */
+async function firstViewScript(): Promise<string> {
+  const words = Object.fromEntries(Object.entries(LANGUAGES).map(([language, t]) => [language, t.firstView]));
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    define: { __FIRST_VIEW_WORDS__: JSON.stringify(words) },
+    build: {
+      write: false,
+      target: 'es2020',
+      minify: true,
+      lib: { entry: 'src/first-view/inline.ts', formats: ['iife'], name: 'firstView' },
+    },
+  })) as Rolldown.RolldownOutput[];
+  const code = output[0]?.output[0]?.code;
+  if (!code) throw new Error('src/first-view/inline.ts bundled to nothing');
+  return code.trim();
+}
+
+/**
+ * The first view's picture on a slow connection (src/first-view/), and, in a build, the policy that
+ * allows its script alone: Vite's dev server injects inline scripts for hot reloading, which the
+ * policy would refuse.
+ */
+function firstView(): Plugin {
+  let bundled: Promise<string> | undefined;
+  let building = false;
   return {
-    name: 'content-security-policy',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      },
-    ],
+    name: 'first-view',
+    config: (_config, env) => {
+      building = env.command === 'build';
+    },
+    transformIndexHtml: async () => {
+      bundled ??= firstViewScript();
+      const code = await bundled;
+      // First in the head, after the policy that allows it: its picture is asked for before anything else.
+      const script = {
+        tag: 'script',
+        attrs: { id: FIRST_VIEW_SCRIPT_ID },
+        children: code,
+        injectTo: 'head-prepend' as const,
+      };
+      return [
+        ...(building
+          ? [
+              {
+                tag: 'meta',
+                attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(code) },
+                injectTo: 'head-prepend' as const,
+              },
+            ]
+          : []),
+        script,
+      ];
+    },
   };
 }
 
@@ -187,7 +242,7 @@ function geoPackage(): Plugin {
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so dist/ works from any static server at / or under a sub-path.
   base: './',
-  plugins: [contentSecurityPolicy(), preloadData(), linkPreview(), geoPackage(), VitePWA(OFFLINE)],
+  plugins: [firstView(), preloadData(), linkPreview(), geoPackage(), VitePWA(OFFLINE)],
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     // Never inline data or fonts as data: URLs: they are fetched as files, cached, and measured.

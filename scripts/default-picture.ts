@@ -1,5 +1,6 @@
 import { DEFAULT_BOUNDS, defaultPadding } from '../src/data/default-view.ts';
 import { TIMELINE } from '../src/data/time.ts';
+import { firstViewSvg } from '../src/first-view/svg.ts';
 import { REPORT_LAYER_IDS } from '../src/layers/registry.ts';
 import { fitBounds, type PictureView } from '../src/picture/project.ts';
 import { mapSvg } from '../src/picture/svg.ts';
@@ -32,3 +33,6 @@ export function defaultPictureSvg(): string {
     permalink: '',
   });
 }
+
+/** The picture a first visit shows while the map loads, as an SVG: the default view's shapes on the report's date, without words (src/picture/first-view.ts). */
+export const firstViewPictureSvg = (): string => firstViewSvg(readBasemap(), readReportLayers());

@@ -29,7 +29,7 @@ export const MANIFEST: Partial<ManifestOptions> = {
  * Every file the page or its downloads can ask for (the manifest is added by the plugin); source maps
  * and the link preview's image, which only other sites fetch, are not.
  */
-export const PRECACHED = ['**/*.{html,js,css,geojson,pbf,svg,png}', GEOPACKAGE_NAME];
+export const PRECACHED = ['**/*.{html,js,css,geojson,pbf,svg,png,webp}', GEOPACKAGE_NAME];
 
 export const OFFLINE: Partial<VitePWAOptions> = {
   // A new version waits until the reader accepts it (src/files/offline.ts asks), so a page never mixes

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.png': 'image/png',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
   '.pbf': 'application/x-protobuf',
@@ -38,7 +40,15 @@ export interface ServeOptions {
   probe?: string;
   /** Headers sent with every file, e.g. the benchmark's cross-origin isolation (COOP and COEP). */
   headers?: Record<string, string>;
+  /**
+   * Gzip what a static host compresses (text, and the map's data and glyphs) for a request that
+   * accepts it: the benchmark's slow connection sends what a reader's would.
+   */
+  compress?: boolean;
 }
+
+/** Already compressed: gzip would only add to them. */
+const STORED = new Set(['.png', '.webp', '.woff2', '.gpkg']);
 
 const PROBE_FILE = '__probe.js';
 
@@ -48,7 +58,7 @@ export async function serveStatic(
   prefix = '/',
   options: ServeOptions = {},
 ): Promise<StaticServer> {
-  const { probe, headers = {} } = options;
+  const { probe, headers = {}, compress = false } = options;
   let reachable = true;
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -75,13 +85,22 @@ export async function serveStatic(
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // The service worker script is checked on every visit; everything else is versioned by it.
       const caching = file.endsWith('sw.js') ? { 'cache-control': 'no-cache' } : {};
-      response.writeHead(200, { 'content-type': type, ...caching, ...headers });
       // After the policy's <meta>, so the probe runs under the same Content-Security-Policy as the page.
-      if (probe && extname(file) === '.html')
-        response.end(
-          body.toString().replace('<script', `<script src="${prefix}${PROBE_FILE}"></script><script`),
-        );
-      else response.end(body);
+      const sent =
+        probe && extname(file) === '.html'
+          ? Buffer.from(
+              body.toString().replace('<script', `<script src="${prefix}${PROBE_FILE}"></script><script`),
+            )
+          : body;
+      const gzip =
+        compress && !STORED.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+      response.writeHead(200, {
+        'content-type': type,
+        ...caching,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+        ...headers,
+      });
+      response.end(gzip ? gzipSync(sent) : sent);
     } catch {
       response.writeHead(404).end('not found');
     }

@@ -63,7 +63,11 @@ async function main(): Promise<void> {
 
   let mounted: MountedMap | null = null;
   const languages = createLanguageSwitch(language, (next) => switchTo(next));
-  if (!embedded) document.querySelector('.page-header')?.append(languages.element);
+  // In the place index.html keeps for it, so that the header has its height from the first frame.
+  const place = document.querySelector('.page-header .language');
+  if (embedded) place?.remove();
+  else if (place) place.replaceWith(languages.element);
+  else document.querySelector('.page-header')?.append(languages.element);
 
   /** The map and its controls in `language`, from `state`; the page without a map where there is no WebGL. */
   const mount = (state: HashState): void => {

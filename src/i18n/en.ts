@@ -297,6 +297,10 @@ export const en = {
     featureOf: (title: string, id: string, layer: string) =>
       `“${title}”, feature ${id} of the ${layer} layer`,
   },
+  firstView: {
+    alt: 'A picture of the map while the interactive map loads; it is replaced by the map itself. Countries from Colombia to the southern United States, the schematic cocaine route through Guatemala and Mexico and the Zetas moving from Mexico into Guatemala, Alta Verapaz outlined, and Mexico, Guatemala and Honduras tinted for their militarised policing; its names come with the map.',
+    note: 'A picture of the map: the interactive map is loading.',
+  },
   withoutMap: {
     message:
       'The interactive map needs WebGL 2, which this browser does not provide. Below are the map as a picture and everything it shows as text, and the downloads work.',

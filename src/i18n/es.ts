@@ -306,6 +306,10 @@ export const es: Messages = {
     featureTitle: (title, id, layer) => `${title} (elemento ${id}, capa ${layer})`,
     featureOf: (title, id, layer) => `«${title}», elemento ${id} de la capa ${layer}`,
   },
+  firstView: {
+    alt: 'Una imagen del mapa mientras carga el mapa interactivo, que la reemplaza. Los países de Colombia al sur de Estados Unidos, la ruta esquemática de la cocaína por Guatemala y México y los Zetas entrando desde México en Guatemala, Alta Verapaz resaltada, y México, Guatemala y Honduras coloreados por su seguridad militarizada; los nombres llegan con el mapa.',
+    note: 'Una imagen del mapa: el mapa interactivo está cargando.',
+  },
   withoutMap: {
     message:
       'El mapa interactivo necesita WebGL 2, que este navegador no ofrece. Abajo están el mapa como imagen y todo lo que muestra en texto, y las descargas funcionan.',

@@ -1,6 +1,7 @@
 import type { ReportLayerId } from '../layers/registry.ts';
 import { en, type Messages } from './en.ts';
 import { es } from './es.ts';
+import { firstSpoken } from './preferred.ts';
 
 export { en, type Messages } from './en.ts';
 export { es } from './es.ts';
@@ -17,17 +18,9 @@ export const isLanguage = (value: string): value is Language => Object.hasOwn(LA
 
 export const messages = (language: Language): Messages => LANGUAGES[language];
 
-/**
- * The first of the reader's preferred languages (`navigator.languages`, e.g. "es-GT") that the map
- * speaks, by its primary subtag; English when none is.
- */
-export function preferredLanguage(preferences: readonly string[]): Language {
-  for (const tag of preferences) {
-    const primary = tag.toLowerCase().split('-')[0] ?? '';
-    if (isLanguage(primary)) return primary;
-  }
-  return DEFAULT_LANGUAGE;
-}
+/** The first of the reader's preferred languages that the map speaks; English when none is. */
+export const preferredLanguage = (preferences: readonly string[]): Language =>
+  firstSpoken(preferences, Object.keys(LANGUAGES) as Language[], DEFAULT_LANGUAGE);
 
 /** Every report layer has its words in the catalogue: a layer added to the registry fails here. */
 const layerWords: Record<ReportLayerId, { name: string; description: string }> = en.layers;

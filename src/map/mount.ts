@@ -19,6 +19,7 @@ import { createTextList } from '../ui/text-list.ts';
 import { createTimeline } from '../ui/timeline.ts';
 import { ElementControl } from './controls.ts';
 import { hideCoveredLabels } from './covered-labels.ts';
+import { followFirstView } from './first-view.ts';
 import { controlShare, fitDefaultView, oneMenuAtATime } from './fit.ts';
 import { animateFlows } from './flow-animation.ts';
 import { reducedMotion } from './motion.ts';
@@ -234,6 +235,7 @@ export function mountMap(options: MountOptions): MountedMap {
     map.on('resize', refit);
     map.once('idle', () => map.off('resize', refit));
   }
+  const stopFirstView = followFirstView(map, !initial.view);
 
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
@@ -253,6 +255,7 @@ export function mountMap(options: MountOptions): MountedMap {
     },
     destroy() {
       yourData?.destroy();
+      stopFirstView();
       stopFlows();
       stopOneMenu();
       stopPrint();

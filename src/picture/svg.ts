@@ -8,7 +8,7 @@ import { pictureFrame } from './frame.ts';
 import { drawFrame } from './frame-svg.ts';
 import { FONT_FAMILY, mapLabels } from './labels.ts';
 import type { PictureView } from './project.ts';
-import { makeScene } from './scene.ts';
+import { makeScene, type Scene } from './scene.ts';
 import { ARROWHEAD_PATH, countryShapes, departments, reportFills, reportShapes } from './shapes.ts';
 import { element, group, num } from './xml.ts';
 import type { PictureFile } from './your-legend.ts';
@@ -52,6 +52,43 @@ function describe(
 }
 
 /**
+ * The map's layers in the picture, bottom first: the sea, the land, the report's tints, the reader's
+ * files (over the tints and under every line, as the map stacks them), Guatemala's departments, the
+ * borders, the report's lines and the labels. The land's shapes are `#country-shapes` in <defs>.
+ */
+export function mapLayers(
+  scene: Scene,
+  {
+    calledOut,
+    yourFiles = [],
+    labels,
+  }: { calledOut: Set<string>; yourFiles?: readonly PictureFile[]; labels?: string[] },
+): string[] {
+  const { style, view } = scene;
+  return [
+    element('rect', { id: 'sea', width: view.width, height: view.height, fill: theme.ocean }),
+    element('use', {
+      id: 'land',
+      'xlink:href': '#country-shapes',
+      fill: style.value<string>('countries-fill', 'fill-color'),
+      stroke: 'none',
+    }),
+    ...reportFills(scene, calledOut),
+    yourShapes(scene, yourFiles),
+    departments(scene),
+    element('use', {
+      id: 'country-borders',
+      'xlink:href': '#country-shapes',
+      fill: 'none',
+      stroke: style.value<string>('countries-line', 'line-color'),
+      'stroke-width': style.number('countries-line', 'line-width'),
+    }),
+    ...reportShapes(scene),
+    labels ? group({ id: 'labels' }, labels) : '',
+  ].filter((part) => part !== '');
+}
+
+/**
  * The SVG picture of a view of the map, built from the data, the theme and the style rather than
  * from pixels: the sea, the land and its borders, the visible report layers as the timeline has them
  * on `date`, the reader's own files shown (over the report's tints, under its lines, as the map
@@ -73,7 +110,6 @@ export function mapSvg({
 }: PictureInput): string {
   const { width, height } = view;
   const scene = makeScene({ view, basemap, data, visible, date, t });
-  const { style } = scene;
   const frame = pictureFrame({ visible, date, permalink, t, yourFiles });
   const framed = drawFrame(frame, view);
   // The frame is above and below the map, so the labels keep clear of nothing but its edges.
@@ -104,28 +140,7 @@ export function mapSvg({
     ),
     group(
       { id: 'map', transform: `translate(0 ${num(framed.top)})`, 'clip-path': 'url(#view)' },
-      [
-        element('rect', { id: 'sea', width, height, fill: theme.ocean }),
-        element('use', {
-          id: 'land',
-          'xlink:href': '#country-shapes',
-          fill: style.value<string>('countries-fill', 'fill-color'),
-          stroke: 'none',
-        }),
-        ...reportFills(scene, labels.calledOut),
-        // The reader's files over the report's tints and under every line, as the map stacks them.
-        yourShapes(scene, yourFiles),
-        departments(scene),
-        element('use', {
-          id: 'country-borders',
-          'xlink:href': '#country-shapes',
-          fill: 'none',
-          stroke: style.value<string>('countries-line', 'line-color'),
-          'stroke-width': style.number('countries-line', 'line-width'),
-        }),
-        ...reportShapes(scene),
-        group({ id: 'labels' }, labels.groups),
-      ].filter((part) => part !== ''),
+      mapLayers(scene, { calledOut: labels.calledOut, yourFiles, labels: labels.groups }),
     ),
     framed.svg,
   ];

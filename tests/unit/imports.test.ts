@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /**
- * Data flows one way: theme → pipeline → layers (registry) → i18n → data → your-data → formats → style → picture →
+ * Data flows one way: theme → pipeline → layers (registry) → i18n → data → your-data → formats → style → picture → first-view →
  * ui and files → map → main.ts. A module imports from its own folder or from one earlier in this list, never later.
  */
 const ORDER = [
@@ -19,6 +19,7 @@ const ORDER = [
   'formats',
   'style',
   'picture',
+  'first-view',
   'ui',
   'files',
   'map',
