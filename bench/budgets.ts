@@ -19,6 +19,10 @@ export const BUDGETS = {
   playRatio: 0.9,
   /** A second visit, served by the service worker, against the first (no worker yet). */
   secondVisitRatio: 1,
+  /** A phone on a slow connection: the first view's picture painted, from navigation start. */
+  slowPictureMs: 1500,
+  /** …and the map ready with the picture over without it: no later, within the noise of 5 pairs. */
+  slowReadyRatio: 1.05,
   registrationGzip: 3 * KB,
 };
 
@@ -57,9 +61,22 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       ok: dragRatio(s) >= BUDGETS.dragRatio,
     },
     {
-      name: `Second visit, from the service worker: first idle ≤ ${BUDGETS.secondVisitRatio}× the first visit's`,
-      value: `${ratio(secondVisitRatio(s))}× (${ms(s.secondVisit.median)}; ${Math.round(s.fromWorker * 100)}% from the worker)`,
-      ok: secondVisitRatio(s) <= BUDGETS.secondVisitRatio && s.fromWorker === 1,
+      name: `Second visit, the browser started again, from the service worker: first idle ≤ ${BUDGETS.secondVisitRatio}× its first visit's (median of ${s.restedSecondVisit.pairs} pairs)`,
+      value: `${ratio(s.restedSecondVisit.ratio.median)}× (IQR ${ratio(s.restedSecondVisit.ratio.q1)}–${ratio(s.restedSecondVisit.ratio.q3)}; ${Math.round(s.restedSecondVisit.fromWorker * 100)}% from the worker)`,
+      ok:
+        s.restedSecondVisit.ratio.median <= BUDGETS.secondVisitRatio && s.restedSecondVisit.fromWorker === 1,
+    },
+    {
+      name: `Slow phone connection: the first view's picture painted ≤ ${ms(BUDGETS.slowPictureMs)} (median of ${s.slow.pairs})`,
+      value: s.slow.picture
+        ? `${ms(s.slow.picture.median)} (IQR ${ms(s.slow.picture.q1)}–${ms(s.slow.picture.q3)})`
+        : 'not painted in every load',
+      ok: s.slow.picture !== null && s.slow.picture.median <= BUDGETS.slowPictureMs,
+    },
+    {
+      name: `Slow phone connection: map ready with the picture ≤ ${BUDGETS.slowReadyRatio}× without it (median of pairs)`,
+      value: `${ratio(s.slow.readyRatio.median)}× (IQR ${ratio(s.slow.readyRatio.q1)}–${ratio(s.slow.readyRatio.q3)})`,
+      ok: s.slow.readyRatio.median <= BUDGETS.slowReadyRatio,
     },
     {
       name: `Offline registration loaded after ready (workbox-window) ≤ ${kb(BUDGETS.registrationGzip)} gzipped`,
@@ -92,9 +109,9 @@ export function checkBudgets(s: Summary): BudgetResult[] {
       ok: s.playRatio.median >= BUDGETS.playRatio,
     },
     {
-      name: `Save image (PNG, 2×) ≤ ${BUDGETS.pngMs} ms (median)`,
-      value: ms(s.png.median),
-      ok: s.png.median <= BUDGETS.pngMs,
+      name: `Save image (PNG, 2×), the first save after a rested second visit ≤ ${BUDGETS.pngMs} ms (median of ${s.restedSecondVisit.pairs})`,
+      value: `${ms(s.restedSecondVisit.png.median)} (IQR ${ms(s.restedSecondVisit.png.q1)}–${ms(s.restedSecondVisit.png.q3)})`,
+      ok: s.restedSecondVisit.png.median <= BUDGETS.pngMs,
     },
     {
       name: `Save vector image (SVG) ≤ ${BUDGETS.svgMs} ms (median)`,

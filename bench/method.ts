@@ -22,6 +22,11 @@ export const METHOD = {
    * is the shortest after which a longer one changed nothing (`npm run bench -- --rest-sweep`).
    */
   firstVisit: { pairs: 10, restMs: 10_000 },
+  /**
+   * Second visits as a reader has them: a first visit in a new profile, then the browser started
+   * again on it, each after the first visits' rest; the first PNG save follows each second visit.
+   */
+  restedSecondVisit: { pairs: 6 },
   restSweepMs: [0, 5_000, 10_000, 20_000],
   restSweepPairs: 4,
   exportWarmup: 5,

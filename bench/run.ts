@@ -25,13 +25,20 @@ import { ms, ratio } from './format.ts';
 import { measure, type Run, type Served } from './measure.ts';
 import { METHOD } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
+import {
+  type RestedSecondVisit,
+  restedSecondVisits,
+  summariseRestedSecondVisits,
+} from './rested-second-visit.ts';
 import { type SecondVisit, secondVisit } from './second-visit.ts';
+import { type SlowVisit, slowVisits, summariseSlowVisits } from './slow-first-view.ts';
 import { type Quartiles, quartiles, summarise } from './stats.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
 const BASELINE_DIR = `${ROOT}dist-bench-baseline`;
 const SAME_DATA_DIR = `${ROOT}dist-bench-same-data`;
 const WITHOUT_YOUR_DATA_DIR = `${ROOT}dist-bench-without-your-data`;
+const WITHOUT_FIRST_VIEW_DIR = `${ROOT}dist-bench-without-first-view`;
 // MapLibre's chunk is over Vite's 500 kB warning by nature; say nothing of it.
 const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
 
@@ -50,6 +57,7 @@ async function buildPages(): Promise<number> {
   await build({ configFile: `${ROOT}bench/vite.app.config.ts`, mode: 'test', ...QUIET });
   await build({ configFile: `${ROOT}bench/vite.config.ts`, ...QUIET });
   await build({ configFile: `${ROOT}bench/vite.same-data.config.ts`, ...QUIET });
+  await build({ configFile: `${ROOT}bench/vite.without-first-view.config.ts`, mode: 'test', ...QUIET });
   return performance.now() - start;
 }
 
@@ -127,20 +135,67 @@ async function serving<R>(
 
 /**
  * Measures the app and the 110m baseline in one browser (the older method, kept beside the new for one
- * release), then rested first visits of all three pages, each in a new browser.
+ * release), then rested first visits of all three pages, each in a new browser, then the app with and
+ * without its first view's picture on a slow phone connection.
  */
 function measureBuilds(
   runsPerTarget: number,
   pairs: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; firstVisits: FirstVisit[]; chromium: string }> {
+): Promise<{
+  runs: Run[];
+  secondVisits: SecondVisit[];
+  firstVisits: FirstVisit[];
+  restedSecondVisits: RestedSecondVisit[];
+  slowVisits: SlowVisit[];
+  chromium: string;
+}> {
   return serving(async ({ app, bare, sameData }) => {
     const browser = await launchBrowser();
     const chromium = browser.version();
     const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
     const pages = [app, warm.baseline, sized(sameData, warm.size)];
     const visits = await firstVisits(pages, pairs, METHOD.firstVisit.restMs, logVisit);
-    return { runs: warm.runs, secondVisits: warm.secondVisits, firstVisits: visits, chromium };
+    const rested = await restedSecondVisits(
+      app,
+      METHOD.restedSecondVisit.pairs,
+      METHOD.firstVisit.restMs,
+      (v) =>
+        console.log(
+          `pair ${v.pair} rested second visit: first ${ms(v.firstMs)}, second ${ms(v.secondMs)} (${v.fromWorker}/${v.responses} from the worker), PNG ${ms(v.pngMs)}`,
+        ),
+    );
+    const slow = await slowFirstViews();
+    return {
+      runs: warm.runs,
+      secondVisits: warm.secondVisits,
+      firstVisits: visits,
+      restedSecondVisits: rested,
+      slowVisits: slow,
+      chromium,
+    };
   });
+}
+
+/** The slow connection's visits, from servers that gzip as a static host does. */
+async function slowFirstViews(): Promise<SlowVisit[]> {
+  const prefix = '/';
+  const [app, without] = await Promise.all(
+    [APP_DIR, WITHOUT_FIRST_VIEW_DIR].map((dir) => serveStatic(dir, prefix, { compress: true })),
+  );
+  if (!app || !without) throw new Error('A bench page could not be served');
+  try {
+    return await slowVisits(
+      { target: 'app', url: app.url, root: APP_DIR, prefix },
+      { target: 'app', url: without.url, root: WITHOUT_FIRST_VIEW_DIR, prefix },
+      undefined,
+      (v) =>
+        console.log(
+          `pair ${v.pair} ${v.target.padEnd(18)} slow connection: picture ${v.pictureMs === null ? 'none' : ms(v.pictureMs)}, ready ${ms(v.readyMs)}`,
+        ),
+    );
+  } finally {
+    await Promise.all([app.close(), without.close()]);
+  }
 }
 
 /**
@@ -229,9 +284,23 @@ async function main(): Promise<void> {
   if (argv.includes('--your-data-ab')) return yourDataAb(pairs);
   // Before the browser starts, so the two do not share the CPU.
   const exportMs = exportTimes();
-  const { runs, secondVisits, firstVisits: visits, chromium } = await measureBuilds(runsPerTarget, pairs);
+  const {
+    runs,
+    secondVisits,
+    firstVisits: visits,
+    restedSecondVisits: rested,
+    slowVisits: slow,
+    chromium,
+  } = await measureBuilds(runsPerTarget, pairs);
 
-  const summary = summarise(runs, exportMs, secondVisits, summariseFirstVisits(visits));
+  const summary = summarise(
+    runs,
+    exportMs,
+    secondVisits,
+    summariseFirstVisits(visits),
+    summariseRestedSecondVisits(rested),
+    summariseSlowVisits(slow),
+  );
   const budgets = checkBudgets(summary);
   const date = new Date().toISOString();
   const report = {
@@ -244,6 +313,8 @@ async function main(): Promise<void> {
     runs,
     secondVisits,
     firstVisits: visits,
+    restedSecondVisits: rested,
+    slowVisits: slow,
     summary,
     budgets,
   };

@@ -3,7 +3,9 @@ import { bytesByKind } from './files.ts';
 import type { FirstVisitSummary } from './first-visit.ts';
 import type { Run } from './measure.ts';
 import type { Target } from './method.ts';
+import type { RestedSecondSummary } from './rested-second-visit.ts';
 import type { SecondVisit } from './second-visit.ts';
+import type { SlowSummary } from './slow-first-view.ts';
 
 export interface Stats {
   median: number;
@@ -54,6 +56,8 @@ export function summarise(
   exportMs: number[],
   secondVisits: SecondVisit[],
   firstVisit: FirstVisitSummary,
+  restedSecondVisit: RestedSecondSummary,
+  slow: SlowSummary,
 ) {
   const of = byTarget(runs);
   const pair = (value: (r: Run) => number): Pair => ({
@@ -65,6 +69,10 @@ export function summarise(
   return {
     /** Rested first visits, each in a new browser: what the idle budget is checked on. */
     firstVisit,
+    /** Second visits and PNG saves in the browser started again on a first visit's profile. */
+    restedSecondVisit,
+    /** A phone on a slow connection, with and without the first view's picture. */
+    slow,
     /** The older method's first idle: loads back to back in one warm browser. */
     idle: pair((r) => r.idleMs),
     phases: {

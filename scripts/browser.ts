@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
 import { findExecutable } from './find-executable.ts';
 import { DEFAULT_TEST_FONT, fontEnvironment, systemFontIs, type TestFont } from './fonts.ts';
 
@@ -60,22 +67,38 @@ export interface BrowserOptions extends LaunchOptions {
   font?: TestFont;
 }
 
-export function launchBrowser({
+/** What every launch gets: the browser found, headless, the font's environment, the arguments above. */
+function launchOptions<O extends LaunchOptions>({
   font = DEFAULT_TEST_FONT,
   ...options
-}: BrowserOptions = {}): Promise<Browser> {
+}: O & { font?: TestFont }) {
   const env = Object.fromEntries(
     Object.entries(fontEnvironment(font, options.env ?? process.env)).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
     ),
   );
-  return chromium.launch({
+  return {
     executablePath: findBrowser(),
     headless: true,
     ...options,
     env,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  });
+  };
+}
+
+export function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
+  return chromium.launch(launchOptions(options));
+}
+
+/**
+ * The browser with a profile kept in `dir`: closed and launched again on the same directory, it is
+ * a reader's browser coming back, with its caches and service workers.
+ */
+export function launchWithProfile(
+  dir: string,
+  options: BrowserOptions & BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, launchOptions(options));
 }
 
 /** Whether the page's own font is `font` (fonts.ts's systemFontIs, run in the page). */

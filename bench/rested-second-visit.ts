@@ -1,0 +1,127 @@
+/**
+ * A reader's second visit as they have it: their browser started again, after a rest, on the profile
+ * of their first visit (its HTTP cache, compiled code and service worker kept); that first visit, in
+ * the same profile from empty and after the same rest, is the pair's other half. Then, as a reader
+ * who came back for it, a picture of the view saved as PNG, its code loaded on demand.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithProfile } from '../scripts/browser.ts';
+import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure.ts';
+import { METHOD } from './method.ts';
+import { readPicture } from './page-scripts.ts';
+import { type Quartiles, quartiles } from './stats.ts';
+
+export interface RestedSecondVisit {
+  pair: number;
+  /** First idle of the first visit, from an empty profile. */
+  firstMs: number;
+  /** First idle of the second, the browser started again on that profile. */
+  secondMs: number;
+  /** The second visit's responses before its first idle, and how many the worker gave. */
+  responses: number;
+  fromWorker: number;
+  /** The second visit's first PNG save: click → file handed over. */
+  pngMs: number;
+}
+
+/** Loads the app in the profile's browser to its first idle; returns the page and that idle. */
+async function visit(
+  context: BrowserContext,
+  app: Served,
+  what: string,
+): Promise<{ page: Page; idleMs: number }> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const probed = await probedPage(page, app.prefix);
+  const ready = probed.signals.next('ready');
+  await page.goto(app.url);
+  await withTimeout(ready, 60_000, `${what}: #map[data-ready=true]`);
+  if (probed.errors.length) throw new Error(`${what}: page errors: ${probed.errors.join('; ')}`);
+  return { page, idleMs: (await phasesOf(page, 'app')).idle };
+}
+
+export async function restedSecondVisit(
+  app: Served,
+  pair: number,
+  restMs: number,
+): Promise<RestedSecondVisit> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const open = () => launchWithProfile(dir, { viewport: METHOD.viewport, serviceWorkers: 'allow' });
+  try {
+    await sleep(restMs);
+    let context = await open();
+    let firstMs: number;
+    try {
+      const first = await visit(context, app, 'rested first visit');
+      firstMs = first.idleMs;
+      // The worker controls the page once it has cached every file (clientsClaim after install).
+      await first.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 60_000,
+      });
+    } finally {
+      await context.close();
+    }
+    await sleep(restMs);
+    context = await open();
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      let responses = 0;
+      let fromWorker = 0;
+      page.on('response', (response) => {
+        responses++;
+        if (response.fromServiceWorker()) fromWorker++;
+      });
+      const second = await visit(context, app, 'rested second visit');
+      const counted = { responses, fromWorker };
+      await sleep(500);
+      await page.getByText('Save image · Embed').click();
+      await page.getByRole('button', { name: /^Save image of this view as PNG/ }).click();
+      await page.waitForFunction(readPicture, undefined, { timeout: 30_000 });
+      const pngMs = (await page.evaluate(readPicture)) as number;
+      return { pair, firstMs, secondMs: second.idleMs, ...counted, pngMs };
+    } finally {
+      await context.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function restedSecondVisits(
+  app: Served,
+  pairs: number,
+  restMs: number,
+  log: (visit: RestedSecondVisit) => void = () => {},
+): Promise<RestedSecondVisit[]> {
+  const visits: RestedSecondVisit[] = [];
+  for (let pair = 1; pair <= pairs; pair++) {
+    const visit = await restedSecondVisit(app, pair, restMs);
+    visits.push(visit);
+    log(visit);
+  }
+  return visits;
+}
+
+export interface RestedSecondSummary {
+  pairs: number;
+  first: Quartiles;
+  second: Quartiles;
+  /** Second ÷ first, pair by pair. */
+  ratio: Quartiles;
+  /** The fewest of a second visit's responses that came from the worker, as a share of them all. */
+  fromWorker: number;
+  png: Quartiles;
+}
+
+export function summariseRestedSecondVisits(visits: RestedSecondVisit[]): RestedSecondSummary {
+  return {
+    pairs: visits.length,
+    first: quartiles(visits.map((v) => v.firstMs)),
+    second: quartiles(visits.map((v) => v.secondMs)),
+    ratio: quartiles(visits.map((v) => v.secondMs / v.firstMs)),
+    fromWorker: Math.min(...visits.map((v) => v.fromWorker / v.responses)),
+    png: quartiles(visits.map((v) => v.pngMs)),
+  };
+}

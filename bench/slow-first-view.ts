@@ -1,0 +1,115 @@
+/**
+ * A first visit on a phone on a slow connection, with and without the first view's picture
+ * (src/first-view/): when the picture is painted (the Largest Contentful Paint entry that is it), and
+ * when the map is ready, each load in a browser of its own after a rest, the two builds alternating.
+ */
+import { launchBrowser } from '../scripts/browser.ts';
+import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure.ts';
+import { type Quartiles, quartiles } from './stats.ts';
+
+/**
+ * The connection and phone of issue 35: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trips (Chrome
+ * DevTools' "Slow 4G" bandwidth), a CPU four times slower, files gzipped as a static host sends them.
+ */
+export const SLOW = {
+  network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+  cpuSlowdown: 4,
+  viewport: { width: 375, height: 667 },
+  pairs: 5,
+  restMs: 10_000,
+} as const;
+
+export interface SlowVisit {
+  target: 'app' | 'without-first-view';
+  pair: number;
+  /** ms from navigation start to the picture's paint; null where none was painted. */
+  pictureMs: number | null;
+  /** ms from navigation start to the map's first idle. */
+  readyMs: number;
+}
+
+/** Records every Largest Contentful Paint candidate: its time and whether it is the first view's picture. */
+const RECORD_PAINTS = `(() => {
+  window.__paints = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      window.__paints.push({ at: entry.startTime, picture: entry.element?.classList?.contains('first-view__picture') ?? false });
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+})()`;
+
+/** One load of `served` on the slow connection, in a browser of its own, to the map's first idle. */
+export async function slowVisit(served: Served): Promise<Omit<SlowVisit, 'target' | 'pair'>> {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: SLOW.viewport, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const probed = await probedPage(page, served.prefix);
+    await page.addInitScript(RECORD_PAINTS);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW.cpuSlowdown });
+    const ready = probed.signals.next('ready');
+    await page.goto(served.url, { waitUntil: 'commit' });
+    await withTimeout(ready, 120_000, `${served.target} on a slow connection: #map[data-ready=true]`);
+    if (probed.errors.length) throw new Error(`${served.target}: page errors: ${probed.errors.join('; ')}`);
+    const paints = (await page.evaluate('window.__paints')) as { at: number; picture: boolean }[];
+    const picture = paints.find((p) => p.picture);
+    return {
+      pictureMs: picture?.at ?? null,
+      readyMs: (await phasesOf(page, served.target)).idle,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `pairs` rounds of one slow load of each build, the order turning each round. */
+export async function slowVisits(
+  app: Served,
+  without: Served,
+  pairs: number = SLOW.pairs,
+  log: (visit: SlowVisit) => void = () => {},
+): Promise<SlowVisit[]> {
+  const visits: SlowVisit[] = [];
+  const pages = [
+    { target: 'app', served: app },
+    { target: 'without-first-view', served: without },
+  ] as const;
+  for (let pair = 1; pair <= pairs; pair++) {
+    for (const { target, served } of pair % 2 === 1 ? pages : [...pages].reverse()) {
+      await sleep(SLOW.restMs);
+      const visit = { target, pair, ...(await slowVisit(served)) };
+      visits.push(visit);
+      log(visit);
+    }
+  }
+  return visits;
+}
+
+export interface SlowSummary {
+  pairs: number;
+  /** The picture's paint, with it; null if any load painted none. */
+  picture: Quartiles | null;
+  ready: Quartiles;
+  readyWithout: Quartiles;
+  /** The map ready with the picture ÷ without it, pair by pair. */
+  readyRatio: Quartiles;
+}
+
+export function summariseSlowVisits(visits: SlowVisit[]): SlowSummary {
+  const app = visits.filter((v) => v.target === 'app');
+  const without = (pair: number) => {
+    const found = visits.find((v) => v.target === 'without-first-view' && v.pair === pair);
+    if (!found) throw new Error(`Slow visits: pair ${pair} has no load without the picture`);
+    return found;
+  };
+  const pictures = app.map((v) => v.pictureMs);
+  return {
+    pairs: app.length,
+    picture: pictures.every((p) => p !== null) ? quartiles(pictures as number[]) : null,
+    ready: quartiles(app.map((v) => v.readyMs)),
+    readyWithout: quartiles(visits.filter((v) => v.target !== 'app').map((v) => v.readyMs)),
+    readyRatio: quartiles(app.map((v) => v.readyMs / without(v.pair).readyMs)),
+  };
+}
