@@ -11,22 +11,26 @@ import { launchBrowser } from './browser.ts';
 import { firstViewPictureSvg } from './default-picture.ts';
 import { ROOT } from './io.ts';
 
-export const FIRST_VIEW_PICTURE = `public/${FIRST_VIEW.file}`;
-export const FIRST_VIEW_PICTURE_PATH = `${ROOT}${FIRST_VIEW_PICTURE}`;
 export const FIRST_VIEW_SOURCE_PATH = `${ROOT}geodata/first-view.json`;
 
-/** WebP's lossy quality: 26 kB for the whole picture, its lines still clean at a phone's scale. */
+/** WebP's lossy quality: 25 kB for the wide picture, its lines still clean at a phone's scale. */
 const QUALITY = 0.6;
 
-/** The picture's pixels: its size at the zoom it is drawn at, whole. */
-export const FIRST_VIEW_PIXELS = {
-  width: Math.round(FIRST_VIEW_SIZE.width),
-  height: Math.round(FIRST_VIEW_SIZE.height),
-};
+/** Each picture: where it is committed and its pixels, whole, at its share of the drawn size. */
+export const FIRST_VIEW_PICTURES = (['narrow', 'wide'] as const).map((kind) => {
+  const scale = kind === 'narrow' ? FIRST_VIEW.narrowScale : 1;
+  const file = FIRST_VIEW.files[kind];
+  return {
+    file: `public/${file}`,
+    path: `${ROOT}public/${file}`,
+    width: Math.round(FIRST_VIEW_SIZE.width * scale),
+    height: Math.round(FIRST_VIEW_SIZE.height * scale),
+  };
+});
 
 export interface FirstViewSource {
   about: string;
-  /** The SHA-256 of the SVG the WebP was drawn from. */
+  /** The SHA-256 of the SVG the WebPs were drawn from. */
   svgSha256: string;
   quality: number;
   chromium: string;
@@ -37,31 +41,37 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export const readFirstViewSource = (): FirstViewSource =>
   JSON.parse(readFileSync(FIRST_VIEW_SOURCE_PATH, 'utf8'));
 
-/** Draws the SVG the code makes now into a WebP, in Chromium; returns it and where it came from. */
-export async function drawFirstView(): Promise<{ webp: Buffer; source: FirstViewSource }> {
+/**
+ * Draws the SVG the code makes now into each WebP, in Chromium; returns them, in FIRST_VIEW_PICTURES'
+ * order, and where they came from.
+ */
+export async function drawFirstView(): Promise<{ webps: Buffer[]; source: FirstViewSource }> {
   const svg = firstViewPictureSvg();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    const dataUrl = await page.evaluate(
-      async ({ svg, width, height, quality }) => {
-        const image = new Image();
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = width;
-        canvas.height = height;
-        canvas.getContext('2d')?.drawImage(image, 0, 0, width, height);
-        return canvas.toDataURL('image/webp', quality);
-      },
-      { svg, ...FIRST_VIEW_PIXELS, quality: QUALITY },
-    );
-    if (!dataUrl.startsWith('data:image/webp;base64,')) throw new Error('Chromium made no WebP');
+    const webps: Buffer[] = [];
+    for (const { width, height } of FIRST_VIEW_PICTURES) {
+      const dataUrl = await page.evaluate(
+        async ({ svg, width, height, quality }) => {
+          const image = new Image();
+          image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = width;
+          canvas.height = height;
+          canvas.getContext('2d')?.drawImage(image, 0, 0, width, height);
+          return canvas.toDataURL('image/webp', quality);
+        },
+        { svg, width, height, quality: QUALITY },
+      );
+      if (!dataUrl.startsWith('data:image/webp;base64,')) throw new Error('Chromium made no WebP');
+      webps.push(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    }
     return {
-      webp: Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'),
+      webps,
       source: {
-        about:
-          'public/first-view.webp was drawn from this SVG by npm run picture (scripts/first-view-picture.ts)',
+        about: `${FIRST_VIEW_PICTURES.map((p) => p.file).join(' and ')} were drawn from this SVG by npm run picture (scripts/first-view-picture.ts)`,
         svgSha256: sha256(svg),
         quality: QUALITY,
         chromium: browser.version(),

@@ -10,12 +10,15 @@ import {
 } from '../picture/project.ts';
 
 /**
- * The picture a first visit shows in the map's place while MapLibre loads (public/first-view.webp,
+ * The picture a first visit shows in the map's place while MapLibre loads (public/first-view*.webp,
  * `npm run picture`): the default view's shapes, without words, over an extent wide enough for the
- * default view on any common screen, drawn at one zoom and scaled to the view's.
+ * default view on any common screen, drawn at one zoom and scaled to the view's. A page under 700 px
+ * wide, a phone's, whose default view is at zoom 2.2 to 2.5, gets it in half the pixels.
  */
 export const FIRST_VIEW = {
-  file: 'first-view.webp',
+  files: { narrow: 'first-view-narrow.webp', wide: 'first-view.webp' },
+  /** The narrow picture's size against the wide one's: drawn at zoom 2.5. */
+  narrowScale: Math.SQRT1_2,
   /** The zoom it is drawn at: the default view's on a laptop's map. */
   zoom: 3,
   /** [[west, south], [east, north]]: a tall phone's or a wide desktop's default view fits in it. */
@@ -40,6 +43,10 @@ export const FIRST_VIEW_SIZE = {
   width: (mercatorX(EAST) - mercatorX(WEST)) * worldSize(FIRST_VIEW.zoom),
   height: (mercatorY(SOUTH) - mercatorY(NORTH)) * worldSize(FIRST_VIEW.zoom),
 };
+
+/** The picture for a page `width` CSS pixels wide. */
+export const pictureFile = (width: number): string =>
+  width < 700 ? FIRST_VIEW.files.narrow : FIRST_VIEW.files.wide;
 
 /** The picture's box in a view, from where the view puts its north-west and south-east corners. */
 export function pictureBox(project: (lngLat: [number, number]) => [number, number]): Box {

@@ -1,5 +1,5 @@
 import { firstSpoken } from '../i18n/preferred.ts';
-import { boxInView, covers, expectedPadding, expectedView, FIRST_VIEW, place } from './place.ts';
+import { boxInView, covers, expectedPadding, expectedView, pictureFile, place } from './place.ts';
 
 export interface FirstViewWords {
   /** The picture's text alternative. */
@@ -38,7 +38,8 @@ export function firstViewLanguage<L extends string>(
 export function showFirstView(words: FirstViewWords): void {
   const image = document.createElement('img');
   image.className = 'first-view__picture';
-  image.src = FIRST_VIEW.file;
+  // A phone's page is 980 px wide until its viewport <meta>, after this script, is read; its screen is not.
+  image.src = pictureFile(Math.min(innerWidth, screen.width));
   image.alt = words.alt;
   const put = () => {
     // A frame can come before the page is parsed: then the map's place is not all there yet.

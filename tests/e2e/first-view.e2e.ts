@@ -33,6 +33,8 @@ const RECORDER = `(() => {
 })()`;
 
 interface Seen {
+  /** The picture's file: a phone gets the one with fewer pixels. */
+  file: string;
   alt: string;
   note: string;
   role: string | null;
@@ -52,6 +54,7 @@ const seeIt = (page: Page): Promise<Seen> =>
     const box = picture.getBoundingClientRect();
     const place = map.getBoundingClientRect();
     return {
+      file: new URL(picture.currentSrc).pathname.split('/').pop() ?? '',
       alt: picture.alt,
       note: note.textContent ?? '',
       role: note.getAttribute('role'),
@@ -104,12 +107,12 @@ const placesAtReady = (page: Page) =>
   ]);
 
 describe('the first view picture, while the map loads', () => {
-  for (const [screen, options] of [
-    ['a desktop', {}],
-    ['a phone', PHONE],
+  for (const [screen, options, file] of [
+    ['a desktop', {}, 'first-view.webp'],
+    ['a phone', PHONE, 'first-view-narrow.webp'],
     // Where the credits take two lines under the map, so the map's place changes once the page's
     // script is in and the picture must follow it.
-    ['a small laptop', { viewport: { width: 1024, height: 600 } }],
+    ['a small laptop', { viewport: { width: 1024, height: 600 } }, 'first-view.webp'],
   ] as const) {
     it(`is shown on ${screen} before MapLibre runs, said to be a picture, and replaced by the map without a jump`, async () => {
       const { page, seen } = await openHeld(options, async (page) => {
@@ -120,6 +123,7 @@ describe('the first view picture, while the map loads', () => {
         return seeIt(page);
       });
       expect(seen).toEqual({
+        file,
         alt: expect.stringMatching(/^A picture of the map while the interactive map loads/),
         note: 'A picture of the map: the interactive map is loading.',
         role: 'status',

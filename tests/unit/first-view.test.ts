@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firstViewPictureSvg } from '../../scripts/default-picture.ts';
 import {
-  FIRST_VIEW_PICTURE,
-  FIRST_VIEW_PICTURE_PATH,
-  FIRST_VIEW_PIXELS,
+  FIRST_VIEW_PICTURES,
   readFirstViewSource,
   sha256,
   webpSize,
@@ -17,6 +15,7 @@ import {
   expectedView,
   FIRST_VIEW,
   FIRST_VIEW_SIZE,
+  pictureFile,
 } from '../../src/first-view/place.ts';
 import { firstViewLanguage } from '../../src/first-view/show.ts';
 import { en, es } from '../../src/i18n/index.ts';
@@ -115,18 +114,21 @@ describe('where the picture goes (src/first-view/place.ts)', () => {
   });
 });
 
-describe(`the committed first view picture (${FIRST_VIEW_PICTURE})`, () => {
+describe('the committed first view pictures (public/first-view*.webp)', () => {
   const svg = firstViewPictureSvg();
 
-  it('was drawn from the SVG the code and data make now, at its size', () => {
-    expect(
-      readFirstViewSource().svgSha256 === sha256(svg),
-      `${FIRST_VIEW_PICTURE} is out of date: run npm run picture`,
-    ).toBe(true);
-    expect(webpSize(readFileSync(FIRST_VIEW_PICTURE_PATH))).toEqual(FIRST_VIEW_PIXELS);
-    // Its pixels are its places: the size it is drawn at, to the pixel.
-    expect(Math.abs(FIRST_VIEW_PIXELS.width - FIRST_VIEW_SIZE.width)).toBeLessThan(0.5);
-    expect(Math.abs(FIRST_VIEW_PIXELS.height - FIRST_VIEW_SIZE.height)).toBeLessThan(0.5);
+  it('were drawn from the SVG the code and data make now, each at its size', () => {
+    expect(readFirstViewSource().svgSha256 === sha256(svg), 'out of date: run npm run picture').toBe(true);
+    const [narrow, wide] = FIRST_VIEW_PICTURES;
+    for (const { file, path, width, height } of FIRST_VIEW_PICTURES)
+      expect(webpSize(readFileSync(path)), file).toEqual({ width, height });
+    // The wide one's pixels are the places at the zoom the picture is drawn at, the narrow one's at
+    // zoom 2.5, each to the pixel.
+    expect(Math.abs((wide?.width ?? 0) - FIRST_VIEW_SIZE.width)).toBeLessThan(0.5);
+    expect(Math.abs((wide?.height ?? 0) - FIRST_VIEW_SIZE.height)).toBeLessThan(0.5);
+    expect(Math.abs((narrow?.width ?? 0) - FIRST_VIEW_SIZE.width * 2 ** -0.5)).toBeLessThan(0.5);
+    expect(pictureFile(390)).toBe('first-view-narrow.webp');
+    expect(pictureFile(1280)).toBe('first-view.webp');
   });
 
   it('has no words, which would be the wrong size once scaled, and every layer of the default view', () => {
