@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { OFFLINE } from './scripts/offline.ts';
@@ -57,7 +58,11 @@ async function firstViewScript(): Promise<string> {
       write: false,
       target: 'es2020',
       minify: true,
-      lib: { entry: 'src/first-view/inline.ts', formats: ['iife'], name: 'firstView' },
+      lib: {
+        entry: fileURLToPath(new URL('src/first-view/inline.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'firstView',
+      },
     },
   })) as Rolldown.RolldownOutput[];
   const code = output[0]?.output[0]?.code;
@@ -68,38 +73,31 @@ async function firstViewScript(): Promise<string> {
 /**
  * The first view's picture on a slow connection (src/first-view/), and, in a build, the policy that
  * allows its script alone: Vite's dev server injects inline scripts for hot reloading, which the
- * policy would refuse.
+ * policy would refuse. Both go right after the charset and the viewport, which must come first (the
+ * charset within the first 1024 bytes; the viewport sets the width the script reads), and before
+ * the stylesheets, which the script does not wait for.
  */
 function firstView(): Plugin {
   let bundled: Promise<string> | undefined;
   let building = false;
+  const VIEWPORT = /<meta name="viewport"[^>]*>/;
   return {
     name: 'first-view',
     config: (_config, env) => {
       building = env.command === 'build';
     },
-    transformIndexHtml: async () => {
+    transformIndexHtml: async (html) => {
       bundled ??= firstViewScript();
       const code = await bundled;
-      // First in the head, after the policy that allows it: its picture is asked for before anything else.
-      const script = {
-        tag: 'script',
-        attrs: { id: FIRST_VIEW_SCRIPT_ID },
-        children: code,
-        injectTo: 'head-prepend' as const,
-      };
-      return [
-        ...(building
-          ? [
-              {
-                tag: 'meta',
-                attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(code) },
-                injectTo: 'head-prepend' as const,
-              },
-            ]
-          : []),
-        script,
-      ];
+      if (code.includes('</script')) throw new Error("the first view's script would end its own tag");
+      const viewport = VIEWPORT.exec(html);
+      if (!viewport)
+        throw new Error("index.html has no viewport <meta> to put the first view's script after");
+      const policy = building
+        ? `\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(code)}">`
+        : '';
+      const script = `\n    <script id="${FIRST_VIEW_SCRIPT_ID}">${code}</script>`;
+      return html.replace(VIEWPORT, `${viewport[0]}${policy}${script}`);
     },
   };
 }

@@ -34,5 +34,5 @@ export function defaultPictureSvg(): string {
   });
 }
 
-/** The picture a first visit shows while the map loads, as an SVG: the default view's shapes on the report's date, without words (src/picture/first-view.ts). */
+/** The picture a first visit shows while the map loads, as an SVG: the default view's shapes on the report's date, without words (src/first-view/svg.ts). */
 export const firstViewPictureSvg = (): string => firstViewSvg(readBasemap(), readReportLayers());

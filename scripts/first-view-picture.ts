@@ -1,5 +1,5 @@
 /**
- * The first view's picture as the page gets it (src/first-view/): the SVG of src/picture/first-view.ts
+ * The first view's picture as the page gets it (src/first-view/): the SVG of src/first-view/svg.ts
  * drawn by Chromium, as the page would draw it, into a WebP. Chromium drew the SVG itself in 0.6 s of
  * a slow phone's first second and a half, and a WebP in next to nothing (docs/PERFORMANCE.md); the
  * SVG stays the source, and geodata/first-view.json records which SVG the WebP was drawn from.
@@ -32,11 +32,13 @@ export interface FirstViewSource {
   about: string;
   /** The SHA-256 of the SVG the WebPs were drawn from. */
   svgSha256: string;
+  /** The SHA-256 of each WebP written then, by its committed path. */
+  webpSha256: Record<string, string>;
   quality: number;
   chromium: string;
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 export const readFirstViewSource = (): FirstViewSource =>
   JSON.parse(readFileSync(FIRST_VIEW_SOURCE_PATH, 'utf8'));
@@ -73,6 +75,9 @@ export async function drawFirstView(): Promise<{ webps: Buffer[]; source: FirstV
       source: {
         about: `${FIRST_VIEW_PICTURES.map((p) => p.file).join(' and ')} were drawn from this SVG by npm run picture (scripts/first-view-picture.ts)`,
         svgSha256: sha256(svg),
+        webpSha256: Object.fromEntries(
+          FIRST_VIEW_PICTURES.map(({ file }, i) => [file, sha256(webps[i] as Buffer)]),
+        ),
         quality: QUALITY,
         chromium: browser.version(),
       },

@@ -59,6 +59,16 @@ export async function serveStatic(
   options: ServeOptions = {},
 ): Promise<StaticServer> {
   const { probe, headers = {}, compress = false } = options;
+  // Each file is compressed once: the process that serves also drives the browser being timed.
+  const gzipped = new Map<string, Buffer>();
+  const compressed = (file: string, body: Buffer): Buffer => {
+    let zipped = gzipped.get(file);
+    if (!zipped) {
+      zipped = gzipSync(body);
+      gzipped.set(file, zipped);
+    }
+    return zipped;
+  };
   let reachable = true;
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -100,7 +110,7 @@ export async function serveStatic(
         ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...headers,
       });
-      response.end(gzip ? gzipSync(sent) : sent);
+      response.end(gzip ? compressed(file, sent) : sent);
     } catch {
       response.writeHead(404).end('not found');
     }

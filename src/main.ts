@@ -9,6 +9,7 @@ import { type HashState, parseHash } from './data/hash.ts';
 import { loadBasemap, loadReportLayers } from './files/load.ts';
 import { keepForOffline } from './files/offline.ts';
 import { geoPackageUrl } from './files/urls.ts';
+import { dropFirstView } from './first-view/show.ts';
 import { type Language, type Messages, messages, preferredLanguage } from './i18n/index.ts';
 import { type MountedMap, mountMap } from './map/mount.ts';
 import { mapSourceData } from './style/source.ts';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       if (!/webgl/i.test(String(error))) throw error;
       panel.replaceChildren();
       element('messages').replaceChildren();
+      dropFirstView();
       mountWithoutMap(data, container, panel, geoPackageUrl(), t);
       offerOffline(embedded, () => messages(language));
       return;
@@ -121,4 +123,7 @@ async function main(): Promise<void> {
   mount(initial);
 }
 
-main().catch((error: unknown) => showMessage(messages(browserLanguage()).page.couldNotStart(String(error))));
+main().catch((error: unknown) => {
+  dropFirstView();
+  showMessage(messages(browserLanguage()).page.couldNotStart(String(error)));
+});

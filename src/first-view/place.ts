@@ -67,8 +67,8 @@ export function place(picture: HTMLElement, { left, top, right, bottom }: Box): 
   picture.style.height = `${bottom - top}px`;
 }
 
-/** The most of the map the controls may cover with the legend open (src/map/mount.ts). */
-const MAX_CONTROL_SHARE = 1 / 3;
+/** The most of the map its controls may cover when it opens: past it, the legend starts folded. */
+export const MAX_CONTROL_SHARE = 1 / 3;
 /** MapLibre's buttons in the top-right corner: 29 px wide, 126 px of them, a 10-px margin. */
 const BUTTONS = { width: 29, height: 126, margin: 10 };
 

@@ -28,6 +28,12 @@ export function firstViewLanguage<L extends string>(
   return spoken.find((l) => l === language) ?? null;
 }
 
+/** The picture's element, on the map's place until the map is ready. */
+export const FIRST_VIEW_CLASS = 'first-view';
+
+/** Takes the picture away, where the map will not come: the app could not start. */
+export const dropFirstView = (): void => document.querySelector(`.${FIRST_VIEW_CLASS}`)?.remove();
+
 /**
  * Shows the picture of the default view in the map's place, where MapLibre will draw it, with a
  * note that it is a picture: src/map/first-view.ts keeps it on the map's view and takes it away once
@@ -38,8 +44,7 @@ export function firstViewLanguage<L extends string>(
 export function showFirstView(words: FirstViewWords): void {
   const image = document.createElement('img');
   image.className = 'first-view__picture';
-  // A phone's page is 980 px wide until its viewport <meta>, after this script, is read; its screen is not.
-  image.src = pictureFile(Math.min(innerWidth, screen.width));
+  image.src = pictureFile(innerWidth);
   image.alt = words.alt;
   const put = () => {
     // A frame can come before the page is parsed: then the map's place is not all there yet.
@@ -58,11 +63,27 @@ export function showFirstView(words: FirstViewWords): void {
     const note = document.createElement('p');
     note.className = 'first-view__note';
     note.setAttribute('role', 'status');
-    note.textContent = words.note;
     const figure = document.createElement('div');
-    figure.className = 'first-view';
+    figure.className = FIRST_VIEW_CLASS;
     figure.append(image, note);
     map.prepend(figure);
+    // Words put into a status already on the page are read out; words it was inserted with may not be.
+    requestAnimationFrame(() => {
+      note.textContent = words.note;
+    });
+    // A script of the page's that fails to load (the network gone) leaves no map coming: no picture
+    // says it is loading then. The app takes it away itself when it cannot start (src/main.ts).
+    addEventListener(
+      'error',
+      ({ target }) => {
+        if (
+          target instanceof HTMLScriptElement ||
+          (target instanceof HTMLLinkElement && target.rel === 'modulepreload')
+        )
+          dropFirstView();
+      },
+      true,
+    );
   };
   requestAnimationFrame(put);
 }

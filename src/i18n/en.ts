@@ -298,7 +298,7 @@ export const en = {
       `“${title}”, feature ${id} of the ${layer} layer`,
   },
   firstView: {
-    alt: 'A picture of the map while the interactive map loads; it is replaced by the map itself. Countries from Colombia to the southern United States, the schematic cocaine route through Guatemala and Mexico and the Zetas moving from Mexico into Guatemala, Alta Verapaz outlined, and Mexico, Guatemala and Honduras tinted for their militarised policing; its names come with the map.',
+    alt: 'Picture of the map while it loads: countries from Colombia to the southern United States, the schematic cocaine route through Guatemala and Mexico, the Zetas moving from Mexico into Guatemala, Alta Verapaz outlined, and Mexico, Guatemala and Honduras tinted for their militarised policing. Its names come with the map.',
     note: 'A picture of the map: the interactive map is loading.',
   },
   withoutMap: {

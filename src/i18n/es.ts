@@ -307,7 +307,7 @@ export const es: Messages = {
     featureOf: (title, id, layer) => `«${title}», elemento ${id} de la capa ${layer}`,
   },
   firstView: {
-    alt: 'Una imagen del mapa mientras carga el mapa interactivo, que la reemplaza. Los países de Colombia al sur de Estados Unidos, la ruta esquemática de la cocaína por Guatemala y México y los Zetas entrando desde México en Guatemala, Alta Verapaz resaltada, y México, Guatemala y Honduras coloreados por su seguridad militarizada; los nombres llegan con el mapa.',
+    alt: 'Imagen del mapa mientras carga: los países de Colombia al sur de Estados Unidos, la ruta esquemática de la cocaína por Guatemala y México, los Zetas entrando desde México en Guatemala, Alta Verapaz resaltada, y México, Guatemala y Honduras coloreados por su seguridad militarizada. Los nombres llegan con el mapa.',
     note: 'Una imagen del mapa: el mapa interactivo está cargando.',
   },
   withoutMap: {

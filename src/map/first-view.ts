@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { covers, pictureBox, place } from '../first-view/place.ts';
+import { FIRST_VIEW_CLASS } from '../first-view/show.ts';
 
 /**
  * The first view's picture (src/first-view/show.ts), shown while MapLibre loaded, kept exactly where
@@ -9,7 +10,7 @@ import { covers, pictureBox, place } from '../first-view/place.ts';
  * it early.
  */
 export function followFirstView(map: MapLibreMap, defaultView: boolean): () => void {
-  const figure = map.getContainer().querySelector<HTMLElement>('.first-view');
+  const figure = map.getContainer().querySelector<HTMLElement>(`.${FIRST_VIEW_CLASS}`);
   const picture = figure?.querySelector<HTMLElement>('.first-view__picture');
   if (!figure || !picture) return () => {};
   const follow = () => {

@@ -2,6 +2,7 @@ import type { FeatureEntry } from '../data/features.ts';
 import type { HashState } from '../data/hash.ts';
 import { changesBetween, featureInterval, TIMELINE, timelineEvents } from '../data/time.ts';
 import { geoPackageUrl, glyphsUrl } from '../files/urls.ts';
+import { MAX_CONTROL_SHARE } from '../first-view/place.ts';
 import type { Language, Messages } from '../i18n/index.ts';
 import type { BasemapData } from '../layers/basemap.ts';
 import { REPORT_LAYER_IDS, REPORT_LAYERS, type ReportData } from '../layers/registry.ts';
@@ -54,9 +55,6 @@ export interface MountedMap {
   /** Removes the map, its controls and the page parts it added, and stops every listener. */
   destroy(): void;
 }
-
-/** The most of the map its controls may cover when it opens: past it, the legend starts folded. */
-const MAX_CONTROL_SHARE = 1 / 3;
 
 /**
  * The map and everything that works with it, in one language: legend, text list, timeline,

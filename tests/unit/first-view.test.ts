@@ -69,24 +69,27 @@ describe('where the picture goes (src/first-view/place.ts)', () => {
   });
 
   it("fills the default view of every common screen's map, with the controls where they will be", () => {
-    const maps = [
-      [320, 400],
-      [610, 591],
-      [690, 659],
-      [360, 518],
-      [390, 700],
-      [768, 717],
-      [674, 435],
-      [930, 611],
-      [930, 691],
-      [1570, 971],
-      [2210, 1260],
-      [2210, 1330],
+    // [page width, page height, map width, map height], as measured in the page; the controls' layout
+    // follows the page's size, as controls.css's media queries do.
+    const screens = [
+      [320, 568, 320, 400],
+      [360, 740, 360, 518],
+      [390, 844, 390, 591],
+      [430, 932, 430, 680],
+      [768, 1024, 768, 717],
+      [800, 600, 450, 392],
+      [960, 700, 610, 515],
+      [1024, 600, 674, 435],
+      [1040, 768, 690, 603],
+      [1280, 720, 930, 611],
+      [1280, 800, 930, 691],
+      [1920, 1080, 1570, 971],
+      [2560, 1440, 2210, 1331],
     ];
-    for (const [width = 0, height = 0] of maps) {
-      const narrow = width < 700 || height < 700;
+    for (const [pageWidth = 0, pageHeight = 0, width = 0, height = 0] of screens) {
+      const narrow = pageWidth < 700 || pageHeight < 700;
       const view = expectedView(width, height, expectedPadding(width, height, narrow, 16));
-      expect(covers(boxInView(view), width, height), `${width} × ${height}`).toBe(true);
+      expect(covers(boxInView(view), width, height), `${pageWidth} × ${pageHeight}`).toBe(true);
     }
   });
 
@@ -118,7 +121,11 @@ describe('the committed first view pictures (public/first-view*.webp)', () => {
   const svg = firstViewPictureSvg();
 
   it('were drawn from the SVG the code and data make now, each at its size', () => {
-    expect(readFirstViewSource().svgSha256 === sha256(svg), 'out of date: run npm run picture').toBe(true);
+    const source = readFirstViewSource();
+    expect(source.svgSha256 === sha256(svg), 'out of date: run npm run picture').toBe(true);
+    // And are the files npm run picture wrote then, not others put in their place.
+    for (const { file, path } of FIRST_VIEW_PICTURES)
+      expect(sha256(readFileSync(path)), file).toBe(source.webpSha256[file]);
     const [narrow, wide] = FIRST_VIEW_PICTURES;
     for (const { file, path, width, height } of FIRST_VIEW_PICTURES)
       expect(webpSize(readFileSync(path)), file).toEqual({ width, height });
