@@ -49,7 +49,9 @@ export const FIRST_VIEW_SCRIPT_ID = 'first-view-script';
  * words: it runs as soon as the map's place is laid out, with nothing more to fetch than its picture.
  */
 async function firstViewScript(): Promise<string> {
-  const words = Object.fromEntries(Object.entries(LANGUAGES).map(([language, t]) => [language, t.firstView]));
+  const words = Object.fromEntries(
+    Object.entries(LANGUAGES).map(([language, t]) => [language, { ...t.firstView, heading: t.page.heading }]),
+  );
   const output = (await build({
     configFile: false,
     logLevel: 'silent',

@@ -6,6 +6,8 @@ export interface FirstViewWords {
   alt: string;
   /** What the note over it says, and a screen reader hears, until the map is ready. */
   note: string;
+  /** The page's heading, in the page's language. */
+  heading: string;
 }
 
 /**
@@ -54,6 +56,10 @@ export function showFirstView(words: FirstViewWords): void {
     }
     const map = document.getElementById('map');
     if (!map || map.querySelector('.maplibregl-canvas')) return;
+    // The heading in the page's language before the map's place is measured: index.html's English one
+    // can take another number of lines, and the map's place would move when the app's script puts it.
+    const heading = document.querySelector('.page-header h1');
+    if (heading) heading.textContent = words.heading;
     const { clientWidth: width, clientHeight: height } = map;
     const narrow = matchMedia('(max-width: 699px), (max-height: 699px)').matches;
     const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenOptions } from '../../scripts/app-page.ts';
 import { PHONE, waitForReady, withMap } from '../../scripts/app-page.ts';
 import { FIRST_VIEW } from '../../src/first-view/place.ts';
+import { en, es } from '../../src/i18n/index.ts';
 import { freshSessionPerTest } from './helpers.ts';
 
 const open = freshSessionPerTest();
@@ -114,25 +115,29 @@ const placesAtReady = (page: Page) =>
   ]);
 
 describe('the first view picture, while the map loads', () => {
-  for (const [screen, options, file] of [
-    ['a desktop', {}, 'first-view.webp'],
-    ['a phone', PHONE, 'first-view-narrow.webp'],
+  for (const [screen, options, file, t] of [
+    ['a desktop', {}, 'first-view.webp', en],
+    ['a phone', PHONE, 'first-view-narrow.webp', en],
     // Where the credits take two lines under the map, so the map's place changes once the page's
     // script is in and the picture must follow it.
-    ['a small laptop', { viewport: { width: 1024, height: 600 } }, 'first-view.webp'],
+    ['a small laptop', { viewport: { width: 1024, height: 600 } }, 'first-view.webp', en],
+    // Whose heading in Spanish takes a line fewer than index.html's English one.
+    ['a phone in Spanish', { ...PHONE, hash: '#lang=es' }, 'first-view-narrow.webp', es],
   ] as const) {
     it(`is shown on ${screen} before MapLibre runs, said to be a picture, and replaced by the map without a jump`, async () => {
       const { page, seen } = await openHeld(options, async (page) => {
         await page.locator('.first-view__picture').waitFor();
         await page.waitForFunction(
-          () => document.querySelector<HTMLImageElement>('.first-view__picture')?.complete,
+          () =>
+            document.querySelector<HTMLImageElement>('.first-view__picture')?.complete &&
+            document.querySelector('.first-view__note')?.textContent,
         );
         return seeIt(page);
       });
       expect(seen).toEqual({
         file,
-        alt: expect.stringMatching(/^Picture of the map while it loads: /),
-        note: 'A picture of the map: the interactive map is loading.',
+        alt: t.firstView.alt,
+        note: t.firstView.note,
         role: 'status',
         loaded: true,
         fills: true,
@@ -151,13 +156,15 @@ describe('the first view picture, while the map loads', () => {
     });
   }
 
-  it("speaks the page's language", async () => {
+  it("speaks the page's language, its heading too, before the app's script runs", async () => {
     const { seen } = await openHeld({ hash: '#lang=es' }, async (page) => {
-      await page.locator('.first-view__picture').waitFor();
-      return seeIt(page);
+      await page.waitForFunction(() => document.querySelector('.first-view__note')?.textContent);
+      return { ...(await seeIt(page)), heading: await page.locator('h1').textContent() };
     });
     expect(seen.note).toBe('Una imagen del mapa: el mapa interactivo está cargando.');
     expect(seen.alt).toMatch(/^Imagen del mapa mientras carga: /);
+    expect(seen.heading).toBe(es.page.heading);
+    expect(seen.maplibre).toBe(false);
   });
 
   it('is never shown for a link to another view, day, feature or set of layers, nor in an embed', async () => {
