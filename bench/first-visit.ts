@@ -4,7 +4,7 @@
  * alternating; the ratio is taken pair by pair, so a slow minute of the machine weighs on both.
  */
 import { launchBrowser } from '../scripts/browser.ts';
-import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure.ts';
+import { loadToIdle, type Served, sleep } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import { type Quartiles, quartiles } from './stats.ts';
 
@@ -12,7 +12,7 @@ import { type Quartiles, quartiles } from './stats.ts';
  * The app, bare MapLibre with 110m countries, bare MapLibre with the app's own basemap files, and the
  * app without the reader's own files (the A/B of what they cost).
  */
-export type VisitTarget = Target | 'same-data' | 'without-your-data';
+export type VisitTarget = Target | 'same-data' | 'without-your-data' | 'without-first-view';
 
 export interface FirstVisit {
   target: VisitTarget;
@@ -26,40 +26,51 @@ export async function firstVisit(served: Served): Promise<number> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
-    const probed = await probedPage(page, served.prefix);
-    const ready = probed.signals.next('ready');
-    await page.goto(served.url);
-    await withTimeout(ready, 60_000, `${served.target} first visit: #map[data-ready=true]`);
-    if (probed.errors.length) throw new Error(`${served.target}: page errors: ${probed.errors.join('; ')}`);
-    return (await phasesOf(page, served.target)).idle;
+    return await loadToIdle(page, served, { what: `${served.target} first visit` });
   } finally {
     await browser.close();
   }
 }
 
 /**
- * `pairs` rounds of one load of each page, each load after `restMs` of nothing; the order turns every
+ * `pairs` rounds of one `visit` of each page, each after `restMs` of nothing; the order turns every
  * round, so that no page always follows the same one.
  */
-export async function firstVisits(
+export async function alternatingVisits<V extends object>(
   pages: Served[],
   pairs: number,
   restMs: number,
-  log: (visit: FirstVisit) => void = () => {},
-): Promise<FirstVisit[]> {
-  const visits: FirstVisit[] = [];
+  visit: (served: Served) => Promise<V>,
+  log: (visit: V & { target: VisitTarget; pair: number }) => void = () => {},
+): Promise<(V & { target: VisitTarget; pair: number })[]> {
+  const visits: (V & { target: VisitTarget; pair: number })[] = [];
   for (let pair = 1; pair <= pairs; pair++) {
     const turn = (pair - 1) % pages.length;
     const order = [...pages.slice(turn), ...pages.slice(0, turn)];
     for (const served of order) {
       await sleep(restMs);
-      const visit = { target: served.target, pair, restMs, idleMs: await firstVisit(served) };
-      visits.push(visit);
-      log(visit);
+      const measured = { target: served.target, pair, ...(await visit(served)) };
+      visits.push(measured);
+      log(measured);
     }
   }
   return visits;
 }
+
+/** Rested first visits of `pages`, alternating (alternatingVisits). */
+export const firstVisits = (
+  pages: Served[],
+  pairs: number,
+  restMs: number,
+  log: (visit: FirstVisit) => void = () => {},
+): Promise<FirstVisit[]> =>
+  alternatingVisits(
+    pages,
+    pairs,
+    restMs,
+    async (served) => ({ restMs, idleMs: await firstVisit(served) }),
+    log,
+  );
 
 export interface FirstVisitSummary {
   pairs: number;

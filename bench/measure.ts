@@ -104,6 +104,27 @@ export async function probedPage(page: Page, prefix: string) {
   return { signals, errors, loaded, stopRecording };
 }
 
+/**
+ * Loads `served` in `page`, with the probes, to the map's first idle; returns that idle in ms from
+ * navigation start. Fails on a page error or after `timeoutMs`.
+ */
+export async function loadToIdle(
+  page: Page,
+  served: Served,
+  {
+    what = served.target,
+    timeoutMs = 60_000,
+    waitUntil = 'load',
+  }: { what?: string; timeoutMs?: number; waitUntil?: 'load' | 'commit' } = {},
+): Promise<number> {
+  const probed = await probedPage(page, served.prefix);
+  const ready = probed.signals.next('ready');
+  await page.goto(served.url, { waitUntil });
+  await withTimeout(ready, timeoutMs, `${what}: #map[data-ready=true]`);
+  if (probed.errors.length) throw new Error(`${what}: page errors: ${probed.errors.join('; ')}`);
+  return (await phasesOf(page, served.target)).idle;
+}
+
 /** A drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
 async function drag(page: Page, map: JSHandle<MapLibreMap>): Promise<Run['drag']> {
   const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithProfile } from '../scripts/browser.ts';
-import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure.ts';
+import { loadToIdle, type Served, sleep } from './measure.ts';
 import { METHOD } from './method.ts';
 import { readPicture } from './page-scripts.ts';
 import { type Quartiles, quartiles } from './stats.ts';
@@ -27,20 +27,9 @@ export interface RestedSecondVisit {
   pngMs: number;
 }
 
-/** Loads the app in the profile's browser to its first idle; returns the page and that idle. */
-async function visit(
-  context: BrowserContext,
-  app: Served,
-  what: string,
-): Promise<{ page: Page; idleMs: number }> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const probed = await probedPage(page, app.prefix);
-  const ready = probed.signals.next('ready');
-  await page.goto(app.url);
-  await withTimeout(ready, 60_000, `${what}: #map[data-ready=true]`);
-  if (probed.errors.length) throw new Error(`${what}: page errors: ${probed.errors.join('; ')}`);
-  return { page, idleMs: (await phasesOf(page, 'app')).idle };
-}
+/** The page a browser started on a profile opens with. */
+const pageOf = async (context: BrowserContext): Promise<Page> =>
+  context.pages()[0] ?? (await context.newPage());
 
 export async function restedSecondVisit(
   app: Served,
@@ -54,10 +43,10 @@ export async function restedSecondVisit(
     let context = await open();
     let firstMs: number;
     try {
-      const first = await visit(context, app, 'rested first visit');
-      firstMs = first.idleMs;
+      const page = await pageOf(context);
+      firstMs = await loadToIdle(page, app, { what: 'rested first visit' });
       // The worker controls the page once it has cached every file (clientsClaim after install).
-      await first.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
         timeout: 60_000,
       });
     } finally {
@@ -66,21 +55,21 @@ export async function restedSecondVisit(
     await sleep(restMs);
     context = await open();
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = await pageOf(context);
       let responses = 0;
       let fromWorker = 0;
       page.on('response', (response) => {
         responses++;
         if (response.fromServiceWorker()) fromWorker++;
       });
-      const second = await visit(context, app, 'rested second visit');
+      const secondMs = await loadToIdle(page, app, { what: 'rested second visit' });
       const counted = { responses, fromWorker };
       await sleep(500);
       await page.getByText('Save image · Embed').click();
       await page.getByRole('button', { name: /^Save image of this view as PNG/ }).click();
       await page.waitForFunction(readPicture, undefined, { timeout: 30_000 });
       const pngMs = (await page.evaluate(readPicture)) as number;
-      return { pair, firstMs, secondMs: second.idleMs, ...counted, pngMs };
+      return { pair, firstMs, secondMs, ...counted, pngMs };
     } finally {
       await context.close();
     }

@@ -186,7 +186,7 @@ async function slowFirstViews(): Promise<SlowVisit[]> {
   try {
     return await slowVisits(
       { target: 'app', url: app.url, root: APP_DIR, prefix },
-      { target: 'app', url: without.url, root: WITHOUT_FIRST_VIEW_DIR, prefix },
+      { target: 'without-first-view', url: without.url, root: WITHOUT_FIRST_VIEW_DIR, prefix },
       undefined,
       (v) =>
         console.log(

@@ -4,7 +4,8 @@
  * when the map is ready, each load in a browser of its own after a rest, the two builds alternating.
  */
 import { launchBrowser } from '../scripts/browser.ts';
-import { phasesOf, probedPage, type Served, sleep, withTimeout } from './measure.ts';
+import { alternatingVisits, type VisitTarget } from './first-visit.ts';
+import { loadToIdle, type Served } from './measure.ts';
 import { type Quartiles, quartiles } from './stats.ts';
 
 /**
@@ -20,7 +21,7 @@ export const SLOW = {
 } as const;
 
 export interface SlowVisit {
-  target: 'app' | 'without-first-view';
+  target: VisitTarget;
   pair: number;
   /** ms from navigation start to the picture's paint; null where none was painted. */
   pictureMs: number | null;
@@ -43,49 +44,30 @@ export async function slowVisit(served: Served): Promise<Omit<SlowVisit, 'target
   try {
     const context = await browser.newContext({ viewport: SLOW.viewport, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    const probed = await probedPage(page, served.prefix);
     await page.addInitScript(RECORD_PAINTS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW.network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW.cpuSlowdown });
-    const ready = probed.signals.next('ready');
-    await page.goto(served.url, { waitUntil: 'commit' });
-    await withTimeout(ready, 120_000, `${served.target} on a slow connection: #map[data-ready=true]`);
-    if (probed.errors.length) throw new Error(`${served.target}: page errors: ${probed.errors.join('; ')}`);
+    const readyMs = await loadToIdle(page, served, {
+      what: `${served.target} on a slow connection`,
+      timeoutMs: 120_000,
+      waitUntil: 'commit',
+    });
     const paints = (await page.evaluate('window.__paints')) as { at: number; picture: boolean }[];
-    const picture = paints.find((p) => p.picture);
-    return {
-      pictureMs: picture?.at ?? null,
-      readyMs: (await phasesOf(page, served.target)).idle,
-    };
+    return { pictureMs: paints.find((p) => p.picture)?.at ?? null, readyMs };
   } finally {
     await browser.close();
   }
 }
 
-/** `pairs` rounds of one slow load of each build, the order turning each round. */
-export async function slowVisits(
+/** `pairs` rounds of one slow load of each build, alternating (alternatingVisits). */
+export const slowVisits = (
   app: Served,
   without: Served,
   pairs: number = SLOW.pairs,
   log: (visit: SlowVisit) => void = () => {},
-): Promise<SlowVisit[]> {
-  const visits: SlowVisit[] = [];
-  const pages = [
-    { target: 'app', served: app },
-    { target: 'without-first-view', served: without },
-  ] as const;
-  for (let pair = 1; pair <= pairs; pair++) {
-    for (const { target, served } of pair % 2 === 1 ? pages : [...pages].reverse()) {
-      await sleep(SLOW.restMs);
-      const visit = { target, pair, ...(await slowVisit(served)) };
-      visits.push(visit);
-      log(visit);
-    }
-  }
-  return visits;
-}
+): Promise<SlowVisit[]> => alternatingVisits([app, without], pairs, SLOW.restMs, slowVisit, log);
 
 export interface SlowSummary {
   pairs: number;
