@@ -73,32 +73,18 @@ export const MAX_CONTROL_SHARE = 1 / 3;
 const BUTTONS = { width: 29, height: 126, margin: 10 };
 
 /**
- * How the map's controls are laid out (src/ui/controls.css): rows across a narrow or short map; the
- * legend's column beside a wide and tall page's map; that column over the map between the two.
+ * Where the map's controls will be (src/ui/controls.css, src/map/fit.ts), before they exist. On a
+ * narrow or short page, the menus' row across the top and the buttons' row along the bottom; on a
+ * wide one, the map's buttons on the right and the legend's column (15rem) on the left, or, where
+ * that column would cover more than a third of the map and the legend starts folded, its three
+ * buttons (8rem) across the top. The map fits its default view to the real controls once they are in
+ * and the picture follows it then.
  */
-export type ControlLayout = 'rows' | 'beside' | 'over';
-
-/** The media queries of controls.css that choose the layout: `rows` first. */
-export const CONTROL_LAYOUT_QUERIES = {
-  rows: '(max-width: 699px), (max-height: 699px)',
-  beside: 'screen and (min-width: 1200px) and (min-height: 700px)',
-} as const;
-
-/**
- * Where the map's controls will be (src/ui/controls.css, src/map/fit.ts), before they exist: the
- * menus' row across the top and the buttons' row along the bottom; the legend's column (15rem) beside
- * the map, and the map's buttons on its right; or that column over the map's left, or, where it would
- * cover more than a third of the map and the legend starts folded, its three buttons (8rem) across
- * the top. The map fits its default view to the real controls once they are in and the picture
- * follows it then.
- */
-export function expectedPadding(width: number, height: number, layout: ControlLayout, rem: number): Padding {
+export function expectedPadding(width: number, height: number, narrow: boolean, rem: number): Padding {
   const margin = BUTTONS.margin;
-  if (layout === 'rows')
-    return { top: Math.round(2.45 * rem) + margin, bottom: 47, left: margin, right: margin };
-  const right = BUTTONS.width + 2 * margin;
-  if (layout === 'beside') return { top: margin, bottom: margin, left: margin, right };
+  if (narrow) return { top: Math.round(2.45 * rem) + margin, bottom: 47, left: margin, right: margin };
   const column = 15 * rem;
+  const right = BUTTONS.width + 2 * margin;
   const share = (column * (height - 4 * rem) + BUTTONS.width * BUTTONS.height) / (width * height);
   return share > MAX_CONTROL_SHARE
     ? { top: 8 * rem + margin, bottom: margin, left: margin, right }

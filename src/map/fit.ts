@@ -36,8 +36,7 @@ export function controlPadding(container: HTMLElement): PaddingOptions {
   const padding = { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN };
   for (const corner of container.querySelectorAll<HTMLElement>(CORNERS)) {
     const box = corner.getBoundingClientRect();
-    // Empty, or beside the map rather than over it (controls.css on a wide page).
-    if (box.width === 0 || box.height === 0 || box.right <= map.left || box.left >= map.right) continue;
+    if (box.width === 0 || box.height === 0) continue;
     // Which edges the corner is at, from where it is: page.css moves some on small screens.
     const top = box.top - map.top <= map.bottom - box.bottom;
     const left = box.left - map.left <= map.right - box.right;

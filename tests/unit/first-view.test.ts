@@ -10,7 +10,6 @@ import {
 import { DEFAULT_BOUNDS } from '../../src/data/default-view.ts';
 import {
   boxInView,
-  CONTROL_LAYOUT_QUERIES,
   covers,
   expectedPadding,
   expectedView,
@@ -82,21 +81,16 @@ describe('where the picture goes (src/first-view/place.ts)', () => {
       [960, 700, 610, 515],
       [1024, 600, 674, 435],
       [1040, 768, 690, 603],
-      [1280, 720, 670, 611],
-      [1280, 800, 670, 691],
-      [1920, 1080, 1310, 971],
-      [2560, 1440, 1950, 1331],
+      [1280, 720, 930, 611],
+      [1280, 800, 930, 691],
+      [1920, 1080, 1570, 971],
+      [2560, 1440, 2210, 1331],
     ];
     for (const [pageWidth = 0, pageHeight = 0, width = 0, height = 0] of screens) {
-      const layout = pageWidth < 700 || pageHeight < 700 ? 'rows' : pageWidth >= 1200 ? 'beside' : 'over';
-      const view = expectedView(width, height, expectedPadding(width, height, layout, 16));
+      const narrow = pageWidth < 700 || pageHeight < 700;
+      const view = expectedView(width, height, expectedPadding(width, height, narrow, 16));
       expect(covers(boxInView(view), width, height), `${pageWidth} × ${pageHeight}`).toBe(true);
     }
-  });
-
-  it("forecasts the controls' layout with controls.css's own media queries", () => {
-    const css = readFileSync('src/ui/controls.css', 'utf8');
-    for (const query of Object.values(CONTROL_LAYOUT_QUERIES)) expect(css).toContain(`@media ${query} {`);
   });
 
   it('is not shown where it would not fill the map', () => {
@@ -107,16 +101,14 @@ describe('where the picture goes (src/first-view/place.ts)', () => {
   });
 
   it('expects the default bounds inside the controls as the map will fit them', () => {
-    const padding = expectedPadding(930, 691, 'over', 16);
+    const padding = expectedPadding(930, 691, false, 16);
     // The legend's column (15rem, MapLibre's 10-px margin) and the map's buttons (29 px, margins).
     expect(padding).toEqual({ top: 10, bottom: 10, left: 260, right: 49 });
     // Where that column would cover over a third of the map, the legend starts folded: its buttons
     // go across the top.
-    expect(expectedPadding(610, 515, 'over', 16)).toEqual({ top: 138, bottom: 10, left: 10, right: 49 });
+    expect(expectedPadding(610, 515, false, 16)).toEqual({ top: 138, bottom: 10, left: 10, right: 49 });
     // A narrow page's rows of buttons, above and below.
-    expect(expectedPadding(390, 591, 'rows', 16)).toEqual({ top: 49, bottom: 47, left: 10, right: 10 });
-    // Beside the map, the column covers none of it: only the map's buttons do.
-    expect(expectedPadding(670, 691, 'beside', 16)).toEqual({ top: 10, bottom: 10, left: 10, right: 49 });
+    expect(expectedPadding(390, 591, true, 16)).toEqual({ top: 49, bottom: 47, left: 10, right: 10 });
     const view = expectedView(930, 691, padding);
     const [[west, south], [east, north]] = DEFAULT_BOUNDS;
     const project = projector(view);
