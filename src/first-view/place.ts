@@ -72,6 +72,9 @@ export const MAX_CONTROL_SHARE = 1 / 3;
 /** MapLibre's buttons in the top-right corner: 29 px wide, 126 px of them, a 10-px margin. */
 const BUTTONS = { width: 29, height: 126, margin: 10 };
 
+/** controls.css's media query for a narrow or short map, whose controls go in rows (a unit test reads it there). */
+export const ROWS_QUERY = '(max-width: 699px), (max-height: 699px)';
+
 /**
  * Where the map's controls will be (src/ui/controls.css, src/map/fit.ts), before they exist. On a
  * narrow or short page, the menus' row across the top and the buttons' row along the bottom; on a

@@ -1,5 +1,5 @@
 import { firstSpoken } from '../i18n/preferred.ts';
-import { boxInView, covers, expectedPadding, expectedView, pictureFile, place } from './place.ts';
+import { boxInView, covers, expectedPadding, expectedView, pictureFile, place, ROWS_QUERY } from './place.ts';
 
 export interface FirstViewWords {
   /** The picture's text alternative. */
@@ -61,7 +61,7 @@ export function showFirstView(words: FirstViewWords): void {
     const heading = document.querySelector('.page-header h1');
     if (heading) heading.textContent = words.heading;
     const { clientWidth: width, clientHeight: height } = map;
-    const narrow = matchMedia('(max-width: 699px), (max-height: 699px)').matches;
+    const narrow = matchMedia(ROWS_QUERY).matches;
     const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const box = boxInView(expectedView(width, height, expectedPadding(width, height, narrow, rem)));
     if (width === 0 || height === 0 || !covers(box, width, height)) return;

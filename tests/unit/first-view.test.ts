@@ -16,6 +16,7 @@ import {
   FIRST_VIEW,
   FIRST_VIEW_SIZE,
   pictureFile,
+  ROWS_QUERY,
 } from '../../src/first-view/place.ts';
 import { firstViewLanguage } from '../../src/first-view/show.ts';
 import { en, es } from '../../src/i18n/index.ts';
@@ -91,6 +92,10 @@ describe('where the picture goes (src/first-view/place.ts)', () => {
       const view = expectedView(width, height, expectedPadding(width, height, narrow, 16));
       expect(covers(boxInView(view), width, height), `${pageWidth} × ${pageHeight}`).toBe(true);
     }
+  });
+
+  it("forecasts the controls' rows with controls.css's own media query", () => {
+    expect(readFileSync('src/ui/controls.css', 'utf8')).toContain(`@media ${ROWS_QUERY} {`);
   });
 
   it('is not shown where it would not fill the map', () => {
