@@ -29,6 +29,7 @@ async function readerText(page: Page): Promise<string> {
     const attributes = ['aria-label', 'title', 'alt', 'placeholder'].flatMap((name) =>
       [...clone.querySelectorAll(`[${name}]`)].map((e) => e.getAttribute(name) ?? ''),
     );
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, as a reader sees it, not hidden text
     const text = [clone.innerText, ...attributes, document.title].join('\n');
     clone.remove();
     return text;
