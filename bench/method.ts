@@ -27,6 +27,8 @@ export const METHOD = {
    * again on it, each after the first visits' rest; the first PNG save follows each second visit.
    */
   restedSecondVisit: { pairs: 6 },
+  /** `--profile`: traced first visits of the app and the same-data page, as first visits are made. */
+  profile: { pairs: 3 },
   restSweepMs: [0, 5_000, 10_000, 20_000],
   restSweepPairs: 4,
   exportWarmup: 5,

@@ -3,6 +3,8 @@
  * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
  * (bench/large-files.ts).
  * `npm run bench -- --your-data-ab [--pairs N]`: first visits of the app with and without "Your data".
+ * `npm run bench -- --profile [--pairs N]`: where a first visit's time goes, app and same-data, by thread
+ * and function (bench/profile.ts).
  * Writes docs/BENCHMARKS.md and docs/benchmarks.json; exits non-zero when a budget fails.
  * Nothing here is asserted by the tests: timings depend on the machine.
  */
@@ -22,7 +24,7 @@ import {
   type VisitTarget,
 } from './first-visit.ts';
 import { ms, ratio } from './format.ts';
-import { measure, type Run, type Served } from './measure.ts';
+import { type MapSize, measure, type Run, type Served, sized } from './measure.ts';
 import { METHOD } from './method.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
 import {
@@ -70,14 +72,7 @@ function logRun(run: Run): void {
   );
 }
 
-type MapSize = { width: number; height: number; zoom: number; center: [number, number] };
 type Page<T extends VisitTarget> = Served & { target: T };
-
-/** A baseline page told the size and view of the app's map, so both draw the same pixels of the world. */
-const sized = <T extends VisitTarget>(page: Page<T>, size: MapSize): Page<T> => ({
-  ...page,
-  url: `${page.url}?w=${size.width}&h=${size.height}&z=${size.zoom}&lng=${size.center[0]}&lat=${size.center[1]}`,
-});
 
 /**
  * One unmeasured load of each warms the OS file cache and tells the baseline the app's map size;
@@ -274,6 +269,10 @@ async function main(): Promise<void> {
     return largeFiles(rest);
   }
   const runsPerTarget = parseCount(argv, '--runs', METHOD.runs);
+  if (argv.includes('--profile'))
+    return (await import('./profile.ts')).profileFirstVisits(
+      parseCount(argv, '--pairs', METHOD.profile.pairs),
+    );
   const pairs = parseCount(argv, '--pairs', METHOD.firstVisit.pairs);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const began = performance.now();

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench -- --profile [--pairs N]`: where a rested first visit's time goes, thread by thread,
+ * in the app and in the same-data baseline. Both are built against MapLibre's unminified build, so that
+ * its functions keep their names, and each load is traced (V8's CPU profiles and Chromium's tasks)
+ * from its request to the map's first idle. Prints medians over the loads; writes nothing.
+ */
+import { build, mergeConfig, type PluginOption, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { launchBrowser } from '../scripts/browser.ts';
+import { ROOT } from '../scripts/io.ts';
+import { OFFLINE } from '../scripts/offline.ts';
+import { serveStatic } from '../scripts/server.ts';
+import appConfig from '../vite.config.ts';
+import { alternatingVisits, type VisitTarget } from './first-visit.ts';
+import { ms } from './format.ts';
+import { loadToIdle, measure, phasesOf, probedPage, type Served, sized, withTimeout } from './measure.ts';
+import { METHOD } from './method.ts';
+import {
+  medianProfile,
+  profileTable,
+  requestTime,
+  THREADS,
+  type ThreadProfile,
+  type TraceEvent,
+  threadProfiles,
+} from './trace.ts';
+
+const APP_DIR = `${ROOT}dist-bench-profile-app`;
+const SAME_DATA_DIR = `${ROOT}dist-bench-profile-same-data`;
+const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 5000 } } as const;
+
+/** MapLibre's unminified build and worker in place of the minified ones, and nothing minified. */
+const UNMINIFIED: UserConfig = {
+  build: { minify: false },
+  resolve: {
+    alias: [
+      { find: /^maplibre-gl$/, replacement: `${ROOT}node_modules/maplibre-gl/dist/maplibre-gl-dev.mjs` },
+      { find: /maplibre-gl-worker\.mjs/, replacement: 'maplibre-gl-worker-dev.mjs' },
+    ],
+  },
+};
+
+/** The app's plugins with the offline one allowed MapLibre's unminified file (2.4 MB) in its cache. */
+function withLargerCache(plugins: PluginOption[] = []): PluginOption[] {
+  const isOffline = (plugin: PluginOption) =>
+    !!plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name.startsWith('vite-plugin-pwa');
+  const flat = (list: PluginOption[]): PluginOption[] =>
+    list.flatMap((plugin) => (Array.isArray(plugin) ? flat(plugin) : [plugin]));
+  const others = flat(plugins).filter((plugin) => !isOffline(plugin));
+  return [
+    ...others,
+    VitePWA({ ...OFFLINE, workbox: { ...OFFLINE.workbox, maximumFileSizeToCacheInBytes: 8 * 2 ** 20 } }),
+  ];
+}
+
+async function buildPages(): Promise<void> {
+  const app = appConfig({ command: 'build', mode: 'test' });
+  await build({
+    configFile: false,
+    mode: 'test',
+    ...mergeConfig(mergeConfig({ ...app, plugins: withLargerCache(app.plugins) }, UNMINIFIED), {
+      ...QUIET,
+      build: { ...QUIET.build, outDir: APP_DIR },
+    }),
+  });
+  await build({
+    configFile: `${ROOT}bench/vite.same-data.config.ts`,
+    ...mergeConfig(UNMINIFIED, { ...QUIET, build: { ...QUIET.build, outDir: SAME_DATA_DIR } }),
+  });
+}
+
+/** One load of `served` in a browser of its own, traced from its request to its first idle. */
+async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: ThreadProfile[] }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
+    const probed = await probedPage(page, served.prefix);
+    const ready = probed.signals.next('ready');
+    await browser.startTracing(page, {
+      categories: [
+        '__metadata',
+        'toplevel',
+        'devtools.timeline',
+        'gpu',
+        'viz',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    });
+    await page.goto(served.url);
+    const errors = () => (probed.errors.length ? `; page errors: ${probed.errors.join('; ')}` : '');
+    await withTimeout(ready, 60_000, `${served.target}: #map[data-ready=true]`).catch((error: Error) => {
+      throw new Error(`${error.message}${errors()}`);
+    });
+    if (probed.errors.length) throw new Error(`${served.target}${errors()}`);
+    const { idle } = await phasesOf(page, served.target);
+    const events: TraceEvent[] = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    // From the document's request, a few ms after the navigation start that `idle` counts from.
+    const from = requestTime(events, served.url);
+    return { idleMs: idle, threads: threadProfiles(events, from, from + idle * 1000, THREADS, 40) };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function profileFirstVisits(pairs: number): Promise<void> {
+  await buildPages();
+  const prefix = '/';
+  const app = await serveStatic(APP_DIR, prefix);
+  const same = await serveStatic(SAME_DATA_DIR, prefix);
+  try {
+    const appPage: Served = { target: 'app', url: app.url, root: APP_DIR, prefix };
+    const sameData: Served = { target: 'same-data', url: same.url, root: SAME_DATA_DIR, prefix };
+    // One unmeasured load of each, as `npm run bench` makes, which also tells the baseline the app's
+    // map size and view.
+    const browser = await launchBrowser();
+    let pages: Served[];
+    try {
+      const { map } = await measure(browser, { ...appPage, target: 'app', run: 0, warmup: true });
+      pages = [appPage, sized(sameData, map)];
+      await loadToIdle(
+        await (await browser.newContext({ viewport: METHOD.viewport })).newPage(),
+        pages[1] as Served,
+      );
+    } finally {
+      await browser.close();
+    }
+    const visits = await alternatingVisits(pages, pairs, METHOD.firstVisit.restMs, tracedVisit, (v) =>
+      console.log(`pair ${v.pair} ${v.target}: first idle ${ms(v.idleMs)}`),
+    );
+    for (const target of ['app', 'same-data'] as VisitTarget[]) {
+      const mine = visits.filter((v) => v.target === target);
+      const table = profileTable(
+        target,
+        mine.map((v) => v.idleMs),
+        medianProfile(mine.map((v) => v.threads)),
+      );
+      console.log(`\n${table}`);
+    }
+  } finally {
+    await Promise.all([app.close(), same.close()]);
+  }
+}
