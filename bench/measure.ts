@@ -128,8 +128,11 @@ export async function loadToIdle(
   const probed = await probedPage(page, served.prefix);
   const ready = probed.signals.next('ready');
   await page.goto(served.url, { waitUntil });
-  await withTimeout(ready, timeoutMs, `${what}: #map[data-ready=true]`);
-  if (probed.errors.length) throw new Error(`${what}: page errors: ${probed.errors.join('; ')}`);
+  const errors = () => `page errors: ${probed.errors.join('; ')}`;
+  await withTimeout(ready, timeoutMs, `${what}: #map[data-ready=true]`).catch((error: Error) => {
+    throw new Error(probed.errors.length ? `${error.message}; ${errors()}` : error.message);
+  });
+  if (probed.errors.length) throw new Error(`${what}: ${errors()}`);
   return (await phasesOf(page, served.target)).idle;
 }
 

@@ -6,6 +6,7 @@
  */
 import { build, mergeConfig, type PluginOption, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { mapHandle } from '../scripts/app-page.ts';
 import { launchBrowser } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
 import { OFFLINE } from '../scripts/offline.ts';
@@ -13,8 +14,9 @@ import { serveStatic } from '../scripts/server.ts';
 import appConfig from '../vite.config.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
 import { ms } from './format.ts';
-import { loadToIdle, measure, phasesOf, probedPage, type Served, sized, withTimeout } from './measure.ts';
+import { loadToIdle, type Served, sized } from './measure.ts';
 import { METHOD } from './method.ts';
+import { mapState } from './page-scripts.ts';
 import {
   medianProfile,
   profileTable,
@@ -74,8 +76,6 @@ async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: T
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
-    const probed = await probedPage(page, served.prefix);
-    const ready = probed.signals.next('ready');
     await browser.startTracing(page, {
       categories: [
         '__metadata',
@@ -86,13 +86,7 @@ async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: T
         'disabled-by-default-v8.cpu_profiler',
       ],
     });
-    await page.goto(served.url);
-    const errors = () => (probed.errors.length ? `; page errors: ${probed.errors.join('; ')}` : '');
-    await withTimeout(ready, 60_000, `${served.target}: #map[data-ready=true]`).catch((error: Error) => {
-      throw new Error(`${error.message}${errors()}`);
-    });
-    if (probed.errors.length) throw new Error(`${served.target}${errors()}`);
-    const { idle } = await phasesOf(page, served.target);
+    const idle = await loadToIdle(page, served);
     const events: TraceEvent[] = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     // From the document's request, a few ms after the navigation start that `idle` counts from.
     const from = requestTime(events, served.url);
@@ -115,12 +109,11 @@ export async function profileFirstVisits(pairs: number): Promise<void> {
     const browser = await launchBrowser();
     let pages: Served[];
     try {
-      const { map } = await measure(browser, { ...appPage, target: 'app', run: 0, warmup: true });
-      pages = [appPage, sized(sameData, map)];
-      await loadToIdle(
-        await (await browser.newContext({ viewport: METHOD.viewport })).newPage(),
-        pages[1] as Served,
-      );
+      const page = async () => (await browser.newContext({ viewport: METHOD.viewport })).newPage();
+      const app = await page();
+      await loadToIdle(app, appPage);
+      pages = [appPage, sized(sameData, await (await mapHandle(app)).evaluate(mapState))];
+      await loadToIdle(await page(), pages[1] as Served);
     } finally {
       await browser.close();
     }

@@ -67,14 +67,28 @@ const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 
 type Interval = [number, number];
 
+/** How much of [start, end) lies within [from, to). */
+const overlap = (start: number, end: number, from: number, to: number) =>
+  Math.max(0, Math.min(end, to) - Math.max(start, from));
+
 /** How much of [start, end) lies within the sorted, disjoint `intervals`. */
 function within(start: number, end: number, intervals: Interval[]): number {
   let sum = 0;
   for (const [a, b] of intervals) {
     if (a >= end) break;
-    sum += Math.max(0, Math.min(b, end) - Math.max(a, start));
+    sum += overlap(start, end, a, b);
   }
   return sum;
+}
+
+type Time = { wall: number; cpu?: number };
+
+/** Adds `wall` and `cpu` to `name`'s time in `parts`; its CPU stays unknown until some is known. */
+function addTime(parts: Map<string, Time>, name: string, wall: number, cpu?: number): void {
+  const part = parts.get(name) ?? { wall: 0 };
+  part.wall += wall;
+  if (cpu !== undefined) part.cpu = (part.cpu ?? 0) + cpu;
+  parts.set(name, part);
 }
 
 /**
@@ -121,9 +135,9 @@ function selfTimes(events: TraceEvent[], busy: Map<string, Interval[]>): Map<str
 }
 
 /** A slice's wall time and thread time within [from, to]; thread time in proportion to the wall time kept. */
-function clipped(slice: TraceEvent, from: number, to: number): { wall: number; cpu?: number } {
+function clipped(slice: TraceEvent, from: number, to: number): Time {
   const dur = slice.dur ?? 0;
-  const wall = Math.max(0, Math.min(slice.ts + dur, to) - Math.max(slice.ts, from));
+  const wall = overlap(slice.ts, slice.ts + dur, from, to);
   return { wall, ...(slice.tdur === undefined ? {} : { cpu: dur > 0 ? (slice.tdur * wall) / dur : 0 }) };
 }
 
@@ -149,7 +163,7 @@ function busyIntervals(slices: TraceEvent[], from: number, to: number): Interval
  */
 function sliceSelfTimes(slices: TraceEvent[], from: number, to: number) {
   const sorted = [...slices].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const own = new Map<TraceEvent, { wall: number; cpu?: number }>();
+  const own = new Map<TraceEvent, Time>();
   const open: TraceEvent[] = [];
   let cpu: number | undefined;
   for (const slice of sorted) {
@@ -163,22 +177,18 @@ function sliceSelfTimes(slices: TraceEvent[], from: number, to: number) {
     const parent = open.at(-1);
     if (parent) {
       // Only the part inside the parent is taken from it: a slice may outlast the one it starts in.
-      const end = Math.min(slice.ts + (slice.dur ?? 0), parent.ts + (parent.dur ?? 0), to);
-      const inside = Math.max(0, end - Math.max(slice.ts, from));
-      const theirs = own.get(parent) as { wall: number; cpu?: number };
+      const end = Math.min(slice.ts + (slice.dur ?? 0), parent.ts + (parent.dur ?? 0));
+      const inside = overlap(slice.ts, end, from, to);
+      const theirs = own.get(parent) as Time;
       theirs.wall -= inside;
       if (theirs.cpu !== undefined && mine.cpu !== undefined && mine.wall > 0)
         theirs.cpu -= (mine.cpu * inside) / mine.wall;
     } else if (mine.cpu !== undefined) cpu = (cpu ?? 0) + mine.cpu;
     open.push(slice);
   }
-  const parts = new Map<string, { wall: number; cpu?: number }>();
-  for (const [slice, { wall, cpu: sliceCpu }] of own) {
-    const part = parts.get(slice.name) ?? { wall: 0 };
-    part.wall += Math.max(0, wall);
-    if (sliceCpu !== undefined) part.cpu = (part.cpu ?? 0) + Math.max(0, sliceCpu);
-    parts.set(slice.name, part);
-  }
+  const parts = new Map<string, Time>();
+  for (const [slice, { wall, cpu: sliceCpu }] of own)
+    addTime(parts, slice.name, Math.max(0, wall), sliceCpu === undefined ? undefined : Math.max(0, sliceCpu));
   return { parts, cpu };
 }
 
@@ -212,20 +222,14 @@ export function threadProfiles(
     const ids = [...names].filter(([, name]) => name === thread).map(([id]) => id);
     let busyUs = 0;
     let cpuUs: number | undefined;
-    const parts = new Map<string, { wall: number; cpu?: number }>();
-    const add = (name: string, wall: number, cpu?: number) => {
-      const part = parts.get(name) ?? { wall: 0 };
-      part.wall += wall;
-      if (cpu !== undefined) part.cpu = (part.cpu ?? 0) + cpu;
-      parts.set(name, part);
-    };
+    const parts = new Map<string, Time>();
     for (const id of ids) {
       busyUs += (busy.get(id) ?? []).reduce((sum, [a, b]) => sum + b - a, 0);
       const slices = sliceSelfTimes(slicesOf.get(id) ?? [], from, to);
       if (slices.cpu !== undefined) cpuUs = (cpuUs ?? 0) + slices.cpu;
       const profiled = self.get(id);
-      if (profiled?.size) for (const [name, us] of profiled) add(name, us);
-      else for (const [name, { wall, cpu }] of slices.parts) add(name, wall, cpu);
+      if (profiled?.size) for (const [name, us] of profiled) addTime(parts, name, us);
+      else for (const [name, { wall, cpu }] of slices.parts) addTime(parts, name, wall, cpu);
     }
     if (busyUs === 0) return [];
     const top = [...parts]
