@@ -4,9 +4,9 @@
  * alternating; the ratio is taken pair by pair, so a slow minute of the machine weighs on both.
  */
 import { launchBrowser } from '../scripts/browser.ts';
-import { loadToIdle, type Served, sleep } from './measure.ts';
+import { loadToMilestones, type Milestones, type Served, sleep } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
-import { type Quartiles, quartiles } from './stats.ts';
+import { type Quartiles, quartiles, stats } from './stats.ts';
 
 /**
  * The app, bare MapLibre with 110m countries, bare MapLibre with the app's own basemap files, and the
@@ -19,14 +19,15 @@ export interface FirstVisit {
   pair: number;
   restMs: number;
   idleMs: number;
+  milestones: Milestones;
 }
 
 /** One load of `served` in a browser of its own, to its first idle. */
-export async function firstVisit(served: Served): Promise<number> {
+export async function firstVisit(served: Served): Promise<Milestones> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
-    return await loadToIdle(page, served, { what: `${served.target} first visit` });
+    return await loadToMilestones(page, served, { what: `${served.target} first visit` });
   } finally {
     await browser.close();
   }
@@ -68,7 +69,10 @@ export const firstVisits = (
     pages,
     pairs,
     restMs,
-    async (served) => ({ restMs, idleMs: await firstVisit(served) }),
+    async (served) => {
+      const milestones = await firstVisit(served);
+      return { restMs, idleMs: milestones.idle, milestones };
+    },
     log,
   );
 
@@ -82,6 +86,8 @@ export interface FirstVisitSummary {
   app: Quartiles;
   baseline: Quartiles;
   sameData?: Quartiles;
+  /** Each page's median milestones: where on the way to the first idle one page falls behind another. */
+  milestones: Partial<Record<VisitTarget, Milestones>>;
 }
 
 /** Each round's app load against its `target` load. */
@@ -95,6 +101,21 @@ export function ratiosTo(visits: FirstVisit[], target: VisitTarget): number[] {
     });
 }
 
+/** Each page's median of each milestone over its visits. */
+export function medianMilestones(visits: FirstVisit[]): Partial<Record<VisitTarget, Milestones>> {
+  const targets = [...new Set(visits.map((v) => v.target))];
+  return Object.fromEntries(
+    targets.map((target) => {
+      const mine = visits.filter((v) => v.target === target).map((v) => v.milestones);
+      const names = Object.keys(mine[0] ?? {}) as (keyof Milestones)[];
+      return [
+        target,
+        Object.fromEntries(names.map((name) => [name, stats(mine.map((m) => m[name])).median])),
+      ];
+    }),
+  );
+}
+
 export function summariseFirstVisits(visits: FirstVisit[]): FirstVisitSummary {
   const idle = (target: VisitTarget) =>
     quartiles(visits.filter((v) => v.target === target).map((v) => v.idleMs));
@@ -106,6 +127,7 @@ export function summariseFirstVisits(visits: FirstVisit[]): FirstVisitSummary {
     ratio: quartiles(ratio),
     app: idle('app'),
     baseline: idle('baseline'),
+    milestones: medianMilestones(visits),
     ...(sameData
       ? { sameDataRatio: quartiles(ratiosTo(visits, 'same-data')), sameData: idle('same-data') }
       : {}),

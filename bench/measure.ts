@@ -14,6 +14,7 @@ import {
   installProbes,
   type MapState,
   mapState,
+  type Phases,
   readPhases,
   readPicture,
   readPopup,
@@ -27,8 +28,8 @@ export interface Run {
   run: number;
   warmup: boolean;
   idleMs: number;
-  /** ms from navigation start: DOMContentLoaded, `new Map()`, the map's `load`, its first idle. */
-  phases: { domContentLoaded: number; mapCreated: number; mapLoad: number; idle: number };
+  /** ms from navigation start: DOMContentLoaded, the WebGL context, `new Map()`, the first tile, `load`, first idle. */
+  phases: Milestones;
   map: MapState;
   files: LoadedFile[];
   drag: Counted & { rendersPerSecond: number };
@@ -113,10 +114,10 @@ export async function probedPage(page: Page, prefix: string) {
 }
 
 /**
- * Loads `served` in `page`, with the probes, to the map's first idle; returns that idle in ms from
- * navigation start. Fails on a page error or after `timeoutMs`.
+ * Loads `served` in `page`, with the probes, to the map's first idle; returns its milestones, that
+ * idle the last, in ms from navigation start. Fails on a page error or after `timeoutMs`.
  */
-export async function loadToIdle(
+export async function loadToMilestones(
   page: Page,
   served: Served,
   {
@@ -124,7 +125,7 @@ export async function loadToIdle(
     timeoutMs = 60_000,
     waitUntil = 'load',
   }: { what?: string; timeoutMs?: number; waitUntil?: 'load' | 'commit' } = {},
-): Promise<number> {
+): Promise<Milestones> {
   const probed = await probedPage(page, served.prefix);
   const ready = probed.signals.next('ready');
   await page.goto(served.url, { waitUntil });
@@ -133,8 +134,12 @@ export async function loadToIdle(
     throw new Error(probed.errors.length ? `${error.message}; ${errors()}` : error.message);
   });
   if (probed.errors.length) throw new Error(`${what}: ${errors()}`);
-  return (await phasesOf(page, served.target)).idle;
+  return phasesOf(page, served.target);
 }
+
+/** loadToMilestones' first idle alone. */
+export const loadToIdle = async (...args: Parameters<typeof loadToMilestones>): Promise<number> =>
+  (await loadToMilestones(...args)).idle;
 
 /** A drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
 async function drag(page: Page, map: JSHandle<MapLibreMap>): Promise<Run['drag']> {
@@ -212,11 +217,14 @@ async function clicks(page: Page, signals: Signals): Promise<Clicks> {
   return { ms, ...(text ? { text } : {}) };
 }
 
-export async function phasesOf(page: Page, target: string): Promise<Run['phases']> {
-  const { domContentLoaded, mapCreated, mapLoad, idle } = await page.evaluate(readPhases);
-  if (mapCreated === null || mapLoad === null || idle === null)
-    throw new Error(`${target}: ready without window.__map set and loaded`);
-  return { domContentLoaded, mapCreated, mapLoad, idle };
+/** A load's milestones (page-scripts.ts Phases), each in ms from navigation start. */
+export type Milestones = { [K in keyof Phases]: number };
+
+export async function phasesOf(page: Page, target: string): Promise<Milestones> {
+  const phases = await page.evaluate(readPhases);
+  const missing = Object.entries(phases).flatMap(([name, at]) => (at === null ? [name] : []));
+  if (missing.length) throw new Error(`${target}: ready without ${missing.join(', ')}`);
+  return phases as Milestones;
 }
 
 export async function measure(browser: Browser, options: MeasureOptions): Promise<Run> {

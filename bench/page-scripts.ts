@@ -12,6 +12,11 @@ export interface Probe {
   click: number | null;
   popup: number | null;
   created: number | null;
+  /** The page's first request for a WebGL context, and its return (which, in a browser just started, waits for its GPU process). */
+  webglAsked: number | null;
+  webglMade: number | null;
+  /** The first tile MapLibre's worker sent back. */
+  firstTile: number | null;
   load: number | null;
   renders: number;
   frames: number;
@@ -29,7 +34,10 @@ interface ProbedWindow {
 
 export interface Phases {
   domContentLoaded: number;
+  webglAsked: number | null;
+  webglMade: number | null;
   mapCreated: number | null;
+  firstTile: number | null;
   mapLoad: number | null;
   idle: number | null;
 }
@@ -66,6 +74,9 @@ export function installProbes(): void {
     click: null,
     popup: null,
     created: null,
+    webglAsked: null,
+    webglMade: null,
+    firstTile: null,
     load: null,
     renders: 0,
     frames: 0,
@@ -79,7 +90,16 @@ export function installProbes(): void {
     if (object instanceof Blob && object.type.startsWith('image/')) probe.picture = performance.now();
     return createObjectURL(object);
   };
-  // Both pages assign window.__map right after new Map(): note when, and when its style has loaded.
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+    const webgl = probe.webglAsked === null && String(args[0]).startsWith('webgl');
+    if (webgl) probe.webglAsked = performance.now();
+    const context = (getContext as (...a: unknown[]) => unknown).apply(this, args);
+    if (webgl) probe.webglMade = performance.now();
+    return context;
+  } as typeof getContext;
+  // The baselines assign window.__map right after new Map(), the app once the map's interface is
+  // built too: note when, when the worker's first tile comes back, and when the map has loaded.
   let map: MapLibreMap | undefined;
   Object.defineProperty(window, '__map', {
     configurable: true,
@@ -87,6 +107,12 @@ export function installProbes(): void {
     set: (value: MapLibreMap) => {
       map = value;
       probe.created = performance.now();
+      const onTile = (event: { tile?: unknown }) => {
+        if (!event.tile) return;
+        probe.firstTile ??= performance.now();
+        value.off('sourcedata', onTile);
+      };
+      value.on('sourcedata', onTile);
       value.once('load', () => {
         probe.load = performance.now();
       });
@@ -120,7 +146,10 @@ export function readPhases(): Phases {
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   return {
     domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+    webglAsked: probe.webglAsked,
+    webglMade: probe.webglMade,
     mapCreated: probe.created,
+    firstTile: probe.firstTile,
     mapLoad: probe.load,
     idle: probe.ready,
   };

@@ -4,9 +4,9 @@ import os from 'node:os';
 import { ROOT } from '../scripts/io.ts';
 import { BUDGETS, type BudgetResult, dragRatio, idleRatio, secondVisitRatio } from './budgets.ts';
 import { KINDS } from './files.ts';
-import type { FirstVisit } from './first-visit.ts';
+import type { FirstVisit, FirstVisitSummary } from './first-visit.ts';
 import { kb, ms, range, ratio } from './format.ts';
-import type { Run } from './measure.ts';
+import type { Milestones, Run } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import type { RestedSecondVisit } from './rested-second-visit.ts';
 import { SLOW, type SlowVisit } from './slow-first-view.ts';
@@ -100,6 +100,40 @@ function resultsTable(r: BenchReport): string[] {
     `| Older method: Save image (PNG, 2×), warm browser: click → file handed over (${METHOD.pictures} a run) | ${range(r.summary.png, ms)} | — | |`,
     `| Save vector image (SVG): click → file handed over (${METHOD.pictures} a run) | ${range(r.summary.svg, ms)} | — | |`,
     `| Build all export files + zip (Node, ${METHOD.exportRuns} runs) | ${range(r.summary.export, ms)} | — | |`,
+  ];
+}
+
+/** What each milestone is, in the order a load reaches them. */
+const MILESTONES: [keyof Milestones, string][] = [
+  ['domContentLoaded', 'DOMContentLoaded'],
+  ['webglAsked', 'WebGL context asked for (in `new Map()`)'],
+  ['webglMade', 'WebGL context made'],
+  ['mapCreated', 'map handed to the page (the app: with its interface built)'],
+  ['firstTile', "first tile back from MapLibre's worker"],
+  ['mapLoad', "the map's `load` event"],
+  ['idle', 'first idle'],
+];
+
+/**
+ * The rested first visits' median milestones, page by page, and how far the app is behind the
+ * same-data baseline at each: where on the way to the first idle its extra time is spent.
+ */
+export function milestonesTable({ milestones }: Pick<FirstVisitSummary, 'milestones'>): string[] {
+  const { app, 'same-data': same, baseline } = milestones;
+  if (!app) return [];
+  const cell = (m: Milestones | undefined, key: keyof Milestones) => (m ? ms(m[key]) : '—');
+  const behind = (key: keyof Milestones) => {
+    if (!same) return '—';
+    const d = Math.round(app[key] - same[key]);
+    return `${d < 0 ? '−' : '+'}${Math.abs(d)} ms`;
+  };
+  return [
+    '| Milestone (median, ms from navigation start) | App | Same-data baseline | Bare MapLibre (110m) | App − same-data |',
+    '| --- | --- | --- | --- | --- |',
+    ...MILESTONES.map(
+      ([key, label]) =>
+        `| ${label} | ${cell(app, key)} | ${cell(same, key)} | ${cell(baseline, key)} | ${behind(key)} |`,
+    ),
   ];
 }
 
@@ -211,6 +245,14 @@ export function markdown(r: BenchReport): string {
     '## Results',
     '',
     ...resultsTable(r),
+    '',
+    "## Where a rested first visit's time goes",
+    '',
+    "Each page notes, as it loads, when it first asks for a WebGL context (a first visit's browser starts its GPU",
+    "process then, and the call waits for it), when that returns, when the page hands its map over, when MapLibre's",
+    "worker sends its first tile back, and the map's `load` and first idle.",
+    '',
+    ...milestonesTable(r.summary.firstVisit),
     '',
     '## Bytes on first load',
     '',
