@@ -12,7 +12,7 @@ export interface Probe {
   click: number | null;
   popup: number | null;
   created: number | null;
-  /** The page's first request for a WebGL context, and its return (which, in a browser just started, waits for its GPU process). */
+  /** The first request for a WebGL context and its return, which in a browser just started waits for its GPU process. */
   webglAsked: number | null;
   webglMade: number | null;
   /** The first tile MapLibre's worker sent back. */
