@@ -88,31 +88,56 @@ export interface FirstVisitSummary {
   sameData?: Quartiles;
   /** Each page's median milestones: where on the way to the first idle one page falls behind another. */
   milestones: Partial<Record<VisitTarget, Milestones>>;
+  /** How far the app is behind the same-data baseline at each milestone, pair by pair (milestoneGaps). */
+  behindSameData?: Milestones;
 }
 
-/** Each round's app load against its `target` load. */
-export function ratiosTo(visits: FirstVisit[], target: VisitTarget): number[] {
+/** Each round's app load paired with its `target` load. */
+function pairedWith(visits: FirstVisit[], target: VisitTarget): [FirstVisit, FirstVisit][] {
   return visits
     .filter((v) => v.target === 'app')
     .map((app) => {
       const other = visits.find((v) => v.target === target && v.pair === app.pair);
       if (!other) throw new Error(`First visits: pair ${app.pair} has no ${target} load`);
-      return app.idleMs / other.idleMs;
+      return [app, other];
     });
+}
+
+/** Each round's app load against its `target` load. */
+export const ratiosTo = (visits: FirstVisit[], target: VisitTarget): number[] =>
+  pairedWith(visits, target).map(([app, other]) => app.idleMs / other.idleMs);
+
+/** The median of each milestone over `loads`. */
+function medianOf(loads: Milestones[]): Milestones {
+  const names = Object.keys(loads[0] ?? {}) as (keyof Milestones)[];
+  return Object.fromEntries(
+    names.map((name) => [name, stats(loads.map((m) => m[name])).median]),
+  ) as Milestones;
+}
+
+/** How far the app is behind its `target` load at each milestone: the median of the rounds' differences. */
+export function milestoneGaps(visits: FirstVisit[], target: VisitTarget): Milestones {
+  return medianOf(
+    pairedWith(visits, target).map(
+      ([app, other]) =>
+        Object.fromEntries(
+          Object.entries(app.milestones).map(([name, at]) => [
+            name,
+            at - other.milestones[name as keyof Milestones],
+          ]),
+        ) as Milestones,
+    ),
+  );
 }
 
 /** Each page's median of each milestone over its visits. */
 export function medianMilestones(visits: FirstVisit[]): Partial<Record<VisitTarget, Milestones>> {
   const targets = [...new Set(visits.map((v) => v.target))];
   return Object.fromEntries(
-    targets.map((target) => {
-      const mine = visits.filter((v) => v.target === target).map((v) => v.milestones);
-      const names = Object.keys(mine[0] ?? {}) as (keyof Milestones)[];
-      return [
-        target,
-        Object.fromEntries(names.map((name) => [name, stats(mine.map((m) => m[name])).median])),
-      ];
-    }),
+    targets.map((target) => [
+      target,
+      medianOf(visits.filter((v) => v.target === target).map((v) => v.milestones)),
+    ]),
   );
 }
 
@@ -129,7 +154,11 @@ export function summariseFirstVisits(visits: FirstVisit[]): FirstVisitSummary {
     baseline: idle('baseline'),
     milestones: medianMilestones(visits),
     ...(sameData
-      ? { sameDataRatio: quartiles(ratiosTo(visits, 'same-data')), sameData: idle('same-data') }
+      ? {
+          sameDataRatio: quartiles(ratiosTo(visits, 'same-data')),
+          sameData: idle('same-data'),
+          behindSameData: milestoneGaps(visits, 'same-data'),
+        }
       : {}),
   };
 }

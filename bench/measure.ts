@@ -28,7 +28,7 @@ export interface Run {
   run: number;
   warmup: boolean;
   idleMs: number;
-  /** ms from navigation start: DOMContentLoaded, the WebGL context, `new Map()`, the first tile, `load`, first idle. */
+  /** ms from navigation start: DOMContentLoaded, the WebGL context, the map handed over, its first tile, `load`, first idle. */
   phases: Milestones;
   map: MapState;
   files: LoadedFile[];

@@ -15,7 +15,7 @@ export interface Probe {
   /** The first request for a WebGL context and its return, which in a browser just started waits for its GPU process. */
   webglAsked: number | null;
   webglMade: number | null;
-  /** The first tile MapLibre's worker sent back. */
+  /** The first tile on the page: MapLibre's first `sourcedata` event with one, once it is unpacked there. */
   firstTile: number | null;
   load: number | null;
   renders: number;
@@ -99,7 +99,7 @@ export function installProbes(): void {
     return context;
   } as typeof getContext;
   // The baselines assign window.__map right after new Map(), the app once the map's interface is
-  // built too: note when, when the worker's first tile comes back, and when the map has loaded.
+  // built too: note when, when its first tile is on the page, and when the map has loaded.
   let map: MapLibreMap | undefined;
   Object.defineProperty(window, '__map', {
     configurable: true,
