@@ -50,10 +50,8 @@ export interface Served {
   prefix: string;
 }
 
-export type MapSize = { width: number; height: number; zoom: number; center: [number, number] };
-
 /** A baseline page told the size and view of the app's map, so both draw the same pixels of the world. */
-export const sized = <T extends Served>(page: T, size: MapSize): T => ({
+export const sized = <T extends Served>(page: T, size: MapState): T => ({
   ...page,
   url: `${page.url}?w=${size.width}&h=${size.height}&z=${size.zoom}&lng=${size.center[0]}&lat=${size.center[1]}`,
 });

@@ -24,8 +24,9 @@ import {
   type VisitTarget,
 } from './first-visit.ts';
 import { ms, ratio } from './format.ts';
-import { type MapSize, measure, type Run, type Served, sized } from './measure.ts';
+import { measure, type Run, type Served, sized } from './measure.ts';
 import { METHOD } from './method.ts';
+import type { MapState } from './page-scripts.ts';
 import { consoleSummary, loadAverage, machine, writeReport } from './report.ts';
 import {
   type RestedSecondVisit,
@@ -84,7 +85,7 @@ async function measureAll(
   app: Page<'app'>,
   bare: Page<'baseline'>,
   runs: number,
-): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; baseline: Page<'baseline'>; size: MapSize }> {
+): Promise<{ runs: Run[]; secondVisits: SecondVisit[]; baseline: Page<'baseline'>; size: MapState }> {
   const warm = await measure(browser, { ...app, run: 0, warmup: true });
   const baseline = sized(bare, warm.map);
   const all = [warm, await measure(browser, { ...baseline, run: 0, warmup: true })];
