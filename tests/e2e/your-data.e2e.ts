@@ -545,7 +545,11 @@ describe("the reader's own files", () => {
     const counts = await withMap(
       page,
       async (map, fileId) => {
-        await new Promise((resolve) => map.once('idle', resolve));
+        // The map may be idle already, and then fires no 'idle' until something draws again.
+        await new Promise((resolve) => {
+          map.once('idle', resolve);
+          map.triggerRepaint();
+        });
         return map
           .queryRenderedFeatures({ layers: [`your-data-${fileId}-count`] })
           .map((f) => Number(f.properties?.point_count));
