@@ -3,7 +3,7 @@
  * profile: no HTTP cache, no compiled code, no GPU shader cache), after a rest, app and baseline
  * alternating; the ratio is taken pair by pair, so a slow minute of the machine weighs on both.
  */
-import { launchBrowser } from '../scripts/browser.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { loadToMilestones, type Milestones, type Served, sleep } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import { type Quartiles, quartiles, stats } from './stats.ts';
@@ -24,7 +24,7 @@ export interface FirstVisit {
 
 /** One load of `served` in a browser of its own, to its first idle. */
 export async function firstVisit(served: Served): Promise<Milestones> {
-  const browser = await launchBrowser();
+  const browser = await launchBenchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
     return await loadToMilestones(page, served, { what: `${served.target} first visit` });

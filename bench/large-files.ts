@@ -23,9 +23,9 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
-import { launchBrowser } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { checkLargeFileBudgets } from './budgets.ts';
 import { ms, ratio } from './format.ts';
 import {
@@ -443,7 +443,7 @@ export async function main(argv: string[]): Promise<void> {
   };
   const servers = await Promise.all(builds.map((b) => serveStatic(b.dir, '/', { headers })));
   // Eager: measureUserAgentSpecificMemory answers at once rather than at the next GC (up to 20 s).
-  const browser = await launchBrowser({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] });
+  const browser = await launchBenchBrowser({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] });
   const points: PointsRun[] = [];
   const rows: RowsRun[] = [];
   try {

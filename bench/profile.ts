@@ -7,11 +7,11 @@
 import { build, mergeConfig, type PluginOption, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { mapHandle } from '../scripts/app-page.ts';
-import { launchBrowser } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
 import { OFFLINE } from '../scripts/offline.ts';
 import { serveStatic } from '../scripts/server.ts';
 import appConfig from '../vite.config.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
 import { ms } from './format.ts';
 import { loadToIdle, type Served, sized } from './measure.ts';
@@ -73,7 +73,7 @@ async function buildPages(): Promise<void> {
 
 /** One load of `served` in a browser of its own, traced from its request to its first idle. */
 async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: ThreadProfile[] }> {
-  const browser = await launchBrowser();
+  const browser = await launchBenchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: METHOD.viewport })).newPage();
     await browser.startTracing(page, {
@@ -106,7 +106,7 @@ export async function profileFirstVisits(pairs: number): Promise<void> {
     const sameData: Served = { target: 'same-data', url: same.url, root: SAME_DATA_DIR, prefix };
     // One unmeasured load of each, as `npm run bench` makes, which also tells the baseline the app's
     // map size and view.
-    const browser = await launchBrowser();
+    const browser = await launchBenchBrowser();
     let pages: Served[];
     try {
       const page = async () => (await browser.newContext({ viewport: METHOD.viewport })).newPage();

@@ -1,7 +1,9 @@
 /** docs/BENCHMARKS.md and docs/benchmarks.json from the runs; the same tables on the console. */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import type { Graphics } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
+import type { GraphicsStatus } from './browser.ts';
 import { BUDGETS, type BudgetResult, dragRatio, idleRatio, secondVisitRatio } from './budgets.ts';
 import { KINDS } from './files.ts';
 import type { FirstVisit, FirstVisitSummary } from './first-visit.ts';
@@ -20,6 +22,8 @@ export interface Machine {
   loadAverage: { atStart: number[]; atEnd: number[] };
   node: string;
   chromium: string;
+  /** How the browser drew (METHOD.graphics), in chrome://gpu's words. */
+  graphics: GraphicsStatus & { mode: Graphics };
 }
 
 export interface BenchReport {
@@ -42,10 +46,15 @@ export interface BenchReport {
   budgets: BudgetResult[];
 }
 
+const GRAPHICS_WORDS: Record<Graphics, string> = {
+  browser: 'drawing as the browser chooses on this machine (`--graphics browser`)',
+  swiftshader: "SwiftShader standing in for a GPU, the tests' renderer: the CPU draws every frame",
+};
+
 /** Anything else running on the machine skews timings: the load average goes in the report. */
 export const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-export function machine(loadAtStart: number[], chromium: string): Machine {
+export function machine(loadAtStart: number[], chromium: string, graphics: Machine['graphics']): Machine {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -55,6 +64,7 @@ export function machine(loadAtStart: number[], chromium: string): Machine {
     loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
     node: process.version,
     chromium,
+    graphics,
   };
 }
 
@@ -194,7 +204,7 @@ function header(r: BenchReport): string[] {
     `- Date: ${r.date}`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}`,
     `- Load average (1, 5, 15 min) at start ${m.loadAverage.atStart.join(', ')}, at end ${m.loadAverage.atEnd.join(', ')}`,
-    `- Node ${m.node}, Chromium ${m.chromium} (headless, WebGL through SwiftShader: the CPU draws every frame)`,
+    `- Node ${m.node}, Chromium ${m.chromium}, headless, ${GRAPHICS_WORDS[m.graphics.mode]}; chrome://gpu: compositing ${m.graphics.compositing}; rasterization ${m.graphics.rasterization}; WebGL ${m.graphics.webgl} (${m.graphics.renderer})`,
     `- App map: ${view(first.app)}; baseline map: ${view(first.baseline)}`,
   ];
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchWithProfile } from '../scripts/browser.ts';
+import { launchBenchProfile } from './browser.ts';
 import { loadToIdle, type Served, sleep } from './measure.ts';
 import { METHOD } from './method.ts';
 import { readPicture } from './page-scripts.ts';
@@ -37,7 +37,7 @@ export async function restedSecondVisit(
   restMs: number,
 ): Promise<RestedSecondVisit> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const open = () => launchWithProfile(dir, { viewport: METHOD.viewport, serviceWorkers: 'allow' });
+  const open = () => launchBenchProfile(dir, { viewport: METHOD.viewport, serviceWorkers: 'allow' });
   try {
     await sleep(restMs);
     let context = await open();

@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
+ * Any of these with `--graphics browser`: drawn as the browser chooses rather than in the tests' renderer
+ * (METHOD.graphics).
  * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
  * (bench/large-files.ts).
  * `npm run bench -- --your-data-ab [--pairs N]`: first visits of the app with and without "Your data".
@@ -11,9 +13,16 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { launchBrowser } from '../scripts/browser.ts';
+import type { Graphics } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
+import {
+  benchGraphics,
+  type GraphicsStatus,
+  graphicsStatus,
+  launchBenchBrowser,
+  useGraphics,
+} from './browser.ts';
 import { checkBudgets } from './budgets.ts';
 import { exportTimes } from './export-timing.ts';
 import {
@@ -44,6 +53,15 @@ const WITHOUT_YOUR_DATA_DIR = `${ROOT}dist-bench-without-your-data`;
 const WITHOUT_FIRST_VIEW_DIR = `${ROOT}dist-bench-without-first-view`;
 // MapLibre's chunk is over Vite's 500 kB warning by nature; say nothing of it.
 const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
+
+function parseGraphics(argv: string[]): Graphics {
+  const at = argv.indexOf('--graphics');
+  if (at === -1) return METHOD.graphics;
+  const chosen = argv[at + 1];
+  if (chosen !== 'browser' && chosen !== 'swiftshader')
+    throw new Error('--graphics takes swiftshader (the default) or browser');
+  return chosen;
+}
 
 function parseCount(argv: string[], flag: string, fallback: number): number {
   const at = argv.indexOf(flag);
@@ -144,10 +162,12 @@ function measureBuilds(
   restedSecondVisits: RestedSecondVisit[];
   slowVisits: SlowVisit[];
   chromium: string;
+  graphics: GraphicsStatus;
 }> {
   return serving(async ({ app, bare, sameData }) => {
-    const browser = await launchBrowser();
+    const browser = await launchBenchBrowser();
     const chromium = browser.version();
+    const graphics = await graphicsStatus(browser);
     const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
     const pages = [app, warm.baseline, sized(sameData, warm.size)];
     const visits = await firstVisits(pages, pairs, METHOD.firstVisit.restMs, logVisit);
@@ -168,6 +188,7 @@ function measureBuilds(
       restedSecondVisits: rested,
       slowVisits: slow,
       chromium,
+      graphics,
     };
   });
 }
@@ -200,7 +221,7 @@ async function slowFirstViews(): Promise<SlowVisit[]> {
  */
 function restSweep(): Promise<void> {
   return serving(async ({ app, bare }) => {
-    const browser = await launchBrowser();
+    const browser = await launchBenchBrowser();
     const size = await measure(browser, { ...app, run: 0, warmup: true }).finally(() => browser.close());
     const baseline = sized(bare, size.map);
     const rows = [
@@ -264,9 +285,11 @@ async function yourDataAb(pairs: number): Promise<void> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  useGraphics(parseGraphics(argv));
   if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {
     const { main: largeFiles } = await import('./large-files.ts');
-    const rest = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
+    const ours = ['--only', '--graphics'];
+    const rest = argv.filter((a, i) => !ours.includes(a) && !ours.includes(argv[i - 1] ?? ''));
     return largeFiles(rest);
   }
   const runsPerTarget = parseCount(argv, '--runs', METHOD.runs);
@@ -291,6 +314,7 @@ async function main(): Promise<void> {
     restedSecondVisits: rested,
     slowVisits: slow,
     chromium,
+    graphics,
   } = await measureBuilds(runsPerTarget, pairs);
 
   const summary = summarise(
@@ -306,7 +330,7 @@ async function main(): Promise<void> {
   const report = {
     command,
     date,
-    machine: machine(loadAtStart, chromium),
+    machine: machine(loadAtStart, chromium, { mode: benchGraphics(), ...graphics }),
     buildMs,
     exportMs,
     runsPerTarget,

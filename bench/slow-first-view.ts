@@ -3,7 +3,7 @@
  * (src/first-view/): when the picture is painted (the Largest Contentful Paint entry that is it), and
  * when the map is ready, each load in a browser of its own after a rest, the two builds alternating.
  */
-import { launchBrowser } from '../scripts/browser.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
 import { loadToIdle, type Served } from './measure.ts';
 import { type Quartiles, quartiles } from './stats.ts';
@@ -40,7 +40,7 @@ const RECORD_PAINTS = `(() => {
 
 /** One load of `served` on the slow connection, in a browser of its own, to the map's first idle. */
 export async function slowVisit(served: Served): Promise<Omit<SlowVisit, 'target' | 'pair'>> {
-  const browser = await launchBrowser();
+  const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext({ viewport: SLOW.viewport, isMobile: true, hasTouch: true });
     const page = await context.newPage();

@@ -51,10 +51,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists = exist
   );
 }
 
-/** SwiftShader gives WebGL without a GPU; the rest keeps a headless run from reaching the network. */
+/** SwiftShader's WebGL where the machine has no GPU; the rest keeps a headless run from reaching the network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
-  '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--disable-background-networking',
   '--disable-component-update',
@@ -62,16 +61,32 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * How the browser draws. `swiftshader`: SwiftShader stands in for a GPU, so compositing, the page's
+ * raster and WebGL all go through it: one renderer on every machine (the tests). `browser`: the
+ * browser chooses, as a reader's does; on a machine without a GPU that is software compositing and
+ * raster, WebGL in SwiftShader (the benchmark; chrome://gpu, docs/PERFORMANCE.md).
+ */
+export type Graphics = 'swiftshader' | 'browser';
+
+const GRAPHICS_ARGS: Record<Graphics, string[]> = {
+  swiftshader: ['--use-angle=swiftshader'],
+  browser: [],
+};
+
 export interface BrowserOptions extends LaunchOptions {
   /** The system font the browser's pages get for `system-ui` and `sans-serif` (see fonts.ts). */
   font?: TestFont;
+  /** `swiftshader` unless said (Graphics). */
+  graphics?: Graphics;
 }
 
 /** What every launch gets: the browser found, headless, the font's environment, the arguments above. */
 function launchOptions<O extends LaunchOptions>({
   font = DEFAULT_TEST_FONT,
+  graphics = 'swiftshader',
   ...options
-}: O & { font?: TestFont }) {
+}: O & { font?: TestFont; graphics?: Graphics }) {
   const env = Object.fromEntries(
     Object.entries(fontEnvironment(font, options.env ?? process.env)).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
@@ -82,7 +97,7 @@ function launchOptions<O extends LaunchOptions>({
     headless: true,
     ...options,
     env,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...GRAPHICS_ARGS[graphics], ...(options.args ?? [])],
   };
 }
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseGraphicsStatus } from '../../bench/browser.ts';
+
+// As chrome://gpu's feature list and GL table read in Chromium 156 headless on a machine without a GPU.
+const CHROME_GPU = [
+  '*   Canvas: Software only, hardware acceleration unavailable',
+  '*   Compositing: Software only. Hardware acceleration disabled',
+  '*   Rasterization: Software only. Hardware acceleration disabled',
+  '*   WebGL: Software only, hardware acceleration unavailable',
+  '*   WebGPU: Software only, hardware acceleration unavailable',
+  'GL_VENDOR                       : | Google Inc. (Google)',
+  'GL_RENDERER                     : | ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver-5.0.0)',
+].join('\n');
+
+describe('parseGraphicsStatus', () => {
+  it("reads what the browser composites, rasterises and draws WebGL with, in chrome://gpu's words", () => {
+    expect(parseGraphicsStatus(CHROME_GPU)).toEqual({
+      compositing: 'Software only. Hardware acceleration disabled',
+      rasterization: 'Software only. Hardware acceleration disabled',
+      webgl: 'Software only, hardware acceleration unavailable',
+      renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver-5.0.0)',
+    });
+  });
+  it("says 'unknown' for what the page does not say, rather than guessing", () => {
+    expect(parseGraphicsStatus('*   Compositing: Hardware accelerated')).toEqual({
+      compositing: 'Hardware accelerated',
+      rasterization: 'unknown',
+      webgl: 'unknown',
+      renderer: 'unknown',
+    });
+  });
+});
