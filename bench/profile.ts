@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --profile [--pairs N]`: where a rested first visit's time goes, thread by thread,
- * in the app and in the same-data baseline. Both are built against MapLibre's unminified build, so that
- * its functions keep their names, and each load is traced (V8's CPU profiles and Chromium's tasks)
+ * in the app, the same-data baseline and bare MapLibre (110m): the app against the same-data page is
+ * what its code costs, that page against the bare one what its data costs. All three are built against
+ * MapLibre's unminified build, so that its functions keep their names, and each load is traced (V8's CPU profiles and Chromium's tasks)
  * from its request to the map's first idle. Prints medians over the loads; writes nothing.
  */
 import { build, mergeConfig, type PluginOption, type UserConfig } from 'vite';
@@ -9,7 +10,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { mapHandle } from '../scripts/app-page.ts';
 import { ROOT } from '../scripts/io.ts';
 import { OFFLINE } from '../scripts/offline.ts';
-import { serveStatic } from '../scripts/server.ts';
+import { type StaticServer, serveStatic } from '../scripts/server.ts';
 import appConfig from '../vite.config.ts';
 import { launchBenchBrowser } from './browser.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
@@ -29,6 +30,7 @@ import {
 
 const APP_DIR = `${ROOT}dist-bench-profile-app`;
 const SAME_DATA_DIR = `${ROOT}dist-bench-profile-same-data`;
+const BARE_DIR = `${ROOT}dist-bench-profile-bare`;
 const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 5000 } } as const;
 
 /** MapLibre's unminified build and worker in place of the minified ones, and nothing minified. */
@@ -65,10 +67,11 @@ async function buildPages(): Promise<void> {
       build: { ...QUIET.build, outDir: APP_DIR },
     }),
   });
-  await build({
-    configFile: `${ROOT}bench/vite.same-data.config.ts`,
-    ...mergeConfig(UNMINIFIED, { ...QUIET, build: { ...QUIET.build, outDir: SAME_DATA_DIR } }),
-  });
+  for (const [configFile, outDir] of [
+    [`${ROOT}bench/vite.same-data.config.ts`, SAME_DATA_DIR],
+    [`${ROOT}bench/vite.config.ts`, BARE_DIR],
+  ] as const)
+    await build({ configFile, ...mergeConfig(UNMINIFIED, { ...QUIET, build: { ...QUIET.build, outDir } }) });
 }
 
 /** One load of `served` in a browser of its own, traced from its request to its first idle. */
@@ -99,28 +102,34 @@ async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: T
 export async function profileFirstVisits(pairs: number): Promise<void> {
   await buildPages();
   const prefix = '/';
-  const app = await serveStatic(APP_DIR, prefix);
-  const same = await serveStatic(SAME_DATA_DIR, prefix);
+  const servers = await Promise.all(
+    [APP_DIR, SAME_DATA_DIR, BARE_DIR].map((dir) => serveStatic(dir, prefix)),
+  );
+  const [app, same, bare] = servers as [StaticServer, StaticServer, StaticServer];
   try {
     const appPage: Served = { target: 'app', url: app.url, root: APP_DIR, prefix };
-    const sameData: Served = { target: 'same-data', url: same.url, root: SAME_DATA_DIR, prefix };
-    // One unmeasured load of each, as `npm run bench` makes, which also tells the baseline the app's
+    // One unmeasured load of each, as `npm run bench` makes, which also tells the baselines the app's
     // map size and view.
     const browser = await launchBenchBrowser();
     let pages: Served[];
     try {
       const page = async () => (await browser.newContext({ viewport: METHOD.viewport })).newPage();
-      const app = await page();
-      await loadToIdle(app, appPage);
-      pages = [appPage, sized(sameData, await (await mapHandle(app)).evaluate(mapState))];
-      await loadToIdle(await page(), pages[1] as Served);
+      const first = await page();
+      await loadToIdle(first, appPage);
+      const size = await (await mapHandle(first)).evaluate(mapState);
+      pages = [
+        appPage,
+        sized({ target: 'same-data', url: same.url, root: SAME_DATA_DIR, prefix }, size),
+        sized({ target: 'baseline', url: bare.url, root: BARE_DIR, prefix }, size),
+      ];
+      for (const baseline of pages.slice(1)) await loadToIdle(await page(), baseline);
     } finally {
       await browser.close();
     }
     const visits = await alternatingVisits(pages, pairs, METHOD.firstVisit.restMs, tracedVisit, (v) =>
       console.log(`pair ${v.pair} ${v.target}: first idle ${ms(v.idleMs)}`),
     );
-    for (const target of ['app', 'same-data'] as VisitTarget[]) {
+    for (const target of ['app', 'same-data', 'baseline'] as VisitTarget[]) {
       const mine = visits.filter((v) => v.target === target);
       const table = profileTable(
         target,
@@ -130,6 +139,6 @@ export async function profileFirstVisits(pairs: number): Promise<void> {
       console.log(`\n${table}`);
     }
   } finally {
-    await Promise.all([app.close(), same.close()]);
+    await Promise.all(servers.map((server) => server.close()));
   }
 }

@@ -41,8 +41,18 @@ export interface ThreadProfile {
   top: Part[];
 }
 
-/** The threads a first visit's time is spent on, in the order they are reported. */
-export const THREADS = ['CrRendererMain', 'DedicatedWorker thread', 'CrGpuMain'];
+/**
+ * The threads a first visit's time is spent on, in the order they are reported: the page's, MapLibre's
+ * worker, the GPU process's main thread, the thread pool that rasterises the page where the browser
+ * does so in software (and runs ANGLE's tasks), and the compositor that draws the frames then.
+ */
+export const THREADS = [
+  'CrRendererMain',
+  'DedicatedWorker thread',
+  'CrGpuMain',
+  'ThreadPoolForegroundWorker',
+  'VizCompositorThread',
+];
 
 /** Slices that mark a frame's steps across threads rather than time spent: they would take the work's. */
 const MARKERS = new Set(['Graphics.Pipeline']);
