@@ -32,9 +32,9 @@ export interface GraphicsStatus {
 export function parseGraphicsStatus(text: string): GraphicsStatus {
   const part = (pattern: RegExp) => text.match(pattern)?.[1]?.trim() || 'unknown';
   return {
-    compositing: part(/\*\s*Compositing:\s*([^\n*]+)/),
-    rasterization: part(/\*\s*Rasterization:\s*([^\n*]+)/),
-    webgl: part(/\*\s*WebGL:\s*([^\n*]+)/),
+    compositing: part(/(?:^|[\n*])\s*Compositing:\s*([^\n*]+)/),
+    rasterization: part(/(?:^|[\n*])\s*Rasterization:\s*([^\n*]+)/),
+    webgl: part(/(?:^|[\n*])\s*WebGL:\s*([^\n*]+)/),
     renderer: part(/GL_RENDERER[\s:|]*([^\n]+)/),
   };
 }

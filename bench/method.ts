@@ -3,11 +3,7 @@ import type { Graphics } from '../scripts/browser.ts';
 /** What the benchmark does, in numbers: the measuring code follows these and the report cites them. */
 export const METHOD = {
   viewport: { width: 1280, height: 800 },
-  /**
-   * SwiftShader standing in for a GPU, as the tests and every logged figure have it. `--graphics
-   * browser` lets the browser choose, as a reader's does: on a machine without a GPU, software
-   * compositing and raster with WebGL in SwiftShader (both compared in docs/PERFORMANCE.md).
-   */
+  /** As every budget and logged figure was taken (scripts/browser.ts's Graphics); `--graphics` changes it. */
   graphics: 'swiftshader' as Graphics,
   /** Measured runs of each page unless `--runs N` says otherwise. */
   runs: 5,

@@ -1,16 +1,17 @@
 /**
  * `npm run bench -- --profile [--pairs N]`: where a rested first visit's time goes, thread by thread,
  * in the app, the same-data baseline and bare MapLibre (110m): the app against the same-data page is
- * what its code costs, that page against the bare one what its data costs. All three are built against
- * MapLibre's unminified build, so that its functions keep their names, and each load is traced (V8's CPU profiles and Chromium's tasks)
- * from its request to the map's first idle. Prints medians over the loads; writes nothing.
+ * what its code costs, that page against the bare one what its data costs. All three are built
+ * against MapLibre's unminified build, so that its functions keep their names, and each load is
+ * traced (V8's CPU profiles and Chromium's tasks) from its request to the map's first idle. Prints
+ * medians over the loads; writes nothing.
  */
 import { build, mergeConfig, type PluginOption, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { mapHandle } from '../scripts/app-page.ts';
 import { ROOT } from '../scripts/io.ts';
 import { OFFLINE } from '../scripts/offline.ts';
-import { type StaticServer, serveStatic } from '../scripts/server.ts';
+import { serveStatic } from '../scripts/server.ts';
 import appConfig from '../vite.config.ts';
 import { launchBenchBrowser } from './browser.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
@@ -102,10 +103,11 @@ async function tracedVisit(served: Served): Promise<{ idleMs: number; threads: T
 export async function profileFirstVisits(pairs: number): Promise<void> {
   await buildPages();
   const prefix = '/';
-  const servers = await Promise.all(
-    [APP_DIR, SAME_DATA_DIR, BARE_DIR].map((dir) => serveStatic(dir, prefix)),
-  );
-  const [app, same, bare] = servers as [StaticServer, StaticServer, StaticServer];
+  const [app, same, bare] = await Promise.all([
+    serveStatic(APP_DIR, prefix),
+    serveStatic(SAME_DATA_DIR, prefix),
+    serveStatic(BARE_DIR, prefix),
+  ]);
   try {
     const appPage: Served = { target: 'app', url: app.url, root: APP_DIR, prefix };
     // One unmeasured load of each, as `npm run bench` makes, which also tells the baselines the app's
@@ -139,6 +141,6 @@ export async function profileFirstVisits(pairs: number): Promise<void> {
       console.log(`\n${table}`);
     }
   } finally {
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all([app.close(), same.close(), bare.close()]);
   }
 }

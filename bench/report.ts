@@ -48,7 +48,7 @@ export interface BenchReport {
 
 const GRAPHICS_WORDS: Record<Graphics, string> = {
   browser: 'drawing as the browser chooses on this machine (`--graphics browser`)',
-  swiftshader: "SwiftShader standing in for a GPU, the tests' renderer: the CPU draws every frame",
+  swiftshader: 'SwiftShader standing in for a GPU: the CPU draws every frame',
 };
 
 /** Anything else running on the machine skews timings: the load average goes in the report. */

@@ -1,12 +1,11 @@
 /**
  * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
- * Any of these with `--graphics browser`: drawn as the browser chooses rather than in the tests' renderer
- * (METHOD.graphics).
+ * Any of these with `--graphics browser`: drawn as the browser chooses (METHOD.graphics).
  * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
  * (bench/large-files.ts).
  * `npm run bench -- --your-data-ab [--pairs N]`: first visits of the app with and without "Your data".
- * `npm run bench -- --profile [--pairs N]`: where a first visit's time goes, app and same-data, by thread
- * and function (bench/profile.ts).
+ * `npm run bench -- --profile [--pairs N]`: where a first visit's time goes, app, same-data and bare
+ * MapLibre, by thread and function (bench/profile.ts).
  * Writes docs/BENCHMARKS.md and docs/benchmarks.json; exits non-zero when a budget fails.
  * Nothing here is asserted by the tests: timings depend on the machine.
  */
@@ -286,10 +285,12 @@ async function yourDataAb(pairs: number): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   useGraphics(parseGraphics(argv));
+  // Every mode's output, tables included, holds figures that depend on it.
+  console.log(`Graphics: ${benchGraphics()} (npm run bench -- --graphics swiftshader|browser)`);
   if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {
     const { main: largeFiles } = await import('./large-files.ts');
-    const ours = ['--only', '--graphics'];
-    const rest = argv.filter((a, i) => !ours.includes(a) && !ours.includes(argv[i - 1] ?? ''));
+    // `--graphics` stays in, so that the large files' report names the command as run.
+    const rest = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
     return largeFiles(rest);
   }
   const runsPerTarget = parseCount(argv, '--runs', METHOD.runs);

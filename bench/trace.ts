@@ -43,8 +43,8 @@ export interface ThreadProfile {
 
 /**
  * The threads a first visit's time is spent on, in the order they are reported: the page's, MapLibre's
- * worker, the GPU process's main thread, the thread pool that rasterises the page where the browser
- * does so in software (and runs ANGLE's tasks), and the compositor that draws the frames then.
+ * worker, the GPU process's main thread, the thread pools (every process's, summed: the page's raster
+ * where the browser does it in software, script parsing, ANGLE's tasks) and the compositor.
  */
 export const THREADS = [
   'CrRendererMain',

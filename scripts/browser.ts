@@ -63,9 +63,9 @@ export const CHROMIUM_ARGS = [
 
 /**
  * How the browser draws. `swiftshader`: SwiftShader stands in for a GPU, so compositing, the page's
- * raster and WebGL all go through it: one renderer on every machine (the tests). `browser`: the
- * browser chooses, as a reader's does; on a machine without a GPU that is software compositing and
- * raster, WebGL in SwiftShader (the benchmark; chrome://gpu, docs/PERFORMANCE.md).
+ * raster and WebGL all go through it, the same on every machine. `browser`: the browser chooses, as a
+ * reader's does; on a machine without a GPU that is software compositing and raster with WebGL in
+ * SwiftShader (chrome://gpu; docs/PERFORMANCE.md).
  */
 export type Graphics = 'swiftshader' | 'browser';
 

@@ -21,6 +21,11 @@ describe('parseGraphicsStatus', () => {
       renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver-5.0.0)',
     });
   });
+  it('reads the list without its bullets too', () => {
+    const plain = CHROME_GPU.replaceAll('*   ', '');
+    expect(parseGraphicsStatus(plain)).toEqual(parseGraphicsStatus(CHROME_GPU));
+    expect(parseGraphicsStatus(plain).compositing).toBe('Software only. Hardware acceleration disabled');
+  });
   it("says 'unknown' for what the page does not say, rather than guessing", () => {
     expect(parseGraphicsStatus('*   Compositing: Hardware accelerated')).toEqual({
       compositing: 'Hardware accelerated',
