@@ -47,8 +47,8 @@ export interface BenchReport {
 }
 
 const GRAPHICS_WORDS: Record<Graphics, string> = {
-  browser: 'drawing as the browser chooses on this machine (`--graphics browser`)',
-  swiftshader: 'SwiftShader standing in for a GPU: the CPU draws every frame',
+  browser: 'drawing as the browser chooses on this machine',
+  swiftshader: 'SwiftShader standing in for a GPU (`--graphics swiftshader`)',
 };
 
 /** Anything else running on the machine skews timings: the load average goes in the report. */

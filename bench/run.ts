@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --runs N] [--pairs N] [--rest-sweep]`: the app against bare MapLibre, in numbers.
- * Any of these with `--graphics browser`: drawn as the browser chooses (METHOD.graphics).
+ * Any of these with `--graphics swiftshader`: SwiftShader standing in for a GPU rather than the browser's
+ * own choice (METHOD.graphics).
  * `npm run bench -- --only large-files [--runs N] [--compare DIR]`: a reader's large files alone
  * (bench/large-files.ts).
  * `npm run bench -- --your-data-ab [--pairs N]`: first visits of the app with and without "Your data".
@@ -58,7 +59,7 @@ function parseGraphics(argv: string[]): Graphics {
   if (at === -1) return METHOD.graphics;
   const chosen = argv[at + 1];
   if (chosen !== 'browser' && chosen !== 'swiftshader')
-    throw new Error('--graphics takes swiftshader (the default) or browser');
+    throw new Error('--graphics takes browser (the default) or swiftshader');
   return chosen;
 }
 
@@ -286,7 +287,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   useGraphics(parseGraphics(argv));
   // Every mode's output, tables included, holds figures that depend on it.
-  console.log(`Graphics: ${benchGraphics()} (npm run bench -- --graphics swiftshader|browser)`);
+  console.log(`Graphics: ${benchGraphics()} (npm run bench -- --graphics browser|swiftshader)`);
   if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {
     const { main: largeFiles } = await import('./large-files.ts');
     // `--graphics` stays in, so that the large files' report names the command as run.
