@@ -14,6 +14,16 @@ export function useGraphics(chosen: Graphics): void {
 
 export const benchGraphics = (): Graphics => graphics;
 
+/** The mode `--graphics browser|swiftshader` asks for in `argv`; METHOD.graphics without it. */
+export function graphicsFromArgs(argv: string[]): Graphics {
+  const at = argv.indexOf('--graphics');
+  if (at === -1) return METHOD.graphics;
+  const chosen = argv[at + 1];
+  if (chosen !== 'browser' && chosen !== 'swiftshader')
+    throw new Error('--graphics takes browser (the default) or swiftshader');
+  return chosen;
+}
+
 export const launchBenchBrowser = (options: BrowserOptions = {}): Promise<Browser> =>
   launchBrowser({ graphics, ...options });
 

@@ -13,12 +13,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import type { Graphics } from '../scripts/browser.ts';
 import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
 import {
   benchGraphics,
   type GraphicsStatus,
+  graphicsFromArgs,
   graphicsStatus,
   launchBenchBrowser,
   useGraphics,
@@ -53,15 +53,6 @@ const WITHOUT_YOUR_DATA_DIR = `${ROOT}dist-bench-without-your-data`;
 const WITHOUT_FIRST_VIEW_DIR = `${ROOT}dist-bench-without-first-view`;
 // MapLibre's chunk is over Vite's 500 kB warning by nature; say nothing of it.
 const QUIET = { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } as const;
-
-function parseGraphics(argv: string[]): Graphics {
-  const at = argv.indexOf('--graphics');
-  if (at === -1) return METHOD.graphics;
-  const chosen = argv[at + 1];
-  if (chosen !== 'browser' && chosen !== 'swiftshader')
-    throw new Error('--graphics takes browser (the default) or swiftshader');
-  return chosen;
-}
 
 function parseCount(argv: string[], flag: string, fallback: number): number {
   const at = argv.indexOf(flag);
@@ -285,7 +276,7 @@ async function yourDataAb(pairs: number): Promise<void> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  useGraphics(parseGraphics(argv));
+  useGraphics(graphicsFromArgs(argv));
   // Every mode's output, tables included, holds figures that depend on it.
   console.log(`Graphics: ${benchGraphics()} (npm run bench -- --graphics browser|swiftshader)`);
   if (argv[argv.indexOf('--only') + 1] === 'large-files' && argv.includes('--only')) {

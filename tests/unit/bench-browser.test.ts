@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGraphicsStatus } from '../../bench/browser.ts';
+import { graphicsFromArgs, parseGraphicsStatus } from '../../bench/browser.ts';
+import { METHOD } from '../../bench/method.ts';
 
 // As chrome://gpu's feature list and GL table read in Chromium 156 headless on a machine without a GPU.
 const CHROME_GPU = [
@@ -33,5 +34,19 @@ describe('parseGraphicsStatus', () => {
       webgl: 'unknown',
       renderer: 'unknown',
     });
+  });
+});
+
+describe('graphicsFromArgs', () => {
+  it("takes the mode `--graphics` names, and the method's without it", () => {
+    expect(graphicsFromArgs(['--pairs', '3'])).toBe(METHOD.graphics);
+    expect(graphicsFromArgs(['--graphics', 'swiftshader', '--profile'])).toBe('swiftshader');
+    expect(graphicsFromArgs(['--graphics', 'browser'])).toBe('browser');
+  });
+  it('refuses any other word, or none, in one line', () => {
+    expect(() => graphicsFromArgs(['--graphics', 'gpu'])).toThrow(
+      '--graphics takes browser (the default) or swiftshader',
+    );
+    expect(() => graphicsFromArgs(['--graphics'])).toThrow('--graphics takes');
   });
 });
