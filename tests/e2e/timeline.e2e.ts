@@ -69,6 +69,37 @@ describe('the timeline', () => {
     await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
   });
 
+  it("draws the first tile with the date's states, not a frame later", async () => {
+    // The app hands its map to window.__map (test builds) before any tile is loaded: the setter
+    // records Alta Verapaz's state as each tile of the map's source arrives.
+    const recordAtTiles = (page: Page) =>
+      page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { __statesAtTiles: seen });
+        let held: unknown;
+        Object.defineProperty(window, '__map', {
+          configurable: true,
+          get: () => held,
+          set(map: import('maplibre-gl').Map) {
+            held = map;
+            map.on('sourcedata', (event) => {
+              if (event.sourceId === 'map' && event.tile)
+                seen.push(String(map.getFeatureState({ source: 'map', id: 'GT-AV' }).time));
+            });
+          },
+        });
+      });
+    for (const [hash, expected] of [
+      ['', 'ended'],
+      ['#5/16/-92&date=2010-12-25', 'in-force'],
+    ] as const) {
+      const page = await open({ hash, beforeGoto: recordAtTiles });
+      const seen = (await page.evaluate('window.__statesAtTiles')) as string[];
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set([expected]));
+    }
+  });
+
   it('ignores a date that is not a day of the timeline', async () => {
     // The rest of the hostile dates are the unit tests' (tests/unit/hash-hostile.test.ts).
     for (const date of ['2011-02-29', '<script>']) {
