@@ -92,14 +92,18 @@ export interface FirstVisitSummary {
   behindSameData?: Milestones;
 }
 
-/** Each round's app load paired with its `target` load. */
-function pairedWith(visits: FirstVisit[], target: VisitTarget): [FirstVisit, FirstVisit][] {
+/** Each round's `over` visit paired with its `under` visit (the app and a baseline, unless named). */
+export function pairedWith<V extends { target: VisitTarget; pair: number }>(
+  visits: V[],
+  under: VisitTarget,
+  over: VisitTarget = 'app',
+): [V, V][] {
   return visits
-    .filter((v) => v.target === 'app')
-    .map((app) => {
-      const other = visits.find((v) => v.target === target && v.pair === app.pair);
-      if (!other) throw new Error(`First visits: pair ${app.pair} has no ${target} load`);
-      return [app, other];
+    .filter((v) => v.target === over)
+    .map((top) => {
+      const other = visits.find((v) => v.target === under && v.pair === top.pair);
+      if (!other) throw new Error(`Round ${top.pair} has no ${under} load`);
+      return [top, other];
     });
 }
 

@@ -1,13 +1,11 @@
 /** One load of one page in a fresh browser context: time to first idle, files, clicks and a drag. */
-import { performance } from 'node:perf_hooks';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Browser, JSHandle, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mapHandle, pagePoint } from '../scripts/app-page.ts';
+import { type Drag, dragMap } from './drag.ts';
 import { type LoadedFile, loadedFiles } from './files.ts';
 import type { VisitTarget } from './first-visit.ts';
 import { METHOD, type Target } from './method.ts';
 import {
-  type Counted,
   dateChangeToIdle,
   defineName,
   framesPerSecond,
@@ -19,8 +17,6 @@ import {
   readPicture,
   readPopup,
   type Signal,
-  startCounting,
-  stopCounting,
 } from './page-scripts.ts';
 
 export interface Run {
@@ -32,7 +28,7 @@ export interface Run {
   phases: Milestones;
   map: MapState;
   files: LoadedFile[];
-  drag: Counted & { rendersPerSecond: number };
+  drag: Drag;
   clickToPopupMs: number[];
   popupText?: string;
   /** The app's timeline: date changes to idle, and frames standing still and while the story plays. */
@@ -139,27 +135,6 @@ export async function loadToMilestones(
 export const loadToIdle = async (...args: Parameters<typeof loadToMilestones>): Promise<number> =>
   (await loadToMilestones(...args)).idle;
 
-/** A drag at about 60 mouse events a second, swinging around the centre so the map stays in view. */
-async function drag(page: Page, map: JSHandle<MapLibreMap>): Promise<Run['drag']> {
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('The map canvas has no box');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await map.evaluate(startCounting);
-  await page.mouse.down();
-  const start = performance.now();
-  for (let t = 0; t < METHOD.dragMs; t = performance.now() - start) {
-    const phase = (t / METHOD.dragMs) * 2 * Math.PI;
-    await page.mouse.move(cx + 200 * Math.sin(phase), cy + 100 * Math.sin(2 * phase));
-    await sleep(16 - ((performance.now() - start) % 16));
-  }
-  await page.mouse.move(cx, cy);
-  await page.mouse.up();
-  const counted = await page.evaluate(stopCounting);
-  return { ...counted, rendersPerSecond: (counted.renders / counted.ms) * 1000 };
-}
-
 async function clickToPopup(page: Page, signals: Signals): Promise<{ ms: number; text: string }> {
   const point = await pagePoint(page, METHOD.clickAt);
   const shown = signals.next('popup');
@@ -245,7 +220,7 @@ export async function measure(browser: Browser, options: MeasureOptions): Promis
     const files = loadedFiles(probed.loaded, root);
     const clicked: Clicks = target === 'app' ? await clicks(page, probed.signals) : { ms: [] };
     await sleep(300);
-    const dragged = await drag(page, map);
+    const dragged = await dragMap(page, map);
     const timed = target === 'app' ? await timeline(page) : undefined;
     if (target === 'app') await page.getByText('Save image · Embed').click();
     const pngMs = target === 'app' ? await pictureTimes(page, 'PNG') : undefined;

@@ -11,6 +11,11 @@ export const METHOD = {
   /** Measured runs of each page unless `--runs N` says otherwise. */
   runs: 5,
   dragMs: 2000,
+  /**
+   * Drags measured apart from the runs above, as first visits are: rounds of each page in a new context,
+   * in turn, each dragged once it has stood this long after its first idle, the ratio taken round by round.
+   */
+  drag: { pairs: 10, settleMs: 2000 },
   clicksPerRun: 3,
   /** The Alta Verapaz polygon. */
   clickAt: [-90.2, 15.6] as [number, number],

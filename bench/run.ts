@@ -24,6 +24,7 @@ import {
   useGraphics,
 } from './browser.ts';
 import { checkBudgets } from './budgets.ts';
+import { type DragVisit, dragVisits, summariseDrags } from './drag.ts';
 import { exportTimes } from './export-timing.ts';
 import {
   type FirstVisit,
@@ -115,6 +116,9 @@ async function measureAll(
   return { runs: all, secondVisits, baseline, size: warm.map };
 }
 
+const logDrag = (v: DragVisit) =>
+  console.log(`round ${v.pair} ${v.target.padEnd(9)} drag: ${v.rendersPerSecond.toFixed(1)} renders/s`);
+
 const logVisit = (v: FirstVisit) =>
   console.log(`pair ${v.pair} ${v.target.padEnd(9)} first visit, new browser: idle ${ms(v.idleMs)}`);
 
@@ -140,8 +144,9 @@ async function serving<R>(
 
 /**
  * Measures the app and the 110m baseline in one browser (the older method, kept beside the new for one
- * release), then rested first visits of all three pages, each in a new browser, then the app with and
- * without its first view's picture on a slow phone connection.
+ * release) and drags of all three pages in the same browser, then rested first visits of all three
+ * pages, each in a new browser, then the app with and without its first view's picture on a slow phone
+ * connection.
  */
 function measureBuilds(
   runsPerTarget: number,
@@ -149,6 +154,7 @@ function measureBuilds(
 ): Promise<{
   runs: Run[];
   secondVisits: SecondVisit[];
+  drags: DragVisit[];
   firstVisits: FirstVisit[];
   restedSecondVisits: RestedSecondVisit[];
   slowVisits: SlowVisit[];
@@ -159,8 +165,12 @@ function measureBuilds(
     const browser = await launchBenchBrowser();
     const chromium = browser.version();
     const graphics = await graphicsStatus(browser);
-    const warm = await measureAll(browser, app, bare, runsPerTarget).finally(() => browser.close());
-    const pages = [app, warm.baseline, sized(sameData, warm.size)];
+    const measured = async () => {
+      const warm = await measureAll(browser, app, bare, runsPerTarget);
+      const pages = [app, warm.baseline, sized(sameData, warm.size)];
+      return { warm, pages, drags: await dragVisits(browser, pages, logDrag) };
+    };
+    const { warm, pages, drags } = await measured().finally(() => browser.close());
     const visits = await firstVisits(pages, pairs, METHOD.firstVisit.restMs, logVisit);
     const rested = await restedSecondVisits(
       app,
@@ -175,6 +185,7 @@ function measureBuilds(
     return {
       runs: warm.runs,
       secondVisits: warm.secondVisits,
+      drags,
       firstVisits: visits,
       restedSecondVisits: rested,
       slowVisits: slow,
@@ -303,6 +314,7 @@ async function main(): Promise<void> {
   const {
     runs,
     secondVisits,
+    drags,
     firstVisits: visits,
     restedSecondVisits: rested,
     slowVisits: slow,
@@ -314,6 +326,7 @@ async function main(): Promise<void> {
     runs,
     exportMs,
     secondVisits,
+    summariseDrags(drags),
     summariseFirstVisits(visits),
     summariseRestedSecondVisits(rested),
     summariseSlowVisits(slow),
@@ -329,6 +342,7 @@ async function main(): Promise<void> {
     runsPerTarget,
     runs,
     secondVisits,
+    drags,
     firstVisits: visits,
     restedSecondVisits: rested,
     slowVisits: slow,

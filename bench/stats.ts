@@ -1,4 +1,6 @@
 /** Medians and ranges over the measured runs, app and baseline side by side. */
+
+import type { DragSummary } from './drag.ts';
 import { bytesByKind } from './files.ts';
 import type { FirstVisitSummary } from './first-visit.ts';
 import type { Run } from './measure.ts';
@@ -55,6 +57,7 @@ export function summarise(
   runs: Run[],
   exportMs: number[],
   secondVisits: SecondVisit[],
+  drag: DragSummary,
   firstVisit: FirstVisitSummary,
   restedSecondVisit: RestedSecondSummary,
   slow: SlowSummary,
@@ -69,6 +72,8 @@ export function summarise(
   return {
     /** Rested first visits, each in a new browser: what the idle budget is checked on. */
     firstVisit,
+    /** Drags in rounds of the three pages, each loaded and settled: what the drag budget is checked on. */
+    drag,
     /** Second visits and PNG saves in the browser started again on a first visit's profile. */
     restedSecondVisit,
     /** A phone on a slow connection, with and without the first view's picture. */
