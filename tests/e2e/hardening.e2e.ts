@@ -159,11 +159,14 @@ describe('a lost GL context', () => {
         alta: visibility('alta-verapaz-fill'),
         rendered: map.queryRenderedFeatures({ layers: ['alta-verapaz-fill'] }).length,
         arrows: map.queryRenderedFeatures({ layers: ['transit-flows-arrows'] }).length,
+        // Drawn as it stood on the report's date, not as the style draws a feature without a date.
+        altaOnTheDate: map.getFeatureState({ source: 'map', id: 'GT-AV' }).time,
       };
     });
     expect(state).toEqual({
       militarised: 'none',
       alta: 'visible',
+      altaOnTheDate: 'ended',
       rendered: expect.any(Number),
       arrows: expect.any(Number),
     });
