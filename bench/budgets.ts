@@ -56,7 +56,7 @@ export function checkBudgets(s: Summary): BudgetResult[] {
         ]
       : []),
     {
-      name: `Map renders while dragging ≥ ${BUDGETS.dragRatio}× baseline (median of ${s.drag.pairs} pairs)`,
+      name: `Map renders while dragging ≥ ${BUDGETS.dragRatio}× baseline (median of ${s.drag.pairs} rounds)`,
       value: `${ratio(s.drag.ratio.median)}× (IQR ${ratio(s.drag.ratio.q1)}–${ratio(s.drag.ratio.q3)})`,
       ok: s.drag.ratio.median >= BUDGETS.dragRatio,
     },

@@ -1,7 +1,7 @@
 /** One load of one page in a fresh browser context: time to first idle, files, clicks and a drag. */
 import type { Browser, Page } from 'playwright-core';
 import { mapHandle, pagePoint } from '../scripts/app-page.ts';
-import { type Drag, dragMap } from './drag.ts';
+import { type Drag, dragMap } from './drag-map.ts';
 import { type LoadedFile, loadedFiles } from './files.ts';
 import type { VisitTarget } from './first-visit.ts';
 import { METHOD, type Target } from './method.ts';
