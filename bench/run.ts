@@ -44,7 +44,7 @@ import {
   summariseRestedSecondVisits,
 } from './rested-second-visit.ts';
 import { type SecondVisit, secondVisit } from './second-visit.ts';
-import { type SlowVisit, slowVisits, summariseSlowVisits } from './slow-first-view.ts';
+import { type SlowVisit, slowFirstViews, summariseSlowVisits } from './slow-first-view.ts';
 import { type Quartiles, quartiles, summarise } from './stats.ts';
 
 const APP_DIR = `${ROOT}dist-bench-app`;
@@ -181,7 +181,7 @@ function measureBuilds(
           `pair ${v.pair} rested second visit: first ${ms(v.firstMs)}, second ${ms(v.secondMs)} (${v.fromWorker}/${v.responses} from the worker), PNG ${ms(v.pngMs)}`,
         ),
     );
-    const slow = await slowFirstViews();
+    const slow = await slowFirstViews(APP_DIR, WITHOUT_FIRST_VIEW_DIR);
     return {
       runs: warm.runs,
       secondVisits: warm.secondVisits,
@@ -193,28 +193,6 @@ function measureBuilds(
       graphics,
     };
   });
-}
-
-/** The slow connection's visits, from servers that gzip as a static host does. */
-async function slowFirstViews(): Promise<SlowVisit[]> {
-  const prefix = '/';
-  const [app, without] = await Promise.all(
-    [APP_DIR, WITHOUT_FIRST_VIEW_DIR].map((dir) => serveStatic(dir, prefix, { compress: true })),
-  );
-  if (!app || !without) throw new Error('A bench page could not be served');
-  try {
-    return await slowVisits(
-      { target: 'app', url: app.url, root: APP_DIR, prefix },
-      { target: 'without-first-view', url: without.url, root: WITHOUT_FIRST_VIEW_DIR, prefix },
-      undefined,
-      (v) =>
-        console.log(
-          `pair ${v.pair} ${v.target.padEnd(18)} slow connection: picture ${v.pictureMs === null ? 'none' : ms(v.pictureMs)}, ready ${ms(v.readyMs)}`,
-        ),
-    );
-  } finally {
-    await Promise.all([app.close(), without.close()]);
-  }
 }
 
 /**

@@ -3,8 +3,10 @@
  * (src/first-view/): when the picture is painted (the Largest Contentful Paint entry that is it), and
  * when the map is ready, each load in a browser of its own after a rest, the two builds alternating.
  */
+import { serveStatic } from '../scripts/server.ts';
 import { launchBenchBrowser } from './browser.ts';
 import { alternatingVisits, type VisitTarget } from './first-visit.ts';
+import { ms } from './format.ts';
 import { loadToIdle, type Served } from './measure.ts';
 import { type Quartiles, quartiles } from './stats.ts';
 
@@ -68,6 +70,31 @@ export const slowVisits = (
   pairs: number = SLOW.pairs,
   log: (visit: SlowVisit) => void = () => {},
 ): Promise<SlowVisit[]> => alternatingVisits([app, without], pairs, SLOW.restMs, slowVisit, log);
+
+/**
+ * The slow connection's visits of the app built in `appDir` against the same build without its first
+ * view's picture in `withoutDir`, each served as a static host serves it, gzipped.
+ */
+export async function slowFirstViews(appDir: string, withoutDir: string): Promise<SlowVisit[]> {
+  const prefix = '/';
+  const [app, without] = await Promise.all(
+    [appDir, withoutDir].map((dir) => serveStatic(dir, prefix, { compress: true })),
+  );
+  if (!app || !without) throw new Error('A bench page could not be served');
+  try {
+    return await slowVisits(
+      { target: 'app', url: app.url, root: appDir, prefix },
+      { target: 'without-first-view', url: without.url, root: withoutDir, prefix },
+      undefined,
+      (v) =>
+        console.log(
+          `pair ${v.pair} ${v.target.padEnd(18)} slow connection: picture ${v.pictureMs === null ? 'none' : ms(v.pictureMs)}, ready ${ms(v.readyMs)}`,
+        ),
+    );
+  } finally {
+    await Promise.all([app.close(), without.close()]);
+  }
+}
 
 export interface SlowSummary {
   pairs: number;
