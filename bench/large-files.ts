@@ -27,6 +27,7 @@ import { ROOT } from '../scripts/io.ts';
 import { serveStatic } from '../scripts/server.ts';
 import { launchBenchBrowser } from './browser.ts';
 import { checkLargeFileBudgets } from './budgets.ts';
+import { swingDrag } from './drag-map.ts';
 import { ms, ratio } from './format.ts';
 import {
   drawnOrSettled,
@@ -153,23 +154,9 @@ export interface RowsRun {
   status: string;
 }
 
-/** A drag at about 60 mouse events a second for `duration`, swinging around the map's centre. */
+/** Animation frames a second while the map is dragged for `duration` (swingDrag). */
 async function dragFps(page: Page, duration = DRAG_MS): Promise<number> {
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('The map canvas has no box');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(startFrames);
-  await page.mouse.down();
-  const start = performance.now();
-  for (let t = 0; t < duration; t = performance.now() - start) {
-    const phase = (t / duration) * 2 * Math.PI;
-    await page.mouse.move(cx + 150 * Math.sin(phase), cy + 80 * Math.sin(2 * phase));
-    await sleep(16 - ((performance.now() - start) % 16));
-  }
-  await page.mouse.move(cx, cy);
-  await page.mouse.up();
+  await swingDrag(page, { ms: duration, dx: 150, dy: 80 }, () => page.evaluate(startFrames));
   return page.evaluate(stopFrames);
 }
 
