@@ -1,5 +1,5 @@
 /** What the app must hold against the baseline and in absolute terms; `npm run bench` fails otherwise. */
-import { KB, kb, ms, ratio } from './format.ts';
+import { iqr, KB, kb, ms, ratio, ratioIqr } from './format.ts';
 import type { LargeSummary } from './large-files.ts';
 import type { Stats, Summary } from './stats.ts';
 
@@ -43,21 +43,21 @@ export function checkBudgets(s: Summary): BudgetResult[] {
   return [
     {
       name: `First visit (a new browser, rested): first idle ≤ ${BUDGETS.firstVisitRatio}× baseline (median of ${s.firstVisit.pairs} pairs)`,
-      value: `${ratio(s.firstVisit.ratio.median)}× (IQR ${ratio(s.firstVisit.ratio.q1)}–${ratio(s.firstVisit.ratio.q3)})`,
+      value: `${ratioIqr(s.firstVisit.ratio)}`,
       ok: s.firstVisit.ratio.median <= BUDGETS.firstVisitRatio,
     },
     ...(s.firstVisit.sameDataRatio
       ? [
           {
             name: `First visit: first idle ≤ ${BUDGETS.sameDataRatio}× bare MapLibre with the app's basemap files`,
-            value: `${ratio(s.firstVisit.sameDataRatio.median)}× (IQR ${ratio(s.firstVisit.sameDataRatio.q1)}–${ratio(s.firstVisit.sameDataRatio.q3)})`,
+            value: `${ratioIqr(s.firstVisit.sameDataRatio)}`,
             ok: s.firstVisit.sameDataRatio.median <= BUDGETS.sameDataRatio,
           },
         ]
       : []),
     {
       name: `Map renders while dragging ≥ ${BUDGETS.dragRatio}× baseline (median of ${s.drag.pairs} rounds)`,
-      value: `${ratio(s.drag.ratio.median)}× (IQR ${ratio(s.drag.ratio.q1)}–${ratio(s.drag.ratio.q3)})`,
+      value: `${ratioIqr(s.drag.ratio)}`,
       ok: s.drag.ratio.median >= BUDGETS.dragRatio,
     },
     {
@@ -68,14 +68,12 @@ export function checkBudgets(s: Summary): BudgetResult[] {
     },
     {
       name: `Slow phone connection: the first view's picture painted ≤ ${ms(BUDGETS.slowPictureMs)} (median of ${s.slow.pairs})`,
-      value: s.slow.picture
-        ? `${ms(s.slow.picture.median)} (IQR ${ms(s.slow.picture.q1)}–${ms(s.slow.picture.q3)})`
-        : 'not painted in every load',
+      value: s.slow.picture ? `${iqr(s.slow.picture, ms)}` : 'not painted in every load',
       ok: s.slow.picture !== null && s.slow.picture.median <= BUDGETS.slowPictureMs,
     },
     {
       name: `Slow phone connection: map ready with the picture ≤ ${BUDGETS.slowReadyRatio}× without it (median of pairs)`,
-      value: `${ratio(s.slow.readyRatio.median)}× (IQR ${ratio(s.slow.readyRatio.q1)}–${ratio(s.slow.readyRatio.q3)})`,
+      value: `${ratioIqr(s.slow.readyRatio)}`,
       ok: s.slow.readyRatio.median <= BUDGETS.slowReadyRatio,
     },
     {
@@ -110,7 +108,7 @@ export function checkBudgets(s: Summary): BudgetResult[] {
     },
     {
       name: `Save image (PNG, 2×), the first save after a rested second visit ≤ ${BUDGETS.pngMs} ms (median of ${s.restedSecondVisit.pairs})`,
-      value: `${ms(s.restedSecondVisit.png.median)} (IQR ${ms(s.restedSecondVisit.png.q1)}–${ms(s.restedSecondVisit.png.q3)})`,
+      value: `${iqr(s.restedSecondVisit.png, ms)}`,
       ok: s.restedSecondVisit.png.median <= BUDGETS.pngMs,
     },
     {

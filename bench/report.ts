@@ -8,12 +8,12 @@ import { BUDGETS, type BudgetResult, dragRatio, idleRatio, secondVisitRatio } fr
 import type { DragVisit } from './drag.ts';
 import { KINDS } from './files.ts';
 import type { FirstVisit, FirstVisitSummary } from './first-visit.ts';
-import { kb, ms, range, ratio } from './format.ts';
+import { iqr, kb, ms, range, ratio, ratioIqr } from './format.ts';
 import type { Milestones, Run } from './measure.ts';
 import { METHOD, type Target } from './method.ts';
 import type { RestedSecondVisit } from './rested-second-visit.ts';
 import { SLOW, type SlowVisit } from './slow-first-view.ts';
-import { byTarget, type Quartiles, type Summary } from './stats.ts';
+import { byTarget, type Summary } from './stats.ts';
 
 export interface Machine {
   cpu: string;
@@ -82,11 +82,8 @@ function resultsTable(r: BenchReport): string[] {
   const fv = r.summary.firstVisit;
   const slow = r.summary.slow;
   const rested = r.summary.restedSecondVisit;
-  const quart = (q: Quartiles) => `${ms(q.median)} (IQR ${ms(q.q1)}–${ms(q.q3)})`;
   const clicks = byTarget(r.runs).app.flatMap((run) => run.clickToPopupMs).length;
   const fixed = (v: number) => v.toFixed(1);
-  const quartFixed = (q: Quartiles) => `${fixed(q.median)} (IQR ${fixed(q.q1)}–${fixed(q.q3)})`;
-  const quartRatio = (q: Quartiles) => `${ratio(q.median)}× (IQR ${ratio(q.q1)}–${ratio(q.q3)})`;
   const drag = r.summary.drag;
   return [
     '| Measure | App | Baseline | App ÷ baseline |',
@@ -94,22 +91,22 @@ function resultsTable(r: BenchReport): string[] {
     `| First visit, each load in a new browser after ${r.summary.firstVisit.restMs / 1000} s of rest: first idle (median, min–max; ${r.summary.firstVisit.pairs} pairs) | ${range(r.summary.firstVisit.app, ms)} | ${range(r.summary.firstVisit.baseline, ms)} | ${ratio(r.summary.firstVisit.ratio.median)}× (IQR ${ratio(r.summary.firstVisit.ratio.q1)}–${ratio(r.summary.firstVisit.ratio.q3)}, pair by pair) |`,
     ...(fv.sameData && fv.sameDataRatio
       ? [
-          `| … against bare MapLibre drawing the app's own basemap files and glyphs (same-data baseline) | | ${range(fv.sameData, ms)} | ${ratio(fv.sameDataRatio.median)}× (IQR ${ratio(fv.sameDataRatio.q1)}–${ratio(fv.sameDataRatio.q3)}) |`,
+          `| … against bare MapLibre drawing the app's own basemap files and glyphs (same-data baseline) | | ${range(fv.sameData, ms)} | ${ratioIqr(fv.sameDataRatio)} |`,
         ]
       : []),
     `| Older method, kept for comparison: loads back to back in one warm browser, first idle (median, min–max; ${n}) | ${range(idle.app, ms)} | ${range(idle.baseline, ms)} | ${ratio(idleRatio(r.summary))}× |`,
     `| … of which: DOMContentLoaded | ${range(phases.domContentLoaded.app, ms)} | ${range(phases.domContentLoaded.baseline, ms)} | |`,
     `| … the map handed to the page (\`new Map()\`; the app: with its interface built) | ${range(phases.mapCreated.app, ms)} | ${range(phases.mapCreated.baseline, ms)} | |`,
     `| … the map's \`load\` event | ${range(phases.mapLoad.app, ms)} | ${range(phases.mapLoad.baseline, ms)} | |`,
-    `| Phone on a slow connection (${SLOW.network.downloadThroughput / 125_000} Mbit/s, ${SLOW.network.latency} ms, CPU ÷${SLOW.cpuSlowdown}, gzip; ${slow.pairs} pairs): the first view's picture painted (Largest Contentful Paint; median, IQR) | ${slow.picture ? quart(slow.picture) : 'not painted in every load'} | — | |`,
-    `| … the map ready (first idle), with the picture and without it | ${quart(slow.ready)} | ${quart(slow.readyWithout)} | ${ratio(slow.readyRatio.median)}× (IQR ${ratio(slow.readyRatio.q1)}–${ratio(slow.readyRatio.q3)}, pair by pair) |`,
-    `| Second visit, the browser started again on a first visit's profile after the rest, served by the service worker: first idle (median, IQR; ${rested.pairs} pairs) | ${quart(rested.second)} | — | ${ratio(rested.ratio.median)}× the pair's first visit (IQR ${ratio(rested.ratio.q1)}–${ratio(rested.ratio.q3)}; first visits ${quart(rested.first)}) |`,
-    `| … then Save image (PNG, 2×), the first save: click → file handed over | ${quart(rested.png)} | — | |`,
+    `| Phone on a slow connection (${SLOW.network.downloadThroughput / 125_000} Mbit/s, ${SLOW.network.latency} ms, CPU ÷${SLOW.cpuSlowdown}, gzip; ${slow.pairs} pairs): the first view's picture painted (Largest Contentful Paint; median, IQR) | ${slow.picture ? iqr(slow.picture, ms) : 'not painted in every load'} | — | |`,
+    `| … the map ready (first idle), with the picture and without it | ${iqr(slow.ready, ms)} | ${iqr(slow.readyWithout, ms)} | ${ratio(slow.readyRatio.median)}× (IQR ${ratio(slow.readyRatio.q1)}–${ratio(slow.readyRatio.q3)}, pair by pair) |`,
+    `| Second visit, the browser started again on a first visit's profile after the rest, served by the service worker: first idle (median, IQR; ${rested.pairs} pairs) | ${iqr(rested.second, ms)} | — | ${ratio(rested.ratio.median)}× the pair's first visit (IQR ${ratio(rested.ratio.q1)}–${ratio(rested.ratio.q3)}; first visits ${iqr(rested.first, ms)}) |`,
+    `| … then Save image (PNG, 2×), the first save: click → file handed over | ${iqr(rested.png, ms)} | — | |`,
     `| Older method: second visit in the warm browser, served by the service worker: first idle | ${range(r.summary.secondVisit, ms)} | — | ${ratio(secondVisitRatio(r.summary))}× the older method's first visit |`,
-    `| Map renders a second while dragging ${METHOD.dragMs / 1000} s, each page loaded in a new context and left ${METHOD.drag.settleMs / 1000} s (median, IQR; ${drag.pairs} rounds) | ${quartFixed(drag.app)} | ${quartFixed(drag.baseline)} | ${quartRatio(drag.ratio)} |`,
+    `| Map renders a second while dragging ${METHOD.dragMs / 1000} s, each page loaded in a new context and left ${METHOD.drag.settleMs / 1000} s (median, IQR; ${drag.pairs} rounds) | ${iqr(drag.app, fixed)} | ${iqr(drag.baseline, fixed)} | ${ratioIqr(drag.ratio)} |`,
     ...(drag.sameData && drag.sameDataRatio && drag.dataRatio
       ? [
-          `| … the same-data baseline; app ÷ it, and it ÷ bare MapLibre | | ${quartFixed(drag.sameData)} | ${quartRatio(drag.sameDataRatio)}; ${quartRatio(drag.dataRatio)} |`,
+          `| … the same-data baseline; app ÷ it, and it ÷ bare MapLibre | | ${iqr(drag.sameData, fixed)} | ${ratioIqr(drag.sameDataRatio)}; ${ratioIqr(drag.dataRatio)} |`,
         ]
       : []),
     `| Older method: map renders while dragging in the runs above, after the clicks, per second | ${range(fps.app, fixed)} | ${range(fps.baseline, fixed)} | ${ratio(dragRatio(r.summary))}× |`,
