@@ -235,10 +235,6 @@ export function mountMap(options: MountOptions): MountedMap {
   }
   const stopFirstView = followFirstView(map, !initial.view);
 
-  // The date's states as soon as the source exists, before its tiles: MapLibre gives each tile the
-  // states when it arrives, where set after `load` they cost the first view a frame more. Again at
-  // every later style load: a restored GL context loads the style anew, without them.
-  map.on('style.load', () => report.applyDate());
   // Ready once the map has drawn everything, the report's layers included. The moving highlight
   // starts only then: each step is a frame, and the first view should not wait for decoration.
   let stopFlows = () => {};

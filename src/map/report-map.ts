@@ -106,8 +106,11 @@ export class ReportMap {
       map.on('webglcontextrestored', () => {
         this.contextLost = false;
         this.applyVisibility();
-        this.applyDate();
       }),
+      // The date's states at every style load: the first, before its tiles arrive (MapLibre gives each
+      // tile the states as it comes; set after `load` they cost the first view a frame more), and the
+      // style a restored GL context loads anew, without them.
+      map.on('style.load', () => this.applyDate()),
     ];
     keys.addEventListener(
       'keydown',
@@ -150,7 +153,7 @@ export class ReportMap {
   }
 
   /** Each dated feature's state on the date, as feature state: a repaint, not a re-tiling. */
-  applyDate(): void {
+  private applyDate(): void {
     if (this.contextLost || !this.map.getSource(MAP_SOURCE)) return;
     for (const [id, interval] of this.intervals) {
       this.map.setFeatureState(
